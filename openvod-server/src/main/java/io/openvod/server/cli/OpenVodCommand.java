@@ -1,0 +1,78 @@
+package io.openvod.server.cli;
+
+import io.openvod.core.ErrorKind;
+import io.openvod.core.OpenVodException;
+import io.openvod.server.config.ConfigLoader;
+import io.openvod.server.config.ConfigSources;
+import io.openvod.server.config.OpenVodConfig;
+import io.openvod.server.logging.Logging;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code openvod}: the root command. Global options are accepted before or after a subcommand. */
+@Command(name = "openvod",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "OpenVOD: self-hosted, Tencent-VOD-compatible upload from client.",
+        subcommands = {SignatureCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "The ./openvod launcher also offers: test (run the whole test suite), build (rebuild the jar)."})
+public final class OpenVodCommand {
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Configuration file (default: $OPENVOD_CONFIG, else ./openvod.yaml if present).")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", scope = ScopeType.INHERIT,
+            description = "Override one configuration key, e.g. --set logging.level=debug. Repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    private final Map<String, String> environment;
+    private final InputStream stdin;
+    private OpenVodConfig config;
+
+    OpenVodCommand(Map<String, String> environment, InputStream stdin) {
+        this.environment = Map.copyOf(environment);
+        this.stdin = stdin;
+    }
+
+    /** A ready command line with OpenVOD's error handling and exit statuses. */
+    public static CommandLine commandLine(Map<String, String> environment, InputStream stdin) {
+        CommandLine cli = new CommandLine(new OpenVodCommand(environment, stdin));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof OpenVodException ove) {
+                commandLine.getErr().println("error: " + ove.errorCode().code() + ": " + ove.getMessage());
+                return ove.errorCode().kind().exitStatus();
+            }
+            LoggerFactory.getLogger(OpenVodCommand.class).error("unexpected failure", ex);
+            commandLine.getErr().println("error: INTERNAL: " + ex);
+            return ErrorKind.INTERNAL.exitStatus();
+        });
+        return cli;
+    }
+
+    /** The configuration, loaded once on first use; logging follows it from then on. */
+    OpenVodConfig config() {
+        if (config == null) {
+            ConfigSources sources = ConfigSources.resolve(configFile, Path.of("").toAbsolutePath(), environment, overrides);
+            config = new ConfigLoader().load(sources);
+            Logging.apply(config.logging());
+        }
+        return config;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+}
