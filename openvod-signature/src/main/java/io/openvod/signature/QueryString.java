@@ -90,8 +90,8 @@ public final class QueryString {
             if (c == '+') {
                 bytes.write(' ');
             } else if (c == '%') {
-                int hi = i + 1 < component.length() ? Character.digit(component.charAt(i + 1), 16) : -1;
-                int lo = i + 2 < component.length() ? Character.digit(component.charAt(i + 2), 16) : -1;
+                int hi = i + 1 < component.length() ? hexValue(component.charAt(i + 1)) : -1;
+                int lo = i + 2 < component.length() ? hexValue(component.charAt(i + 2)) : -1;
                 if (hi < 0 || lo < 0) {
                     throw new MalformedQueryException(MalformedQueryException.Kind.BAD_ESCAPE,
                             "bad percent escape at offset " + i);
@@ -117,6 +117,20 @@ public final class QueryString {
             throw new MalformedQueryException(MalformedQueryException.Kind.NOT_UTF8,
                     "percent escapes do not form UTF-8");
         }
+    }
+
+    /** The value of an ASCII hex digit, or -1; unlike Character.digit, no other script's digits. */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
     }
 
     private static boolean isUnescaped(int c) {

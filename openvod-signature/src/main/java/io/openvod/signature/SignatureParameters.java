@@ -303,6 +303,7 @@ public final class SignatureParameters {
         public SignatureParameters build() {
             ParameterRules.requireText("secretId", secretId);
             ParameterRules.requireNoControl("secretId", secretId);
+            ParameterRules.requireWellFormed("secretId", secretId);
             long issued = ParameterRules.required("currentTimeStamp", currentTimeStamp);
             long expires = ParameterRules.required("expireTime", expireTime);
             long rnd = ParameterRules.required("random", random);

@@ -41,7 +41,8 @@ public final class UploadSignatureDecoder {
             return Verdict.reject(UploadRejection.TOO_LARGE,
                     "signature has " + signature.length() + " characters; the limit is " + maxLength);
         }
-        String normalized = normalizeBase64(signature.strip());
+        // No strip(): a leading or trailing space is a '+' that form decoding turned into a space.
+        String normalized = normalizeBase64(signature);
         if (normalized == null) {
             return Verdict.reject(UploadRejection.MALFORMED_BASE64, "signature contains characters outside Base64");
         }
@@ -80,8 +81,9 @@ public final class UploadSignatureDecoder {
     }
 
     /**
-     * Removes CR, LF and tabs (the caller strips surrounding whitespace), maps the URL-safe alphabet and spaces (a {@code +} after form
-     * decoding) back to standard Base64, and restores padding. Returns null for other characters.
+     * Removes CR, LF and tabs wherever they are, maps the URL-safe alphabet and spaces (a {@code +}
+     * after form decoding, also at either end) back to standard Base64, and restores padding.
+     * Returns null for other characters.
      */
     private static String normalizeBase64(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2);
