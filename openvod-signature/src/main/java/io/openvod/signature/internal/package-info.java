@@ -1,0 +1,2 @@
+/** Helpers shared by the signature schemes; not part of the library's API. */
+package io.openvod.signature.internal;
