@@ -1,10 +1,6 @@
 package io.openvod.signature;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +15,6 @@ import java.util.SequencedMap;
 final class UploadSignatureVectors {
     static final String SPEC_FILE = "/vectors/upload-signature.json";
     static final String NODE_FILE = "/vectors/upload-signature-node.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One vector; {@code parameters} and {@code parsed} keep the JSON order. */
     record Vector(String name, String source, String secretId, String secretKey,
@@ -41,14 +36,7 @@ final class UploadSignatureVectors {
     }
 
     static JsonNode read(String resource) {
-        try (InputStream in = UploadSignatureVectors.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the test class path");
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return VectorFiles.read(resource);
     }
 
     static List<Vector> load(String resource) {

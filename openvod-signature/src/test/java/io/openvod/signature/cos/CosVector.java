@@ -1,13 +1,9 @@
 package io.openvod.signature.cos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.signature.Credential;
+import io.openvod.signature.VectorFiles;
 import io.openvod.signature.RequestHeaders;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +13,13 @@ import java.util.Optional;
 record CosVector(String name, String source, JsonNode json) {
 
     static List<CosVector> all() {
-        try (InputStream in = CosVector.class.getResourceAsStream("/vectors/cos.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<CosVector> out = new ArrayList<>();
-            root.get("vectors").forEach(v -> out.add(new CosVector(v.get("name").asText(), v.get("source").asText(), v)));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return VectorFiles.vectors("/vectors/cos.json").stream()
+                .map(v -> new CosVector(v.get("name").asText(), v.get("source").asText(), v))
+                .toList();
     }
 
     Credential credential() {
-        return new Credential(json.get("secretId").asText(), json.get("secretKey").asText());
+        return VectorFiles.credential(json);
     }
 
     CosCredential cosCredential() {
@@ -58,11 +49,11 @@ record CosVector(String name, String source, JsonNode json) {
     }
 
     Map<String, String> params() {
-        return map(json.get("params"));
+        return VectorFiles.strings(json.get("params"));
     }
 
     Map<String, String> headers() {
-        return map(json.get("headers"));
+        return VectorFiles.strings(json.get("headers"));
     }
 
     Optional<String> expected(String field) {
@@ -82,9 +73,9 @@ record CosVector(String name, String source, JsonNode json) {
     CosRequest request() {
         Map<String, List<String>> query = new LinkedHashMap<>();
         params().forEach((k, v) -> query.put(k, List.of(v)));
-        map(json.path("unsignedParams")).forEach((k, v) -> query.put(k, List.of(v)));
+        VectorFiles.strings(json.path("unsignedParams")).forEach((k, v) -> query.put(k, List.of(v)));
         Map<String, String> headers = new LinkedHashMap<>(headers());
-        headers.putAll(map(json.path("unsignedHeaders")));
+        headers.putAll(VectorFiles.strings(json.path("unsignedHeaders")));
         if (json.has("securityToken")) {
             headers.put("x-cos-security-token", json.get("securityToken").asText());
         }
@@ -97,9 +88,4 @@ record CosVector(String name, String source, JsonNode json) {
         return name + " (" + source + ")";
     }
 
-    private static Map<String, String> map(JsonNode node) {
-        Map<String, String> out = new LinkedHashMap<>();
-        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
 }

@@ -1,14 +1,10 @@
 package io.openvod.signature.tc3;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.signature.Credential;
+import io.openvod.signature.VectorFiles;
 import io.openvod.signature.RequestHeaders;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,18 +16,13 @@ import java.util.Optional;
 record Tc3Vector(String name, String source, JsonNode json) {
 
     static List<Tc3Vector> all() {
-        try (InputStream in = Tc3Vector.class.getResourceAsStream("/vectors/tc3.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<Tc3Vector> out = new ArrayList<>();
-            root.get("vectors").forEach(v -> out.add(new Tc3Vector(v.get("name").asText(), v.get("source").asText(), v)));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return VectorFiles.vectors("/vectors/tc3.json").stream()
+                .map(v -> new Tc3Vector(v.get("name").asText(), v.get("source").asText(), v))
+                .toList();
     }
 
     Credential credential() {
-        return new Credential(json.get("secretId").asText(), json.get("secretKey").asText());
+        return VectorFiles.credential(json);
     }
 
     String service() {
@@ -55,11 +46,11 @@ record Tc3Vector(String name, String source, JsonNode json) {
     }
 
     Map<String, String> headers() {
-        return map(json.get("headers"));
+        return VectorFiles.strings(json.get("headers"));
     }
 
     Map<String, String> unsignedHeaders() {
-        return map(json.path("unsignedHeaders"));
+        return VectorFiles.strings(json.path("unsignedHeaders"));
     }
 
     byte[] body() {
@@ -96,9 +87,4 @@ record Tc3Vector(String name, String source, JsonNode json) {
         return name + " (" + source + ")";
     }
 
-    private static Map<String, String> map(JsonNode node) {
-        Map<String, String> out = new LinkedHashMap<>();
-        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
 }
