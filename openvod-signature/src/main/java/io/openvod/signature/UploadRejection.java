@@ -11,6 +11,7 @@ public enum UploadRejection implements RejectionReason {
     DUPLICATE_FIELD("a parameter appears more than once in the signed original"),
     MISSING_FIELD("a required parameter is missing"),
     UNKNOWN_SECRET_ID("no secret key is known for the signature's secretId"),
+    KEY_LOOKUP_FAILED("the secret-key lookup failed; the signature could not be checked"),
     BAD_MAC("the HMAC-SHA1 does not match: the signature was altered or signed with another key"),
     BAD_VALUE("a parameter has a value outside its type or range"),
     INVALID_VALIDITY("expireTime is not after currentTimeStamp"),

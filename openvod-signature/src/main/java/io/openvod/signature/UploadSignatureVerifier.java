@@ -47,7 +47,12 @@ public final class UploadSignatureVerifier {
         if (secretId == null || secretId.isEmpty()) {
             return Verdict.reject(UploadRejection.MISSING_FIELD, "secretId is missing");
         }
-        Optional<String> secretKey = lookup(secretId);
+        Optional<String> secretKey;
+        try {
+            secretKey = lookup(secretId);
+        } catch (RuntimeException e) {
+            return Verdict.reject(UploadRejection.KEY_LOOKUP_FAILED, "key lookup failed: " + e.getClass().getSimpleName());
+        }
         if (secretKey.isEmpty()) {
             return Verdict.reject(UploadRejection.UNKNOWN_SECRET_ID, "unknown secretId " + ParameterRules.abbreviate(secretId));
         }

@@ -50,6 +50,9 @@ class UploadSignatureVerifierTest {
         inputs.put(UploadRejection.DUPLICATE_FIELD, () -> v.verify(signRaw(requiredFields() + "&random=2")));
         inputs.put(UploadRejection.MISSING_FIELD, () -> v.verify(signRaw("currentTimeStamp=" + T0)));
         inputs.put(UploadRejection.UNKNOWN_SECRET_ID, () -> v.verify(signRaw(requiredFields().replace(SECRET_ID, "AKIDunknown"))));
+        inputs.put(UploadRejection.KEY_LOOKUP_FAILED, () -> UploadSignatureVerifier.builder(id -> {
+                    throw new IllegalStateException("key store is down");
+                }).clock(UploadSignatureFixtures.clockAt(T0)).build().verify(VECTOR_A));
         inputs.put(UploadRejection.BAD_MAC, () -> v.verify(UploadSigner.sign(vectorA().build(), "another key")));
         inputs.put(UploadRejection.BAD_VALUE, () -> v.verify(signRaw(requiredFields() + "&taskPriority=11")));
         inputs.put(UploadRejection.INVALID_VALIDITY, () -> v.verify(signRaw(expiringAt(T0))));
