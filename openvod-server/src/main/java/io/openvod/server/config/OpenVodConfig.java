@@ -1,5 +1,6 @@
 package io.openvod.server.config;
 
+import io.openvod.app.config.AppConfig;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import java.util.Set;
  * @param logging what the process logs
  * @param signature how upload signatures are checked
  * @param keys the API keys OpenVOD trusts; secret ids are unique
+ * @param app the app backend (signature distribution service)
  */
-public record OpenVodConfig(LoggingConfig logging, SignatureConfig signature, List<ApiKeyConfig> keys) {
+public record OpenVodConfig(LoggingConfig logging, SignatureConfig signature, List<ApiKeyConfig> keys, AppConfig app) {
     public OpenVodConfig {
+        ConfigChecks.notNull("app", app);
         ConfigChecks.notNull("logging", logging);
         ConfigChecks.notNull("signature", signature);
         keys = List.copyOf(ConfigChecks.notNull("keys", keys));

@@ -1,0 +1,26 @@
+package io.openvod.app.config;
+
+import io.openvod.app.policy.PolicyConfig;
+import java.util.Objects;
+
+/**
+ * {@code app:} — the app backend (signature distribution service).
+ *
+ * @param http where it listens
+ * @param database where accounts, tokens and the signature audit trail live
+ * @param vod the VOD keys that sign
+ * @param auth which credentials are accepted
+ * @param policy who may sign what
+ * @param rateLimit request rates
+ */
+public record AppConfig(AppHttpConfig http, AppDatabaseConfig database, VodConfig vod, AuthConfig auth,
+                        PolicyConfig policy, RateLimitConfig rateLimit) {
+    public AppConfig {
+        Objects.requireNonNull(http, "http is required");
+        Objects.requireNonNull(database, "database is required");
+        Objects.requireNonNull(vod, "vod is required");
+        Objects.requireNonNull(auth, "auth is required");
+        Objects.requireNonNull(policy, "policy is required");
+        Objects.requireNonNull(rateLimit, "rateLimit is required");
+    }
+}

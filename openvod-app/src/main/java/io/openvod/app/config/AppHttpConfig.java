@@ -1,0 +1,32 @@
+package io.openvod.app.config;
+
+import java.util.List;
+
+/**
+ * {@code app.http:} — where the app backend listens and who may call it from a browser.
+ *
+ * @param host the interface to bind. Defaults to 127.0.0.1.
+ * @param port the port; 0 picks a free one. Defaults to 8081.
+ * @param corsOrigins origins allowed to call the API from a browser: exact origins such as
+ *     {@code https://app.example.com}, or {@code *}. Defaults to none.
+ * @param trustForwardedFor take the client address from {@code X-Forwarded-For} (only behind a
+ *     trusted reverse proxy). Defaults to false.
+ * @param maxBodyBytes the largest request body accepted. Defaults to 16384.
+ */
+public record AppHttpConfig(String host, int port, List<String> corsOrigins, boolean trustForwardedFor, int maxBodyBytes) {
+    public AppHttpConfig {
+        host = host == null || host.isBlank() ? "127.0.0.1" : host;
+        corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+        }
+        if (maxBodyBytes < 1024 || maxBodyBytes > 1_048_576) {
+            throw new IllegalArgumentException("maxBodyBytes " + maxBodyBytes + " is outside 1024..1048576");
+        }
+        for (String origin : corsOrigins) {
+            if (!origin.equals("*") && !origin.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+                throw new IllegalArgumentException("corsOrigins entry '" + origin + "' is not * or scheme://host[:port]");
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.openvod.app.config;
+
+import java.time.Duration;
+
+/**
+ * {@code app.auth:} — which credentials the signature service accepts.
+ *
+ * @param accounts built-in accounts: sign in with a password for a session token. Defaults to true.
+ * @param sessionTtl how long a session token lives. Defaults to 12h.
+ * @param apiTokens static bearer tokens for service clients. Defaults to true.
+ * @param jwt JWT bearer tokens from an identity provider
+ */
+public record AuthConfig(boolean accounts, Duration sessionTtl, boolean apiTokens, JwtSection jwt) {
+    public AuthConfig {
+        sessionTtl = sessionTtl == null ? Duration.ofHours(12) : sessionTtl;
+        jwt = jwt == null ? new JwtSection(false, null, null, null, null, null, null, null, null) : jwt;
+        if (sessionTtl.isNegative() || sessionTtl.isZero() || sessionTtl.compareTo(Duration.ofDays(90)) > 0) {
+            throw new IllegalArgumentException("sessionTtl must be within (0, 90d]");
+        }
+    }
+}

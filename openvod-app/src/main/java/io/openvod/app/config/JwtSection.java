@@ -1,0 +1,38 @@
+package io.openvod.app.config;
+
+import io.openvod.core.Secret;
+import java.time.Duration;
+
+/**
+ * {@code app.auth.jwt:} — accept JWT bearer tokens from an existing identity provider.
+ *
+ * @param enabled whether JWTs are accepted. Defaults to false.
+ * @param hs256Secret the shared secret for HS256 tokens, if the provider signs so
+ * @param jwksUrl the provider's JWKS URL for RS256/ES256 tokens, if any
+ * @param issuer the required {@code iss}
+ * @param audience the required {@code aud}
+ * @param userClaim the claim holding the app's user id. Defaults to {@code sub}.
+ * @param roleClaim the claim holding the user's role. Defaults to {@code role}.
+ * @param clockSkew tolerance for {@code exp}/{@code nbf}/{@code iat}. Defaults to 60s.
+ * @param jwksCacheTtl how long fetched keys are trusted before refreshing. Defaults to 10m.
+ */
+public record JwtSection(boolean enabled, Secret hs256Secret, String jwksUrl, String issuer, String audience,
+                         String userClaim, String roleClaim, Duration clockSkew, Duration jwksCacheTtl) {
+    public JwtSection {
+        jwksUrl = jwksUrl == null ? "" : jwksUrl.strip();
+        issuer = issuer == null ? "" : issuer.strip();
+        audience = audience == null ? "" : audience.strip();
+        userClaim = userClaim == null || userClaim.isBlank() ? "sub" : userClaim.strip();
+        roleClaim = roleClaim == null || roleClaim.isBlank() ? "role" : roleClaim.strip();
+        clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
+        jwksCacheTtl = jwksCacheTtl == null ? Duration.ofMinutes(10) : jwksCacheTtl;
+        if (enabled) {
+            if (hs256Secret == null && jwksUrl.isEmpty()) {
+                throw new IllegalArgumentException("jwt is enabled but neither hs256Secret nor jwksUrl is set");
+            }
+            if (issuer.isEmpty() || audience.isEmpty()) {
+                throw new IllegalArgumentException("jwt is enabled: issuer and audience are required");
+            }
+        }
+    }
+}

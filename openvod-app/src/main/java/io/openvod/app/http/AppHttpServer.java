@@ -1,0 +1,106 @@
+package io.openvod.app.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.openvod.app.AppError;
+import io.openvod.app.AppException;
+import io.openvod.app.account.AccountService;
+import io.openvod.app.auth.BearerAuthenticator;
+import io.openvod.app.config.AppHttpConfig;
+import io.openvod.app.ratelimit.RateLimiter;
+import io.openvod.app.signing.SignatureService;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app backend's HTTP API — the one place that knows the web framework. Routes:
+ * <ul>
+ *   <li>{@code GET|POST /api/v1/upload-signature}, alias {@code /getUploadSignature}: a signature for the caller</li>
+ *   <li>{@code POST /api/v1/login}, {@code POST /api/v1/logout}: built-in account sessions</li>
+ *   <li>{@code GET /api/v1/health}</li>
+ * </ul>
+ */
+public final class AppHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppHttpServer.class);
+    static final String REQUEST_ID = "requestId";
+
+    private final Javalin javalin;
+
+    private AppHttpServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /** Starts listening on {@code config.host():config.port()} (0 picks a free port). */
+    public static AppHttpServer start(AppHttpConfig config, SignatureService signatures, AccountService accounts,
+                                      BearerAuthenticator authenticator, RateLimiter perUser, RateLimiter perIp,
+                                      boolean accountsEnabled) {
+        Cors cors = new Cors(config.corsOrigins());
+        SignatureHandler signature = new SignatureHandler(signatures, authenticator, perUser, perIp, config);
+        SessionHandler sessions = new SessionHandler(accounts, perIp, config, accountsEnabled);
+        Javalin app = Javalin.create(c -> {
+            c.concurrency.useVirtualThreads = true;
+            c.startup.showJavalinBanner = false;
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.routes.before(ctx -> {
+                String id = UUID.randomUUID().toString();
+                ctx.attribute(REQUEST_ID, id);
+                ctx.header("X-Request-Id", id);
+                ctx.header("Cache-Control", "no-store");
+                cors.apply(ctx);
+            });
+            c.routes.options("/*", cors::preflight);
+            for (String path : new String[] {"/api/v1/upload-signature", "/getUploadSignature"}) {
+                c.routes.get(path, signature);
+                c.routes.post(path, signature);
+            }
+            c.routes.post("/api/v1/login", sessions::login);
+            c.routes.post("/api/v1/logout", sessions::logout);
+            c.routes.get("/api/v1/health", ctx -> json(ctx, 200, Envelope.ok(Envelope.data().put("status", "up"))));
+            c.routes.exception(AppException.class, (e, ctx) -> fail(ctx, e));
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} {} failed", requestId(ctx), ctx.method(), ctx.path(), e);
+                fail(ctx, new AppException(AppError.INTERNAL_ERROR, "internal error; request id " + requestId(ctx)));
+            });
+            c.routes.error(404, notFound());
+        });
+        app.start(config.host(), config.port());
+        return new AppHttpServer(app);
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        return id != null ? id : "-";
+    }
+
+    static void json(Context ctx, int status, String body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(body);
+    }
+
+    static void fail(Context ctx, AppException e) {
+        AppError error = e.error();
+        e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
+        if (error.kind().httpStatus() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        json(ctx, error.kind().httpStatus(), Envelope.error(error, e.getMessage(), requestId(ctx)));
+    }
+
+    private static Handler notFound() {
+        return ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                fail(ctx, new AppException(AppError.NOT_FOUND, "no endpoint " + ctx.method() + " " + ctx.path()));
+            }
+        };
+    }
+}

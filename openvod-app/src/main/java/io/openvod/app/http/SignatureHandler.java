@@ -1,0 +1,52 @@
+package io.openvod.app.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.openvod.app.AppError;
+import io.openvod.app.AppException;
+import io.openvod.app.auth.BearerAuthenticator;
+import io.openvod.app.auth.Principal;
+import io.openvod.app.config.AppHttpConfig;
+import io.openvod.app.policy.SignatureRequest;
+import io.openvod.app.ratelimit.RateLimiter;
+import io.openvod.app.signing.IssuedUploadSignature;
+import io.openvod.app.signing.SignatureService;
+import java.util.Optional;
+
+/**
+ * {@code GET|POST /api/v1/upload-signature}: rate limit by address, authenticate, rate limit by
+ * user, then ask the signature service. Answers {@code {"code":0,"message":"ok","data":{"signature":"…"}}}.
+ */
+final class SignatureHandler implements Handler {
+    private final SignatureService signatures;
+    private final BearerAuthenticator authenticator;
+    private final RateLimiter perUser;
+    private final RateLimiter perIp;
+    private final AppHttpConfig config;
+
+    SignatureHandler(SignatureService signatures, BearerAuthenticator authenticator, RateLimiter perUser,
+                     RateLimiter perIp, AppHttpConfig config) {
+        this.signatures = signatures;
+        this.authenticator = authenticator;
+        this.perUser = perUser;
+        this.perIp = perIp;
+        this.config = config;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String ip = ClientAddress.of(ctx, config.trustForwardedFor());
+        limit(perIp, "ip:" + ip, "address " + ip);
+        Principal principal = authenticator.authenticate(Optional.ofNullable(ctx.header("Authorization")));
+        limit(perUser, "user:" + principal.userId(), "user " + principal.userId());
+        SignatureRequest request = SignatureRequestParser.parse(RequestFields.read(ctx, config.maxBodyBytes()));
+        IssuedUploadSignature issued = signatures.issue(principal, request, ip);
+        AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().put("signature", issued.signature())));
+    }
+
+    static void limit(RateLimiter limiter, String key, String who) {
+        limiter.acquire(key).ifPresent(wait -> {
+            throw new AppException(AppError.RATE_LIMITED, "too many requests from " + who + "; retry in " + wait + " s", wait);
+        });
+    }
+}

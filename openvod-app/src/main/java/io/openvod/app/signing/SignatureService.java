@@ -1,0 +1,113 @@
+package io.openvod.app.signing;
+
+import io.openvod.app.AppError;
+import io.openvod.app.AppException;
+import io.openvod.app.account.Account;
+import io.openvod.app.account.AccountStore;
+import io.openvod.app.auth.Principal;
+import io.openvod.app.ledger.IssuedSignature;
+import io.openvod.app.ledger.Reservation;
+import io.openvod.app.ledger.SignatureLedger;
+import io.openvod.app.policy.Grant;
+import io.openvod.app.policy.RolePolicy;
+import io.openvod.app.policy.SignatureRequest;
+import io.openvod.app.policy.UploadPolicy;
+import io.openvod.signature.Credential;
+import io.openvod.signature.SignatureParameters;
+import io.openvod.signature.UploadSigner;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signature distribution service's core: for an authenticated user, apply the policy, reserve
+ * the quota while recording the audit row, and sign with the active key.
+ */
+public final class SignatureService {
+    private static final Logger LOG = LoggerFactory.getLogger(SignatureService.class);
+
+    private final AccountStore accounts;
+    private final UploadPolicy policy;
+    private final SignatureLedger ledger;
+    private final SigningKeys keys;
+    private final SignatureDefaults defaults;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public SignatureService(AccountStore accounts, UploadPolicy policy, SignatureLedger ledger, SigningKeys keys,
+                            SignatureDefaults defaults, Clock clock) {
+        this.accounts = accounts;
+        this.policy = policy;
+        this.ledger = ledger;
+        this.keys = keys;
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a signature or refuses with the precise {@link AppError}.
+     *
+     * @throws AppException for every refusal
+     */
+    public IssuedUploadSignature issue(Principal principal, SignatureRequest request, String clientIp) {
+        Credential key = keys.active().orElseThrow(() ->
+                new AppException(AppError.NO_SIGNING_KEY, "no active VOD key is configured (app.vod)"));
+        Optional<Account> account = accounts.find(principal.userId());
+        if (account.map(Account::banned).orElse(false)) {
+            throw new AppException(AppError.USER_BANNED, "user " + principal.userId() + " is banned");
+        }
+        String role = policy.roleOf(principal.userId(), account.map(Account::role).filter(r -> !r.isEmpty()), principal.role());
+        RolePolicy effective = policy.effective(principal.userId(), role);
+        Grant grant = policy.decide(effective, request);
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String requestId = UUID.randomUUID().toString();
+        String context = new SourceContext(principal.userId(), requestId).encode();
+        SignatureParameters.Builder b = SignatureParameters.builder()
+                .secretId(key.secretId())
+                .validity(now, grant.validity())
+                .random(random.nextLong(1L << 32))
+                .sourceContext(context);
+        grant.procedure().ifPresent(p -> b.procedure(p).sessionContext(context));
+        grant.classId().ifPresent(b::classId);
+        if (grant.oneTimeValid()) {
+            b.oneTimeValid(true);
+        }
+        if (defaults.subAppId() > 0) {
+            b.vodSubAppId(defaults.subAppId());
+        }
+        if (!defaults.storageRegion().isEmpty()) {
+            b.storageRegion(defaults.storageRegion());
+        }
+        SignatureParameters parameters;
+        try {
+            parameters = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new AppException(AppError.BAD_REQUEST, e.getMessage());
+        }
+        IssuedSignature audit = new IssuedSignature(requestId, principal.userId(), key.secretId(), parameters.issuedAt(),
+                parameters.expiresAt(), parameters.random(), parameters.procedure(), parameters.classId(),
+                parameters.oneTimeValid(), context, parameters.sessionContext(), request.fileName(), request.fileSize(), clientIp);
+        Instant dayStart = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+        switch (ledger.recordWithinQuota(audit, grant.quota(), dayStart)) {
+            case Reservation.Recorded r -> LOG.info("issued signature {} to {} (key {}, procedure {}, uploads today {})",
+                    requestId, principal.userId(), key.secretId(), parameters.procedure().orElse("-"), r.usage().uploads());
+            case Reservation.UploadsExceeded e -> throw new AppException(AppError.UPLOAD_QUOTA_EXCEEDED,
+                    "upload quota of " + e.limit() + " per day is used up", secondsUntilTomorrow(now, dayStart));
+            case Reservation.BytesExceeded e -> throw new AppException(AppError.BYTES_QUOTA_EXCEEDED,
+                    "declared bytes would exceed the quota of " + e.limit() + " per day (used " + e.usage().bytes() + ")",
+                    secondsUntilTomorrow(now, dayStart));
+        }
+        return new IssuedUploadSignature(UploadSigner.sign(parameters, key.secretKey()), requestId, parameters);
+    }
+
+    private static long secondsUntilTomorrow(Instant now, Instant dayStart) {
+        return dayStart.plus(1, ChronoUnit.DAYS).getEpochSecond() - now.getEpochSecond();
+    }
+}
