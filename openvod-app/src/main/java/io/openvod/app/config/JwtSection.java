@@ -1,6 +1,10 @@
 package io.openvod.app.config;
 
+import io.openvod.app.auth.jwt.JwtConfig;
 import io.openvod.core.Secret;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
 import java.time.Duration;
 
 /**
@@ -33,6 +37,28 @@ public record JwtSection(boolean enabled, Secret hs256Secret, String jwksUrl, St
             if (issuer.isEmpty() || audience.isEmpty()) {
                 throw new IllegalArgumentException("jwt is enabled: issuer and audience are required");
             }
+            jwtConfig(hs256Secret, jwksUrl, issuer, audience, userClaim, roleClaim, clockSkew, jwksCacheTtl);
         }
+    }
+
+    /**
+     * The verifier's configuration; validates secret length, URL and bounds.
+     *
+     * @throws IllegalArgumentException naming the bad field
+     */
+    public JwtConfig toJwtConfig() {
+        return jwtConfig(hs256Secret, jwksUrl, issuer, audience, userClaim, roleClaim, clockSkew, jwksCacheTtl);
+    }
+
+    private static JwtConfig jwtConfig(Secret hs256Secret, String jwksUrl, String issuer, String audience,
+                                       String userClaim, String roleClaim, Duration clockSkew, Duration jwksCacheTtl) {
+        URI url;
+        try {
+            url = jwksUrl.isEmpty() ? null : new URI(jwksUrl);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("jwksUrl '" + jwksUrl + "' is not a URL");
+        }
+        return new JwtConfig(Optional.ofNullable(hs256Secret), Optional.ofNullable(url), issuer, audience,
+                userClaim, roleClaim, clockSkew, jwksCacheTtl, null);
     }
 }

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class AppHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppHttpServer.class);
     static final String REQUEST_ID = "requestId";
+    private static final String ENVELOPED = "openvod.enveloped";
 
     private final Javalin javalin;
 
@@ -88,6 +89,7 @@ public final class AppHttpServer implements AutoCloseable {
     }
 
     static void fail(Context ctx, AppException e) {
+        ctx.attribute(ENVELOPED, Boolean.TRUE);
         AppError error = e.error();
         e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
         if (error.kind().httpStatus() == 401) {
@@ -98,7 +100,7 @@ public final class AppHttpServer implements AutoCloseable {
 
     private static Handler notFound() {
         return ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            if (ctx.attribute(ENVELOPED) == null) {
                 fail(ctx, new AppException(AppError.NOT_FOUND, "no endpoint " + ctx.method() + " " + ctx.path()));
             }
         };

@@ -40,7 +40,7 @@ final class SignatureHandler implements Handler {
         Principal principal = authenticator.authenticate(Optional.ofNullable(ctx.header("Authorization")));
         limit(perUser, "user:" + principal.userId(), "user " + principal.userId());
         SignatureRequest request = SignatureRequestParser.parse(RequestFields.read(ctx, config.maxBodyBytes()));
-        IssuedUploadSignature issued = signatures.issue(principal, request, ip);
+        IssuedUploadSignature issued = signatures.issue(principal, request, ip, AppHttpServer.requestId(ctx));
         AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().put("signature", issued.signature())));
     }
 

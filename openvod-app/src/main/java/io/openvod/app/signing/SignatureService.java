@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +52,12 @@ public final class SignatureService {
     /**
      * Issues a signature or refuses with the precise {@link AppError}.
      *
+     * @param requestId the id of this request (the HTTP edge's {@code X-Request-Id}); it goes into
+     *     sourceContext and the audit row, so one id traces the request from the client to the events
+     *
      * @throws AppException for every refusal
      */
-    public IssuedUploadSignature issue(Principal principal, SignatureRequest request, String clientIp) {
+    public IssuedUploadSignature issue(Principal principal, SignatureRequest request, String clientIp, String requestId) {
         Credential key = keys.active().orElseThrow(() ->
                 new AppException(AppError.NO_SIGNING_KEY, "no active VOD key is configured (app.vod)"));
         Optional<Account> account = accounts.find(principal.userId());
@@ -67,7 +69,6 @@ public final class SignatureService {
         Grant grant = policy.decide(effective, request);
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String requestId = UUID.randomUUID().toString();
         String context = new SourceContext(principal.userId(), requestId).encode();
         SignatureParameters.Builder b = SignatureParameters.builder()
                 .secretId(key.secretId())

@@ -1,0 +1,65 @@
+package io.openvod.server.app;
+
+import io.openvod.app.config.AppConfig;
+import io.openvod.app.http.AppHttpServer;
+import io.openvod.app.ratelimit.RateLimiter;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running app backend: its services and its HTTP server. */
+public final class AppBackend implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppBackend.class);
+
+    private final AppServices services;
+    private final AppHttpServer http;
+
+    private AppBackend(AppServices services, AppHttpServer http) {
+        this.services = services;
+        this.http = http;
+    }
+
+    public static AppBackend start(AppConfig config, Clock clock) {
+        AppServices services = AppServices.open(config, clock);
+        try {
+            AppHttpServer http = AppHttpServer.start(config.http(), services.signatures(), services.accounts(),
+                    services.authenticator(),
+                    new RateLimiter(config.rateLimit().perUserPerMinute(), clock),
+                    new RateLimiter(config.rateLimit().perIpPerMinute(), clock),
+                    config.auth().accounts());
+            AppBackend backend = new AppBackend(services, http);
+            LOG.info("app backend listening on {} (signing key {})", backend.url(), services.activeSecretId().orElse("none"));
+            return backend;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    /** The base URL, ending in {@code /}. */
+    public URI url() {
+        String host = services.config().http().host();
+        String shown = host.contains(":") ? "[" + host + "]" : host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return URI.create("http://" + shown + ":" + http.port() + "/");
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public AppServices services() {
+        return services;
+    }
+
+    public Optional<String> activeSecretId() {
+        return services.activeSecretId();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        services.close();
+    }
+}

@@ -1,0 +1,91 @@
+package io.openvod.server.app;
+
+import io.openvod.app.account.AccountService;
+import io.openvod.app.account.AccountStore;
+import io.openvod.app.account.Argon2idPasswordHasher;
+import io.openvod.app.auth.BearerAuthenticator;
+import io.openvod.app.auth.TokenAuthenticator;
+import io.openvod.app.config.AppConfig;
+import io.openvod.app.config.AuthConfig;
+import io.openvod.app.ledger.SignatureLedger;
+import io.openvod.app.policy.UploadPolicy;
+import io.openvod.app.signing.SignatureDefaults;
+import io.openvod.app.signing.SignatureService;
+import io.openvod.app.signing.SigningKeys;
+import io.openvod.app.store.AppDatabase;
+import io.openvod.app.store.SqlAccountStore;
+import io.openvod.app.store.SqlSignatureLedger;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The app backend's services wired to their adapters — the one place that names them: the SQL
+ * stores on {@link AppDatabase}, Argon2id passwords, the VOD keys, and the authenticators.
+ */
+public final class AppServices implements AutoCloseable {
+    private final AppConfig config;
+    private final AppDatabase database;
+    private final AccountStore store;
+    private final SignatureLedger ledger;
+    private final AccountService accounts;
+    private final SigningKeys keys;
+    private final SignatureService signatures;
+    private final BearerAuthenticator authenticator;
+
+    private AppServices(AppConfig config, Clock clock) {
+        this.config = config;
+        this.keys = SigningKeys.from(config.vod());
+        this.database = AppDatabase.open(config.database().url());
+        try {
+            this.store = new SqlAccountStore(database.jdbi());
+            this.ledger = new SqlSignatureLedger(database.jdbi());
+            AuthConfig auth = config.auth();
+            this.accounts = new AccountService(store, Argon2idPasswordHasher.DEFAULT, auth.sessionTtl(), clock);
+            this.signatures = new SignatureService(store, new UploadPolicy(config.policy()), ledger, keys,
+                    new SignatureDefaults(config.vod().subAppId(), config.vod().storageRegion()), clock);
+            TokenAuthenticator openVodTokens = token -> accounts.authenticate(token, auth.accounts(), auth.apiTokens());
+            this.authenticator = new BearerAuthenticator(openVodTokens, JwtWiring.authenticator(auth.jwt(), clock));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Opens the database (running migrations) and wires the services. */
+    public static AppServices open(AppConfig config, Clock clock) {
+        return new AppServices(config, clock);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public AccountStore store() {
+        return store;
+    }
+
+    public SignatureLedger ledger() {
+        return ledger;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public SignatureService signatures() {
+        return signatures;
+    }
+
+    public BearerAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public Optional<String> activeSecretId() {
+        return keys.active().map(io.openvod.signature.Credential::secretId);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
