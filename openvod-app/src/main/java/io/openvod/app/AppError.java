@@ -11,7 +11,7 @@ import io.openvod.core.ErrorKind;
 public enum AppError implements ErrorCode {
     BAD_REQUEST(40000, ErrorKind.INVALID_INPUT, "the request is malformed or a field is invalid"),
     FILE_SIZE_REQUIRED(40001, ErrorKind.INVALID_INPUT, "a bytes-per-day quota applies, so the request must declare fileSize"),
-    NOT_FOUND(40400, ErrorKind.NOT_FOUND, "no such endpoint"),
+    ENDPOINT_NOT_FOUND(40400, ErrorKind.NOT_FOUND, "no such endpoint"),
     NOT_SIGNED_IN(40100, ErrorKind.UNAUTHENTICATED, "no credentials: sign in or send a bearer token"),
     INVALID_CREDENTIALS(40101, ErrorKind.UNAUTHENTICATED, "the user name and password do not match"),
     INVALID_TOKEN(40102, ErrorKind.UNAUTHENTICATED, "the bearer token is unknown, revoked or malformed"),

@@ -1,5 +1,6 @@
 package io.openvod.server;
 
+import io.openvod.app.AppError;
 import io.openvod.core.CommonError;
 import io.openvod.core.ConfigError;
 import io.openvod.core.ErrorCode;
@@ -15,7 +16,8 @@ public final class ErrorCatalog {
     private static final List<ErrorCode> ALL = Stream.of(
                     CommonError.values(),
                     ConfigError.values(),
-                    SignatureError.values())
+                    SignatureError.values(),
+                    AppError.values())
             .flatMap(Stream::of)
             .map(ErrorCode.class::cast)
             .toList();

@@ -101,7 +101,7 @@ public final class AppHttpServer implements AutoCloseable {
     private static Handler notFound() {
         return ctx -> {
             if (ctx.attribute(ENVELOPED) == null) {
-                fail(ctx, new AppException(AppError.NOT_FOUND, "no endpoint " + ctx.method() + " " + ctx.path()));
+                fail(ctx, new AppException(AppError.ENDPOINT_NOT_FOUND, "no endpoint " + ctx.method() + " " + ctx.path()));
             }
         };
     }

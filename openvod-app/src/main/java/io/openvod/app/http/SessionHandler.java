@@ -50,7 +50,7 @@ final class SessionHandler {
 
     private void requireEnabled() {
         if (!enabled) {
-            throw new AppException(AppError.NOT_FOUND, "built-in accounts are disabled (app.auth.accounts)");
+            throw new AppException(AppError.ENDPOINT_NOT_FOUND, "built-in accounts are disabled (app.auth.accounts)");
         }
     }
 }

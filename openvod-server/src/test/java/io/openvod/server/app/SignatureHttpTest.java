@@ -114,7 +114,7 @@ class SignatureHttpTest {
         expect(AppFixture.post(base, "api/v1/upload-signature", token, "application/json", "[1]"), 400, 40000, "BAD_REQUEST");
         expect(AppFixture.post(base, "api/v1/upload-signature", token, "application/json", "{\"fileName\":\"" + "x".repeat(20000) + "\"}"),
                 400, 40000, "BAD_REQUEST");
-        expect(AppFixture.get(base, "api/v1/nothing-here", token), 404, 40400, "NOT_FOUND");
+        expect(AppFixture.get(base, "api/v1/nothing-here", token), 404, 40400, "ENDPOINT_NOT_FOUND");
         assertThat(backend.services().ledger().recent("alice", 10)).isEmpty();
     }
 
