@@ -12,6 +12,7 @@ import io.openvod.signature.SignatureParameters;
 import io.openvod.signature.UploadSignatureVerifier;
 import io.openvod.app.signing.SourceContext;
 import java.net.InetSocketAddress;
+import io.openvod.app.testing.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class AuthenticationHttpTest {
     Path dir;
     AppBackend backend;
     HttpServer jwksServer;
-    final AppFixture.MutableClock clock = new AppFixture.MutableClock(Instant.now());
+    final MutableClock clock = new MutableClock(Instant.now());
 
     private URI start(JwtSection jwt) {
         backend = AppBackend.start(AppFixture.config(dir, AppFixture.keyA(),

@@ -3,6 +3,7 @@ package io.openvod.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvod.app.config.RateLimitConfig;
+import io.openvod.app.testing.MutableClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class QuotaAndRateHttpTest {
     @TempDir
     Path dir;
     AppBackend backend;
-    final AppFixture.MutableClock clock = new AppFixture.MutableClock(Instant.parse("2026-11-29T23:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T23:00:00Z"));
 
     private String start(long uploadsPerDay, long bytesPerDay, RateLimitConfig rates) {
         backend = AppBackend.start(AppFixture.config(dir, AppFixture.keyA(),

@@ -1,5 +1,6 @@
 package io.openvod.app.auth.jwt;
 
+import io.openvod.app.testing.MutableClock;
 import static io.openvod.app.auth.jwt.JwtTestKeys.EC;
 import static io.openvod.app.auth.jwt.JwtTestKeys.RSA;
 import static io.openvod.app.auth.jwt.JwtTestKeys.RSA_2;

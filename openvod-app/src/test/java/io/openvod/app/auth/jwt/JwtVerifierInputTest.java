@@ -1,5 +1,6 @@
 package io.openvod.app.auth.jwt;
 
+import io.openvod.app.testing.MutableClock;
 import static io.openvod.app.auth.jwt.JwtMinter.AUDIENCE;
 import static io.openvod.app.auth.jwt.JwtMinter.ISSUER;
 import static io.openvod.app.auth.jwt.JwtMinter.NOW;

@@ -1,4 +1,4 @@
-package io.openvod.app.auth.jwt;
+package io.openvod.app.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
-final class MutableClock extends Clock {
+/** A UTC clock that tests move by hand; shared with other modules through this module's test jar. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(long epochSecond) {
-        this.now = Instant.ofEpochSecond(epochSecond);
+    public MutableClock(Instant start) {
+        this.now = start;
     }
 
-    void advance(Duration by) {
+    public MutableClock(long epochSecond) {
+        this(Instant.ofEpochSecond(epochSecond));
+    }
+
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
