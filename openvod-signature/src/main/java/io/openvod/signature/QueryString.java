@@ -23,18 +23,38 @@ public final class QueryString {
     private QueryString() {
     }
 
-    /** Escapes one key or value exactly as Node's {@code querystring.escape} does. */
+    /**
+     * Escapes one key or value exactly as Node's {@code querystring.escape} does.
+     *
+     * @throws IllegalArgumentException for an unpaired surrogate, which has no UTF-8 form
+     */
     public static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
-        for (byte b : strictUtf8(value)) {
-            int c = b & 0xFF;
-            if (isUnescaped(c)) {
-                out.append((char) c);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                appendByte(out, c);
             } else {
-                out.append('%').append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xF]);
+                int end = Character.isHighSurrogate(c) ? i + 2 : i + 1;
+                if (Character.isSurrogate(c) && (end > value.length() || !Character.isLowSurrogate(value.charAt(end - 1))
+                        || Character.isLowSurrogate(c))) {
+                    throw new IllegalArgumentException("value contains an unpaired surrogate at index " + i);
+                }
+                for (byte b : value.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    appendByte(out, b & 0xFF);
+                }
+                i = end - 1;
             }
         }
         return out.toString();
+    }
+
+    private static void appendByte(StringBuilder out, int c) {
+        if (isUnescaped(c)) {
+            out.append((char) c);
+        } else {
+            out.append('%').append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xF]);
+        }
     }
 
     /** Joins the pairs in their order as {@code k=v&k=v}. */
@@ -137,20 +157,6 @@ public final class QueryString {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '.' || c == '_' || c == '~'
                 || c == '!' || c == '\'' || c == '(' || c == ')' || c == '*';
-    }
-
-    private static byte[] strictUtf8(String value) {
-        try {
-            ByteBuffer buffer = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(java.nio.CharBuffer.wrap(value));
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("value contains an unpaired surrogate", e);
-        }
     }
 
     /** A query string that cannot be decoded. */

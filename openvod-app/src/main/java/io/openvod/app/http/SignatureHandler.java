@@ -41,7 +41,7 @@ final class SignatureHandler implements Handler {
         limit(perUser, "user:" + principal.userId(), "user " + principal.userId());
         SignatureRequest request = SignatureRequestParser.parse(RequestFields.read(ctx, config.maxBodyBytes()));
         IssuedUploadSignature issued = signatures.issue(principal, request, ip, AppHttpServer.requestId(ctx));
-        AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().put("signature", issued.signature())));
+        AppHttpServer.json(ctx, 200, Envelope.signature(issued.signature()));
     }
 
     static void limit(RateLimiter limiter, String key, String who) {

@@ -5,47 +5,38 @@ import io.openvod.app.ledger.Quota;
 import io.openvod.app.ledger.Reservation;
 import io.openvod.app.ledger.SignatureLedger;
 import io.openvod.app.ledger.Usage;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * {@link SignatureLedger} over the {@code issued_signatures} table, in SQL that SQLite and
- * PostgreSQL both accept. The table holds every signed parameter except the secret key, and never
- * the signature.
+ * {@link SignatureLedger} over the {@code issued_signatures} and {@code quota_usage} tables, in
+ * SQL that SQLite and PostgreSQL both accept. The ledger holds every signed parameter except the
+ * secret key, and never the signature.
  *
- * <h2>How the quota check stays atomic</h2>
- * {@link #recordWithinQuota} reads the user's usage and inserts the row in one
- * {@code SERIALIZABLE} transaction:
- * <ul>
- *   <li>On SQLite, {@link AppDatabase} opens connections whose transactions begin with
- *       {@code BEGIN IMMEDIATE}: the transaction takes the database's write lock before it reads,
- *       so quota transactions run one after another (a waiting one blocks for up to the 5 s
- *       {@code busy_timeout}). Under WAL, readers are not blocked meanwhile.</li>
- *   <li>On PostgreSQL, serializable snapshot isolation aborts one of two transactions that both
- *       counted the same rows and then inserted; the aborted one (SQLSTATE 40001) is run again,
- *       now seeing the other's row, up to {@value Transactions#MAX_ATTEMPTS} times.</li>
- * </ul>
- * Either way two callers can never both pass a limit that only one of them fits under.
+ * <h2>How the quota check stays atomic, and fast</h2>
+ * {@link #recordWithinQuota} hands the row to a {@link LedgerWriter}: one thread checks each row
+ * against its user's counter for the window ({@code quota_usage}, keyed by user and window start)
+ * and inserts it, many rows per {@code SERIALIZABLE} transaction (group commit), and answers each
+ * caller after the commit. The check reads one counter row, whatever the user's history. On
+ * SQLite the writer is the only quota writer, so decisions are exact; on PostgreSQL, writers of
+ * several nodes are kept serializable by the database, and an aborted batch (SQLSTATE 40001) is run
+ * again ({@link Transactions}).
  *
- * <p>Usage is the number of rows and the sum of declared {@code file_size} (absent counts as 0)
- * with {@code issued_at >= windowStart}. The bytes check is written so that it cannot overflow:
- * with {@link Quota#UNLIMITED} a signature is still refused if the window's byte total would pass
- * {@link Long#MAX_VALUE}. Times are kept to the millisecond.
+ * <p>A quota window is identified by its start ({@code windowStart}); the service uses UTC days.
+ * The bytes check is written so that it cannot overflow: with {@link Quota#UNLIMITED} a signature
+ * is still refused if the window's byte total would pass {@link Long#MAX_VALUE}. Times are kept to
+ * the millisecond. {@link #usageSince} sums the rows themselves, for reports.
  */
-public final class SqlSignatureLedger implements SignatureLedger {
-    private static final String COLUMNS = "request_id, user_id, secret_id, issued_at, expires_at, random, procedure,"
-            + " class_id, one_time_valid, source_context, session_context, file_name, file_size, client_ip";
-
+public final class SqlSignatureLedger implements SignatureLedger, AutoCloseable {
     private final Jdbi jdbi;
+    private final LedgerWriter writer;
 
     public SqlSignatureLedger(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi == null");
+        this.writer = new LedgerWriter(jdbi);
     }
 
     @Override
@@ -57,18 +48,7 @@ public final class SqlSignatureLedger implements SignatureLedger {
         if (size < 0) {
             throw new IllegalArgumentException("fileSize must be >= 0, not " + size);
         }
-        return Transactions.serializable(jdbi, h -> {
-            Usage usage = usageSince(h, signature.userId(), windowStart);
-            if (usage.uploads() >= quota.uploadsPerDay()) {
-                return new Reservation.UploadsExceeded(usage, quota.uploadsPerDay());
-            }
-            // usage.bytes() >= 0 and bytesPerDay >= 0, so the subtraction cannot overflow.
-            if (size > quota.bytesPerDay() - usage.bytes()) {
-                return new Reservation.BytesExceeded(usage, quota.bytesPerDay());
-            }
-            insert(h, signature);
-            return new Reservation.Recorded(new Usage(usage.uploads() + 1, usage.bytes() + size));
-        });
+        return writer.submit(signature, quota, windowStart);
     }
 
     @Override
@@ -81,11 +61,11 @@ public final class SqlSignatureLedger implements SignatureLedger {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, not " + limit);
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM issued_signatures WHERE user_id = :userId"
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SignatureRows.COLUMNS + " FROM issued_signatures WHERE user_id = :userId"
                         + " ORDER BY issued_at DESC, request_id DESC LIMIT :limit")
                 .bind("userId", userId)
                 .bind("limit", limit)
-                .map(SqlSignatureLedger::signature)
+                .map(SignatureRows::signature)
                 .list());
     }
 
@@ -98,32 +78,9 @@ public final class SqlSignatureLedger implements SignatureLedger {
                 .one();
     }
 
-    private static void insert(Handle h, IssuedSignature s) {
-        h.createUpdate("INSERT INTO issued_signatures (" + COLUMNS + ") VALUES (:requestId, :userId, :secretId,"
-                        + " :issuedAt, :expiresAt, :random, :procedure, :classId, :oneTimeValid, :sourceContext,"
-                        + " :sessionContext, :fileName, :fileSize, :clientIp)")
-                .bind("requestId", s.requestId())
-                .bind("userId", s.userId())
-                .bind("secretId", s.secretId())
-                .bind("issuedAt", s.issuedAt().toEpochMilli())
-                .bind("expiresAt", s.expiresAt().toEpochMilli())
-                .bind("random", s.random())
-                .bind("procedure", s.procedure().orElse(null))
-                .bind("classId", s.classId().orElse(null))
-                .bind("oneTimeValid", Rows.bool(s.oneTimeValid()))
-                .bind("sourceContext", s.sourceContext())
-                .bind("sessionContext", s.sessionContext().orElse(null))
-                .bind("fileName", s.fileName().orElse(null))
-                .bind("fileSize", s.fileSize().orElse(null))
-                .bind("clientIp", s.clientIp())
-                .execute();
-    }
-
-    private static IssuedSignature signature(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new IssuedSignature(rs.getString("request_id"), rs.getString("user_id"), rs.getString("secret_id"),
-                Rows.instant(rs, "issued_at"), Rows.instant(rs, "expires_at"), rs.getLong("random"),
-                Rows.optionalString(rs, "procedure"), Rows.optionalLong(rs, "class_id"), Rows.bool(rs, "one_time_valid"),
-                rs.getString("source_context"), Rows.optionalString(rs, "session_context"),
-                Rows.optionalString(rs, "file_name"), Rows.optionalLong(rs, "file_size"), rs.getString("client_ip"));
+    /** Stops the writer after recording what is queued. */
+    @Override
+    public void close() {
+        writer.close();
     }
 }

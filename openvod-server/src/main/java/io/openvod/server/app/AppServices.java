@@ -3,6 +3,7 @@ package io.openvod.server.app;
 import io.openvod.app.account.AccountService;
 import io.openvod.app.account.AccountStore;
 import io.openvod.app.account.Argon2idPasswordHasher;
+import io.openvod.app.account.CachingAccountStore;
 import io.openvod.app.auth.BearerAuthenticator;
 import io.openvod.app.auth.TokenAuthenticator;
 import io.openvod.app.config.AppConfig;
@@ -26,7 +27,7 @@ public final class AppServices implements AutoCloseable {
     private final AppConfig config;
     private final AppDatabase database;
     private final AccountStore store;
-    private final SignatureLedger ledger;
+    private final SqlSignatureLedger ledger;
     private final AccountService accounts;
     private final SigningKeys keys;
     private final SignatureService signatures;
@@ -37,7 +38,7 @@ public final class AppServices implements AutoCloseable {
         this.keys = SigningKeys.from(config.vod());
         this.database = AppDatabase.open(config.database().url());
         try {
-            this.store = new SqlAccountStore(database.jdbi());
+            this.store = new CachingAccountStore(new SqlAccountStore(database.jdbi()), config.auth().cacheTtl());
             this.ledger = new SqlSignatureLedger(database.jdbi());
             AuthConfig auth = config.auth();
             this.accounts = new AccountService(store, Argon2idPasswordHasher.DEFAULT, auth.sessionTtl(), clock);
@@ -86,6 +87,7 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        ledger.close();
         database.close();
     }
 }

@@ -48,7 +48,7 @@ final class AppFixture {
                 new AppHttpConfig("127.0.0.1", 0, List.of("https://app.example.com"), false, 16384),
                 new AppDatabaseConfig("jdbc:sqlite:" + dir.resolve("app.db")),
                 vod,
-                new AuthConfig(true, Duration.ofHours(1), true, jwt),
+                new AuthConfig(true, Duration.ofHours(1), true, jwt, Duration.ofSeconds(5)),
                 new PolicyConfig("user", roles, users),
                 rates);
     }
