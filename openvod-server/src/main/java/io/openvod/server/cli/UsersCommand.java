@@ -78,31 +78,35 @@ final class UsersCommand {
         }
     }
 
-    @Command(name = "ban", description = "Ban a user (any user id, also from an identity provider): no more signatures.")
-    static final class Ban implements Callable<Integer> {
+    /** {@code ban} and {@code unban}: the same switch, set one way or the other. */
+    abstract static class BanSwitch implements Callable<Integer> {
         @ParentCommand UsersCommand users;
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "USER") String userId;
 
+        abstract boolean banned();
+
         @Override
         public Integer call() {
-            users.withServices(s -> s.store().setBanned(userId, true, Clock.systemUTC().instant()));
-            spec.commandLine().getOut().println("banned " + userId);
+            users.withServices(s -> s.store().setBanned(userId, banned(), Clock.systemUTC().instant()));
+            spec.commandLine().getOut().println((banned() ? "banned " : "unbanned ") + userId);
             return 0;
         }
     }
 
-    @Command(name = "unban", description = "Lift a ban.")
-    static final class Unban implements Callable<Integer> {
-        @ParentCommand UsersCommand users;
-        @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "USER") String userId;
-
+    @Command(name = "ban", description = "Ban a user (any user id, also from an identity provider): no more signatures.")
+    static final class Ban extends BanSwitch {
         @Override
-        public Integer call() {
-            users.withServices(s -> s.store().setBanned(userId, false, Clock.systemUTC().instant()));
-            spec.commandLine().getOut().println("unbanned " + userId);
-            return 0;
+        boolean banned() {
+            return true;
+        }
+    }
+
+    @Command(name = "unban", description = "Lift a ban.")
+    static final class Unban extends BanSwitch {
+        @Override
+        boolean banned() {
+            return false;
         }
     }
 
