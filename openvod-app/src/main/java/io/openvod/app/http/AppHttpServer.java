@@ -10,7 +10,6 @@ import io.openvod.app.auth.BearerAuthenticator;
 import io.openvod.app.config.AppHttpConfig;
 import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.app.signing.SignatureService;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,7 @@ public final class AppHttpServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
             c.routes.before(ctx -> {
-                String id = UUID.randomUUID().toString();
+                String id = RequestIds.next();
                 ctx.attribute(REQUEST_ID, id);
                 ctx.header("X-Request-Id", id);
                 ctx.header("Cache-Control", "no-store");

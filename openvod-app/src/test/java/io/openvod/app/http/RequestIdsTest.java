@@ -1,0 +1,34 @@
+package io.openvod.app.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RequestIdsTest {
+    @Test
+    void idsShouldBeVersion7VariantRfcAndCarryTheirMillisecond() {
+        long ms = 1_795_951_205_123L;
+        UUID id = UUID.fromString(RequestIds.next(ms));
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.variant()).isEqualTo(2);
+        assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(ms);
+    }
+
+    @Test
+    void idsShouldSortByTimeAndNotRepeat() {
+        Set<String> seen = new HashSet<>();
+        String previous = RequestIds.next(1_000L);
+        for (long ms = 1_001L; ms < 3_000L; ms++) {
+            String id = RequestIds.next(ms);
+            assertThat(id).isGreaterThan(previous);
+            assertThat(seen.add(id)).isTrue();
+            previous = id;
+        }
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(seen.add(RequestIds.next(5_000L))).isTrue();
+        }
+    }
+}
