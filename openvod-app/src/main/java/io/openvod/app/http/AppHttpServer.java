@@ -97,6 +97,16 @@ public final class AppHttpServer implements AutoCloseable {
         json(ctx, error.kind().httpStatus(), Envelope.error(error, e.getMessage(), requestId(ctx)));
     }
 
+    /** Answers a failure that surfaced in a completed future: refusals as such, anything else as internal. */
+    static void failAsync(Context ctx, Throwable error) {
+        if (error instanceof AppException e) {
+            fail(ctx, e);
+        } else {
+            LOG.error("request {} {} {} failed", requestId(ctx), ctx.method(), ctx.path(), error);
+            fail(ctx, new AppException(AppError.INTERNAL_ERROR, "internal error; request id " + requestId(ctx)));
+        }
+    }
+
     private static Handler notFound() {
         return ctx -> {
             if (ctx.attribute(ENVELOPED) == null) {

@@ -12,6 +12,8 @@ import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.app.signing.IssuedUploadSignature;
 import io.openvod.app.signing.SignatureService;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code GET|POST /api/v1/upload-signature}: rate limit by address, authenticate, rate limit by
@@ -40,8 +42,16 @@ final class SignatureHandler implements Handler {
         Principal principal = authenticator.authenticate(Optional.ofNullable(ctx.header("Authorization")));
         limit(perUser, "user:" + principal.userId(), "user " + principal.userId());
         SignatureRequest request = SignatureRequestParser.parse(RequestFields.read(ctx, config.maxBodyBytes()));
-        IssuedUploadSignature issued = signatures.issue(principal, request, ip, AppHttpServer.requestId(ctx));
-        AppHttpServer.json(ctx, 200, Envelope.signature(issued.signature()));
+        // The request thread does not wait for the audit row's commit: the answer is written when it completes.
+        CompletableFuture<IssuedUploadSignature> issued = signatures.issueAsync(principal, request, ip, AppHttpServer.requestId(ctx));
+        ctx.future(() -> issued.handle((signature, error) -> {
+            if (error == null) {
+                AppHttpServer.json(ctx, 200, Envelope.signature(signature.signature()));
+            } else {
+                AppHttpServer.failAsync(ctx, error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error);
+            }
+            return null;
+        }));
     }
 
     static void limit(RateLimiter limiter, String key, String who) {

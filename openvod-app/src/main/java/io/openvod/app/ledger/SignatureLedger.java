@@ -2,6 +2,7 @@ package io.openvod.app.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The record of issued signatures: the audit trail and the basis of the daily quotas. */
 public interface SignatureLedger {
@@ -12,6 +13,18 @@ public interface SignatureLedger {
      * one of them fits under.
      */
     Reservation recordWithinQuota(IssuedSignature signature, Quota quota, Instant windowStart);
+
+    /**
+     * {@link #recordWithinQuota} without blocking the caller: the future completes once the row is
+     * committed or refused. The default runs the blocking call.
+     */
+    default CompletableFuture<Reservation> recordWithinQuotaAsync(IssuedSignature signature, Quota quota, Instant windowStart) {
+        try {
+            return CompletableFuture.completedFuture(recordWithinQuota(signature, quota, windowStart));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Usage of {@code userId} since {@code windowStart}. */
     Usage usageSince(String userId, Instant windowStart);

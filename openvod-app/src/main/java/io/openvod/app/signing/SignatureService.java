@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,8 @@ public final class SignatureService {
     private final SignatureDefaults defaults;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Answers are finished on virtual threads, so the ledger's writer thread only commits. */
+    private static final java.util.concurrent.Executor ANSWERS = command -> Thread.ofVirtual().start(command);
 
     public SignatureService(AccountStore accounts, UploadPolicy policy, SignatureLedger ledger, SigningKeys keys,
                             SignatureDefaults defaults, Clock clock) {
@@ -58,6 +62,20 @@ public final class SignatureService {
      * @throws AppException for every refusal
      */
     public IssuedUploadSignature issue(Principal principal, SignatureRequest request, String clientIp, String requestId) {
+        try {
+            return issueAsync(principal, request, clientIp, requestId).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * {@link #issue} without blocking on the ledger: policy refusals throw at once; the returned
+     * future completes with the signature once its audit row is committed, or fails with the quota
+     * refusal ({@link AppException}) or the ledger's error.
+     */
+    public CompletableFuture<IssuedUploadSignature> issueAsync(Principal principal, SignatureRequest request, String clientIp,
+                                                               String requestId) {
         Credential key = keys.active().orElseThrow(() ->
                 new AppException(AppError.NO_SIGNING_KEY, "no active VOD key is configured (app.vod)"));
         Optional<Account> account = accounts.find(principal.userId());
@@ -96,16 +114,19 @@ public final class SignatureService {
                 parameters.expiresAt(), parameters.random(), parameters.procedure(), parameters.classId(),
                 parameters.oneTimeValid(), context, parameters.sessionContext(), request.fileName(), request.fileSize(), clientIp);
         Instant dayStart = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-        switch (ledger.recordWithinQuota(audit, grant.quota(), dayStart)) {
-            case Reservation.Recorded r -> LOG.info("issued signature {} to {} (key {}, procedure {}, uploads today {})",
-                    requestId, principal.userId(), key.secretId(), parameters.procedure().orElse("-"), r.usage().uploads());
+        IssuedUploadSignature issued = new IssuedUploadSignature(UploadSigner.sign(parameters, key.secretKey()), requestId, parameters);
+        return ledger.recordWithinQuotaAsync(audit, grant.quota(), dayStart).thenApplyAsync(reservation -> switch (reservation) {
+            case Reservation.Recorded r -> {
+                LOG.info("issued signature {} to {} (key {}, procedure {}, uploads today {})",
+                        requestId, principal.userId(), key.secretId(), parameters.procedure().orElse("-"), r.usage().uploads());
+                yield issued;
+            }
             case Reservation.UploadsExceeded e -> throw new AppException(AppError.UPLOAD_QUOTA_EXCEEDED,
                     "upload quota of " + e.limit() + " per day is used up", secondsUntilTomorrow(now, dayStart));
             case Reservation.BytesExceeded e -> throw new AppException(AppError.BYTES_QUOTA_EXCEEDED,
                     "declared bytes would exceed the quota of " + e.limit() + " per day (used " + e.usage().bytes() + ")",
                     secondsUntilTomorrow(now, dayStart));
-        }
-        return new IssuedUploadSignature(UploadSigner.sign(parameters, key.secretKey()), requestId, parameters);
+        }, ANSWERS);
     }
 
     private static long secondsUntilTomorrow(Instant now, Instant dayStart) {

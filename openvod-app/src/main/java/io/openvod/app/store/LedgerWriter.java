@@ -47,17 +47,25 @@ final class LedgerWriter implements AutoCloseable {
 
     /** Queues a row, waits until it is committed or refused, and returns the decision. */
     Reservation submit(IssuedSignature signature, Quota quota, Instant windowStart) {
+        try {
+            return submitAsync(signature, quota, windowStart).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Queues a row; the future completes after its batch is committed (or fails with the reason). */
+    CompletableFuture<Reservation> submitAsync(IssuedSignature signature, Quota quota, Instant windowStart) {
         Pending p = new Pending(new LedgerBatch.Entry(signature, quota, windowStart), new CompletableFuture<>());
         try {
             if (!open || !(queue.offer(p) || queue.offer(p, 30, TimeUnit.SECONDS))) {
-                throw new IllegalStateException(open ? "the signature ledger is overloaded" : "the signature ledger is closed");
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        open ? "the signature ledger is overloaded" : "the signature ledger is closed"));
             }
-            return p.result().join();
+            return p.result();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording a signature", e);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            return CompletableFuture.failedFuture(new IllegalStateException("interrupted while recording a signature", e));
         }
     }
 

@@ -8,6 +8,7 @@ import io.openvod.app.ledger.Usage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -49,6 +50,18 @@ public final class SqlSignatureLedger implements SignatureLedger, AutoCloseable 
             throw new IllegalArgumentException("fileSize must be >= 0, not " + size);
         }
         return writer.submit(signature, quota, windowStart);
+    }
+
+    @Override
+    public CompletableFuture<Reservation> recordWithinQuotaAsync(IssuedSignature signature, Quota quota, Instant windowStart) {
+        Objects.requireNonNull(signature, "signature == null");
+        Objects.requireNonNull(quota, "quota == null");
+        Objects.requireNonNull(windowStart, "windowStart == null");
+        try {
+            return writer.submitAsync(signature, quota, windowStart);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
