@@ -142,6 +142,17 @@ class SignatureHttpTest {
     }
 
     @Test
+    void aLedgerFailureShouldAnswerInternalErrorAndNoSignature() throws Exception {
+        ((AutoCloseable) backend.services().ledger()).close();
+        AppFixture.Reply r = AppFixture.get(base, "api/v1/upload-signature", token);
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.code()).isEqualTo(50000);
+        assertThat(r.error()).isEqualTo("INTERNAL_ERROR");
+        assertThat(r.body().path("data").has("signature")).isFalse();
+        assertThat(r.body().get("message").asText()).contains(r.raw().headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
     void corsShouldAnswerAllowedOriginsOnly() {
         HttpRequest preflight = HttpRequest.newBuilder(base.resolve("api/v1/upload-signature"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
