@@ -43,7 +43,7 @@ final class SignatureHandler implements Handler {
         limit(perUser, "user:" + principal.userId(), "user " + principal.userId());
         SignatureRequest request = SignatureRequestParser.parse(RequestFields.read(ctx, config.maxBodyBytes()));
         // The request thread does not wait for the audit row's commit: the answer is written when it completes.
-        CompletableFuture<IssuedUploadSignature> issued = signatures.issueAsync(principal, request, ip, AppHttpServer.requestId(ctx));
+        CompletableFuture<IssuedUploadSignature> issued = signatures.issue(principal, request, ip, AppHttpServer.requestId(ctx));
         ctx.future(() -> issued.handle((signature, error) -> {
             if (error == null) {
                 AppHttpServer.json(ctx, 200, Envelope.signature(signature.signature()));

@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,27 +53,16 @@ public final class SignatureService {
     }
 
     /**
-     * Issues a signature or refuses with the precise {@link AppError}.
+     * Issues a signature or refuses with the precise {@link AppError}, without blocking on the
+     * ledger. Policy refusals throw at once; the returned future completes with the signature once
+     * its audit row is committed, or fails with the quota refusal ({@link AppException}) or the
+     * ledger's error.
      *
      * @param requestId the id of this request (the HTTP edge's {@code X-Request-Id}); it goes into
      *     sourceContext and the audit row, so one id traces the request from the client to the events
-     *
-     * @throws AppException for every refusal
+     * @throws AppException for every refusal the policy makes
      */
-    public IssuedUploadSignature issue(Principal principal, SignatureRequest request, String clientIp, String requestId) {
-        try {
-            return issueAsync(principal, request, clientIp, requestId).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    /**
-     * {@link #issue} without blocking on the ledger: policy refusals throw at once; the returned
-     * future completes with the signature once its audit row is committed, or fails with the quota
-     * refusal ({@link AppException}) or the ledger's error.
-     */
-    public CompletableFuture<IssuedUploadSignature> issueAsync(Principal principal, SignatureRequest request, String clientIp,
+    public CompletableFuture<IssuedUploadSignature> issue(Principal principal, SignatureRequest request, String clientIp,
                                                                String requestId) {
         Credential key = keys.active().orElseThrow(() ->
                 new AppException(AppError.NO_SIGNING_KEY, "no active VOD key is configured (app.vod)"));
