@@ -43,10 +43,6 @@ public enum AppError implements ErrorCode {
         return wireCode;
     }
 
-    @Override
-    public String code() {
-        return name();
-    }
 
     @Override
     public ErrorKind kind() {

@@ -15,10 +15,6 @@ public enum CommonError implements ErrorCode {
         this.summary = summary;
     }
 
-    @Override
-    public String code() {
-        return name();
-    }
 
     @Override
     public ErrorKind kind() {

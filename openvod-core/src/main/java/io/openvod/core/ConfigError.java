@@ -12,10 +12,6 @@ public enum ConfigError implements ErrorCode {
         this.summary = summary;
     }
 
-    @Override
-    public String code() {
-        return name();
-    }
 
     @Override
     public ErrorKind kind() {

@@ -7,8 +7,16 @@ package io.openvod.core;
  */
 public interface ErrorCode {
 
-    /** The stable identifier, e.g. {@code CONFIG_UNKNOWN_KEY}. Never changes once released. */
-    String code();
+    /**
+     * The stable identifier, e.g. {@code CONFIG_UNKNOWN_KEY}. Never changes once released. For the
+     * usual enum of codes it is the constant's name.
+     */
+    default String code() {
+        if (this instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " must implement code()");
+    }
 
     ErrorKind kind();
 

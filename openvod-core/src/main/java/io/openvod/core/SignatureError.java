@@ -14,10 +14,6 @@ public enum SignatureError implements ErrorCode {
         this.summary = summary;
     }
 
-    @Override
-    public String code() {
-        return name();
-    }
 
     @Override
     public ErrorKind kind() {
