@@ -1,0 +1,57 @@
+package io.openvod.platform.storage;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the platform keeps object bytes: uploaded parts, finished media, covers. Keys are
+ * {@link ObjectKeys valid object keys}; an adapter maps them to its own namespace safely.
+ *
+ * <p>Every write is atomic: a reader sees the old object or the whole new one, never a part, and
+ * a failed write (stream ended early, I/O error) leaves nothing behind. Bodies are streamed; no
+ * adapter holds a whole object in memory. Failures are {@link StorageException}s carrying a
+ * {@link StorageError}.
+ */
+public interface ObjectStore extends AutoCloseable {
+
+    /**
+     * Stores exactly {@code length} bytes read from {@code data} under {@code key}, replacing any
+     * object there, and returns what was stored with the MD5 of the bytes computed on the way.
+     * Reads no more than {@code length} bytes; fails with {@link StorageError#BODY_INCOMPLETE}
+     * when the stream ends before, and stores nothing then.
+     */
+    StoredObject put(String key, InputStream data, long length);
+
+    /** Size and time of {@code key}, or empty when there is no such object. */
+    Optional<ObjectInfo> stat(String key);
+
+    /**
+     * Opens {@code length} bytes of {@code key} starting at {@code offset} (a range within the
+     * object). The caller closes the stream.
+     *
+     * @throws StorageException {@link StorageError#OBJECT_NOT_FOUND} when there is no such object
+     */
+    InputStream read(String key, long offset, long length);
+
+    /**
+     * Writes the concatenation of {@code sources}, in order, to {@code target}, atomically; the
+     * sources stay. Used to assemble a multipart upload.
+     *
+     * @throws StorageException {@link StorageError#OBJECT_NOT_FOUND} when a source is missing
+     */
+    ObjectInfo compose(String target, List<String> sources);
+
+    /** Removes {@code key}; true if it existed. */
+    boolean delete(String key);
+
+    /** The keys that start with {@code prefix}, sorted. */
+    List<String> list(String prefix);
+
+    /** Where the objects live, for logs and {@code openvod platform}'s banner (no secrets). */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+}
