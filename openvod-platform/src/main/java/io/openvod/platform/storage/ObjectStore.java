@@ -1,6 +1,7 @@
 package io.openvod.platform.storage;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,14 @@ public interface ObjectStore extends AutoCloseable {
 
     /** The keys that start with {@code prefix}, sorted. */
     List<String> list(String prefix);
+
+    /**
+     * The local file that holds {@code key}, when the adapter keeps objects as files (so FFmpeg
+     * can read them in place); empty for remote stores and for missing objects.
+     */
+    default Optional<Path> localFile(String key) {
+        return Optional.empty();
+    }
 
     /** Where the objects live, for logs and {@code openvod platform}'s banner (no secrets). */
     String describe();
