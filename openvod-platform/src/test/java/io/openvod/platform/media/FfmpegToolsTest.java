@@ -1,0 +1,81 @@
+package io.openvod.platform.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FfmpegToolsTest {
+
+    @Test
+    void findsTheBundledExecutables() {
+        FfmpegTools tools = FfmpegTools.bundled();
+
+        assertThat(tools.ffmpeg()).isExecutable().hasFileName("ffmpeg");
+        assertThat(tools.ffprobe()).isExecutable().hasFileName("ffprobe");
+        assertThat(tools.version()).startsWith("ffmpeg version");
+    }
+
+    @Test
+    void aFreshInstanceResolvesOnceUnderConcurrentCalls() throws Exception {
+        FfmpegTools tools = new FfmpegTools(Optional.empty(), Optional.empty());
+        Set<Path> seen = new HashSet<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Path>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Callable<Path> call = i % 2 == 0 ? tools::ffmpeg : tools::ffprobe;
+                calls.add(pool.submit(call));
+            }
+            for (Future<Path> call : calls) {
+                seen.add(call.get());
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrder(FfmpegTools.bundled().ffmpeg(), FfmpegTools.bundled().ffprobe());
+    }
+
+    @Test
+    void aConfiguredPathThatDoesNotExistIsUnavailable(@TempDir Path dir) {
+        FfmpegTools tools = new FfmpegTools(Optional.of(dir.resolve("no-such-ffmpeg")), Optional.empty());
+
+        assertThatThrownBy(tools::ffmpeg)
+                .isInstanceOfSatisfying(MediaException.class,
+                        e -> assertThat(e.error()).isEqualTo(MediaError.FFMPEG_UNAVAILABLE))
+                .hasMessageContaining("no-such-ffmpeg");
+        assertThatThrownBy(tools::version).isInstanceOf(MediaException.class);
+        assertThat(tools.ffprobe()).isEqualTo(FfmpegTools.bundled().ffprobe());
+    }
+
+    @Test
+    void aConfiguredExecutableThatIsNotTheToolIsUnavailable(@TempDir Path dir) throws Exception {
+        Path impostor = Files.writeString(dir.resolve("ffprobe"), "#!/bin/sh\necho hello\n");
+        impostor.toFile().setExecutable(true);
+        FfmpegTools tools = new FfmpegTools(Optional.empty(), Optional.of(impostor));
+
+        assertThatThrownBy(tools::ffprobe)
+                .isInstanceOfSatisfying(MediaException.class,
+                        e -> assertThat(e.error()).isEqualTo(MediaError.FFMPEG_UNAVAILABLE))
+                .hasMessageContaining("does not run as ffprobe");
+    }
+
+    @Test
+    void aConfiguredToolIsUsedAsGiven(@TempDir Path dir) throws Exception {
+        Path fake = Files.writeString(dir.resolve("my-ffprobe"), "#!/bin/sh\necho 'ffprobe version 0.0-test'\n");
+        fake.toFile().setExecutable(true);
+        FfmpegTools tools = new FfmpegTools(Optional.empty(), Optional.of(fake));
+
+        assertThat(tools.ffprobe()).isEqualTo(fake);
+        assertThat(tools.ffprobeCommand(List.of("-x")).command()).containsExactly(fake.toString(), "-x");
+    }
+}
