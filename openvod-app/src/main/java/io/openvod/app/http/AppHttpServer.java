@@ -44,7 +44,7 @@ public final class AppHttpServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
             c.routes.before(ctx -> {
-                String id = RequestIds.next();
+                String id = io.openvod.core.TimeOrderedIds.next();
                 ctx.attribute(REQUEST_ID, id);
                 ctx.header("X-Request-Id", id);
                 ctx.header("Cache-Control", "no-store");

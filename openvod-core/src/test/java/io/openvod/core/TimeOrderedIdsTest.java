@@ -1,4 +1,4 @@
-package io.openvod.app.http;
+package io.openvod.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class RequestIdsTest {
+class TimeOrderedIdsTest {
     @Test
     void idsShouldBeVersion7VariantRfcAndCarryTheirMillisecond() {
         long ms = 1_795_951_205_123L;
-        UUID id = UUID.fromString(RequestIds.next(ms));
+        UUID id = UUID.fromString(TimeOrderedIds.next(ms));
         assertThat(id.version()).isEqualTo(7);
         assertThat(id.variant()).isEqualTo(2);
         assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(ms);
@@ -20,15 +20,15 @@ class RequestIdsTest {
     @Test
     void idsShouldSortByTimeAndNotRepeat() {
         Set<String> seen = new HashSet<>();
-        String previous = RequestIds.next(1_000L);
+        String previous = TimeOrderedIds.next(1_000L);
         for (long ms = 1_001L; ms < 3_000L; ms++) {
-            String id = RequestIds.next(ms);
+            String id = TimeOrderedIds.next(ms);
             assertThat(id).isGreaterThan(previous);
             assertThat(seen.add(id)).isTrue();
             previous = id;
         }
         for (int i = 0; i < 10_000; i++) {
-            assertThat(seen.add(RequestIds.next(5_000L))).isTrue();
+            assertThat(seen.add(TimeOrderedIds.next(5_000L))).isTrue();
         }
     }
 }

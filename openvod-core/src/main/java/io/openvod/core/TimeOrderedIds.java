@@ -1,22 +1,22 @@
-package io.openvod.app.http;
+package io.openvod.core;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Request ids: time-ordered UUIDs (version 7: 48 bits of Unix milliseconds, then random bits).
+ * Time-ordered UUIDs (version 7: 48 bits of Unix milliseconds, then random bits).
  * They sort by time, so the audit trail's primary-key index grows at its right edge instead of at
- * random pages. They identify requests; they are not secrets.
+ * random pages. They identify requests and events; they are not secrets.
  */
-final class RequestIds {
-    private RequestIds() {
+public final class TimeOrderedIds {
+    private TimeOrderedIds() {
     }
 
-    static String next() {
+    public static String next() {
         return next(System.currentTimeMillis());
     }
 
-    static String next(long epochMillis) {
+    public static String next(long epochMillis) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (epochMillis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;

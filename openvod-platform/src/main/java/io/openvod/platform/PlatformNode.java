@@ -1,0 +1,129 @@
+package io.openvod.platform;
+
+import io.openvod.platform.account.ApiKeys;
+import io.openvod.platform.catalog.MediaCatalog;
+import io.openvod.platform.catalog.MediaInspector;
+import io.openvod.platform.catalog.SqlMediaCatalog;
+import io.openvod.platform.config.PlatformConfig;
+import io.openvod.platform.cos.CosAuthorizer;
+import io.openvod.platform.cos.CosService;
+import io.openvod.platform.cos.SqlMultipartUploads;
+import io.openvod.platform.cos.UploadSweeper;
+import io.openvod.platform.http.PlatformHttpServer;
+import io.openvod.platform.http.TlsConnector;
+import io.openvod.platform.sql.PlatformDatabase;
+import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.ugc.SignatureCheck;
+import io.openvod.platform.ugc.SqlReplayStore;
+import io.openvod.platform.ugc.SqlUploadSessions;
+import io.openvod.platform.ugc.StorageLayout;
+import io.openvod.platform.ugc.UgcService;
+import io.openvod.platform.ugc.UploadCommitter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running platform: the upload services on the platform database, the HTTP server, and the
+ * sweeper of abandoned uploads. The caller supplies the adapters (database, keys, object store,
+ * media inspector) and owns them; closing the node stops the server and the sweeper.
+ */
+public final class PlatformNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformNode.class);
+
+    private final PlatformHttpServer http;
+    private final ScheduledExecutorService sweeper;
+    private final UploadSweeper sweep;
+    private final String url;
+    private final MediaCatalog catalog;
+
+    /** The adapters a node runs on. */
+    public record Adapters(PlatformDatabase database, ApiKeys keys, ObjectStore store, MediaInspector inspector,
+                           Optional<TlsConnector> tls) {
+    }
+
+    /** The signature rules of the UGC API. */
+    public record SignatureRules(Duration clockSkew, Duration maxValidity, int maxLength) {
+    }
+
+    private PlatformNode(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock) {
+        var jdbi = adapters.database().jdbi();
+        SqlReplayStore replays = new SqlReplayStore(jdbi);
+        SqlUploadSessions sessions = new SqlUploadSessions(jdbi);
+        SqlMultipartUploads multipart = new SqlMultipartUploads(jdbi);
+        this.catalog = new SqlMediaCatalog(jdbi, clock);
+        SignatureCheck check = new SignatureCheck(adapters.keys(), replays, clock, rules.clockSkew(), rules.maxValidity(),
+                rules.maxLength());
+        CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock);
+        this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), replays, config.upload().sessionValidity(), clock);
+        int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
+        String scheme = adapters.tls().isPresent() ? "https" : "http";
+        // Media URLs are built from the configured public URL, never from a request's Host header.
+        this.url = config.http().publicUrl().isEmpty()
+                ? scheme + "://" + hostForUrl(config.http().host()) + ":" + port : config.http().publicUrl();
+        StorageLayout layout = new StorageLayout(config.http().mediaBaseUrl().isEmpty() ? url : config.http().mediaBaseUrl());
+        UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
+        UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock);
+        CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
+        this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
+                authorizer, adapters.store(), config.cos().domains(), clock), adapters.tls());
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
+        long every = config.upload().cleanupInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts a node; the caller keeps ownership of the adapters. */
+    public static PlatformNode start(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock) {
+        return new PlatformNode(config, rules, adapters, clock);
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep.sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("sweeping abandoned uploads failed: {}", e.toString());
+        }
+    }
+
+    /** Runs one sweep now (tests, operators). */
+    public int sweepNow() {
+        return sweep.sweep();
+    }
+
+    /** The base URL of the UGC API and path-style COS, e.g. {@code http://127.0.0.1:8082}. */
+    public String url() {
+        return url;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public MediaCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        http.close();
+    }
+
+    private static String hostForUrl(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port on " + host, e);
+        }
+    }
+}

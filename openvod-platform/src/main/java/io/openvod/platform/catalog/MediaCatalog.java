@@ -1,0 +1,30 @@
+package io.openvod.platform.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The media catalog, the event outbox and the queue of requested task flows. */
+public interface MediaCatalog {
+
+    /**
+     * Records a committed upload in one transaction: the media row, its NewFileUpload event,
+     * the requested task flow (if any), and the end of the upload session ({@code sessionHash}
+     * becomes committed and its credentials are dropped). Fails with
+     * {@link CatalogConflictException} when the session was committed concurrently.
+     */
+    void recordUpload(Media media, OutboxEvent event, Optional<FlowRequest> flow, String sessionHash);
+
+    /** Replaces the cover of existing media and ends the cover upload's session, in one transaction. */
+    void replaceCover(String fileId, String coverKey, String coverUrl, String sessionHash);
+
+    Optional<Media> find(String fileId);
+
+    /** Media of an application, newest first. */
+    List<Media> list(long subAppId, int limit);
+
+    /** The outbox rows of a FileId, in sequence order. */
+    List<StoredEvent> events(String fileId);
+
+    /** Task flows waiting to run, highest priority first. */
+    List<FlowRequest> pendingFlows(int limit);
+}

@@ -1,0 +1,166 @@
+package io.openvod.platform.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link MediaCatalog} in the platform database. */
+public final class SqlMediaCatalog implements MediaCatalog {
+    private static final String MEDIA_COLUMNS = "file_id, app_id, sub_app_id, name, description, type, class_id, bucket, "
+            + "storage_region, media_key, media_url, cover_key, cover_url, source_context, size, metadata, probe_error, status, "
+            + "expire_at, created_at, updated_at";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public SqlMediaCatalog(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    @Override
+    public void recordUpload(Media m, OutboxEvent event, Optional<FlowRequest> flow, String sessionHash) {
+        jdbi.useTransaction(h -> {
+            closeSession(h, sessionHash);
+            h.createUpdate("INSERT INTO media (" + MEDIA_COLUMNS + ") VALUES (:fileId, :appId, :subAppId, :name, :description, "
+                            + ":type, :classId, :bucket, :region, :mediaKey, :mediaUrl, :coverKey, :coverUrl, :source, :size, "
+                            + ":metadata, :probeError, :status, :expireAt, :created, :updated)")
+                    .bind("fileId", m.fileId())
+                    .bind("appId", m.appId())
+                    .bind("subAppId", m.subAppId())
+                    .bind("name", m.name())
+                    .bind("description", m.description())
+                    .bind("type", m.type())
+                    .bind("classId", m.classId())
+                    .bind("bucket", m.bucket())
+                    .bind("region", m.storageRegion())
+                    .bind("mediaKey", m.mediaKey())
+                    .bind("mediaUrl", m.mediaUrl())
+                    .bind("coverKey", m.coverKey().orElse(null))
+                    .bind("coverUrl", m.coverUrl())
+                    .bind("source", m.sourceContext())
+                    .bind("size", m.size())
+                    .bind("metadata", m.metadataJson().orElse(null))
+                    .bind("probeError", m.probeError().orElse(null))
+                    .bind("status", m.status())
+                    .bind("expireAt", m.expireAt().map(Instant::toEpochMilli).orElse(null))
+                    .bind("created", m.createdAt().toEpochMilli())
+                    .bind("updated", m.updatedAt().toEpochMilli())
+                    .execute();
+            appendEvent(h, event);
+            flow.ifPresent(f -> h.createUpdate("INSERT INTO flow_requests (task_id, file_id, app_id, sub_app_id, procedure_name, "
+                            + "task_priority, task_notify_mode, session_context, state, created_at) VALUES (:taskId, :fileId, :appId, "
+                            + ":subAppId, :procedure, :priority, :notify, :context, 'PENDING', :at)")
+                    .bind("taskId", f.taskId())
+                    .bind("fileId", f.fileId())
+                    .bind("appId", f.appId())
+                    .bind("subAppId", f.subAppId())
+                    .bind("procedure", f.procedure())
+                    .bind("priority", f.taskPriority())
+                    .bind("notify", f.notifyMode())
+                    .bind("context", f.sessionContext())
+                    .bind("at", clock.millis())
+                    .execute());
+        });
+    }
+
+    @Override
+    public void replaceCover(String fileId, String coverKey, String coverUrl, String sessionHash) {
+        jdbi.useTransaction(h -> {
+            closeSession(h, sessionHash);
+            int updated = h.createUpdate("UPDATE media SET cover_key = :key, cover_url = :url, updated_at = :at WHERE file_id = :fileId")
+                    .bind("key", coverKey)
+                    .bind("url", coverUrl)
+                    .bind("at", clock.millis())
+                    .bind("fileId", fileId)
+                    .execute();
+            if (updated != 1) {
+                throw new CatalogConflictException("media " + fileId + " no longer exists");
+            }
+        });
+    }
+
+    private void closeSession(Handle h, String sessionHash) {
+        int closed = h.createUpdate("UPDATE upload_sessions SET state = 'COMMITTED', committed_at = :at "
+                        + "WHERE session_hash = :hash AND state = 'APPLIED'")
+                .bind("at", clock.millis())
+                .bind("hash", sessionHash)
+                .execute();
+        if (closed != 1) {
+            throw new CatalogConflictException("the upload session is not open");
+        }
+        h.createUpdate("DELETE FROM temp_credentials WHERE session_hash = :hash").bind("hash", sessionHash).execute();
+    }
+
+    private void appendEvent(Handle h, OutboxEvent e) {
+        long seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM event_outbox WHERE file_id = :fileId")
+                .bind("fileId", e.fileId())
+                .mapTo(Long.class)
+                .one();
+        h.createUpdate("INSERT INTO event_outbox (event_id, app_id, sub_app_id, file_id, seq, event_type, body, created_at) "
+                        + "VALUES (:id, :appId, :subAppId, :fileId, :seq, :type, :body, :at)")
+                .bind("id", e.eventId())
+                .bind("appId", e.appId())
+                .bind("subAppId", e.subAppId())
+                .bind("fileId", e.fileId())
+                .bind("seq", seq)
+                .bind("type", e.eventType())
+                .bind("body", e.body())
+                .bind("at", clock.millis())
+                .execute();
+    }
+
+    @Override
+    public Optional<Media> find(String fileId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + MEDIA_COLUMNS + " FROM media WHERE file_id = :fileId")
+                .bind("fileId", fileId)
+                .map((rs, ctx) -> media(rs))
+                .findOne());
+    }
+
+    @Override
+    public List<Media> list(long subAppId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + MEDIA_COLUMNS + " FROM media WHERE sub_app_id = :subAppId "
+                        + "ORDER BY created_at DESC, file_id DESC LIMIT :limit")
+                .bind("subAppId", subAppId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> media(rs))
+                .list());
+    }
+
+    @Override
+    public List<StoredEvent> events(String fileId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT event_id, app_id, sub_app_id, file_id, event_type, body, seq, created_at "
+                        + "FROM event_outbox WHERE file_id = :fileId ORDER BY seq")
+                .bind("fileId", fileId)
+                .map((rs, ctx) -> new StoredEvent(new OutboxEvent(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)), rs.getLong(7), Instant.ofEpochMilli(rs.getLong(8))))
+                .list());
+    }
+
+    @Override
+    public List<FlowRequest> pendingFlows(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT task_id, file_id, app_id, sub_app_id, procedure_name, task_priority, "
+                        + "task_notify_mode, session_context FROM flow_requests WHERE state = 'PENDING' "
+                        + "ORDER BY task_priority DESC, created_at LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new FlowRequest(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8)))
+                .list());
+    }
+
+    private static Media media(ResultSet rs) throws SQLException {
+        long expire = rs.getLong(19);
+        Optional<Instant> expireAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(expire));
+        return new Media(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                Optional.ofNullable(rs.getString(12)), rs.getString(13), rs.getString(14), rs.getLong(15),
+                Optional.ofNullable(rs.getString(16)), Optional.ofNullable(rs.getString(17)), rs.getString(18), expireAt,
+                Instant.ofEpochMilli(rs.getLong(20)), Instant.ofEpochMilli(rs.getLong(21)));
+    }
+}

@@ -1,0 +1,29 @@
+package io.openvod.platform.config;
+
+import java.util.Objects;
+
+/**
+ * {@code platform:} — the VOD platform (openvod platform).
+ *
+ * @param http where it listens and the public URLs it hands out
+ * @param database where keys, upload sessions, the catalog and the outbox live
+ * @param storage where object bytes live
+ * @param account the account (AppId) that the top-level {@code keys:} belong to
+ * @param cos the COS-compatible object API: its domain and region
+ * @param upload limits and lifetimes of client uploads
+ * @param media FFmpeg executables
+ */
+public record PlatformConfig(PlatformHttpConfig http, String databaseUrl, StorageConfig storage, AccountConfig account,
+                             CosConfig cos, UploadConfig upload, MediaToolsConfig media) {
+    public PlatformConfig {
+        Objects.requireNonNull(http, "http is required");
+        Objects.requireNonNull(storage, "storage is required");
+        Objects.requireNonNull(account, "account is required");
+        Objects.requireNonNull(cos, "cos is required");
+        Objects.requireNonNull(upload, "upload is required");
+        Objects.requireNonNull(media, "media is required");
+        if (databaseUrl == null || !databaseUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("databaseUrl must be a jdbc: URL");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.openvod.platform.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code platform.http:} — where the platform listens.
+ *
+ * @param host the interface to bind. Defaults to 127.0.0.1.
+ * @param port the port; 0 picks a free one. Defaults to 8082.
+ * @param publicUrl the base URL clients reach the platform at (scheme, host, port; a path
+ *     prefix is not supported). Media URLs are built from it, never from a request's Host header.
+ *     Empty means {@code http://<host>:<port>} (or https with TLS), fine for loopback only.
+ * @param mediaBaseUrl the base of media and cover URLs (e.g. a CDN in front of the platform);
+ *     empty means {@code publicUrl}
+ * @param tls HTTPS settings; without a certificate the platform speaks plain HTTP
+ */
+public record PlatformHttpConfig(String host, int port, String publicUrl, String mediaBaseUrl, TlsConfig tls) {
+    public PlatformHttpConfig {
+        host = host == null || host.isBlank() ? "127.0.0.1" : host;
+        publicUrl = normalize("publicUrl", publicUrl);
+        mediaBaseUrl = normalize("mediaBaseUrl", mediaBaseUrl);
+        tls = tls == null ? new TlsConfig(null, null, false) : tls;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+        }
+    }
+
+    /**
+     * HTTPS: a PEM certificate chain and its PEM private key, or a self-signed certificate made at
+     * start (dev only).
+     */
+    public record TlsConfig(Path certificate, Path privateKey, boolean selfSigned) {
+        public TlsConfig {
+            if ((certificate == null) != (privateKey == null)) {
+                throw new IllegalArgumentException("tls.certificate and tls.privateKey go together");
+            }
+            if (certificate != null && selfSigned) {
+                throw new IllegalArgumentException("tls.selfSigned and tls.certificate exclude each other");
+            }
+        }
+
+        public boolean enabled() {
+            return certificate != null || selfSigned;
+        }
+
+        public Optional<Path> certificateFile() {
+            return Optional.ofNullable(certificate);
+        }
+    }
+
+    private static String normalize(String name, String url) {
+        if (url == null || url.isBlank()) {
+            return "";
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " '" + url + "' is not a URL");
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null
+                || !(uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
+            throw new IllegalArgumentException(name + " '" + url + "' must be http(s)://host[:port] without a path");
+        }
+        String text = uri.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+}

@@ -1,0 +1,223 @@
+package io.openvod.platform.cos;
+
+import io.openvod.platform.config.UploadConfig;
+import io.openvod.platform.cos.protocol.CompleteMultipartUploadParser;
+import io.openvod.platform.cos.protocol.ContentMd5;
+import io.openvod.platform.cos.protocol.CosAddress;
+import io.openvod.platform.cos.protocol.CosErrorCode;
+import io.openvod.platform.cos.protocol.CosProtocolException;
+import io.openvod.platform.cos.protocol.MultipartEtag;
+import io.openvod.platform.cos.protocol.PartEntry;
+import io.openvod.platform.cos.protocol.PartListing;
+import io.openvod.platform.cos.protocol.PartRef;
+import io.openvod.platform.cos.protocol.UploadEntry;
+import io.openvod.platform.cos.protocol.UploadListing;
+import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.storage.StorageError;
+import io.openvod.platform.storage.StorageException;
+import io.openvod.platform.storage.StoredObject;
+import io.openvod.platform.ugc.StorageLayout;
+import io.openvod.platform.ugc.UploadSession;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The object operations of the COS-compatible API for authorized uploads: PUT Object and the
+ * multipart family (spec: upload-protocol §4.4, §4.6). Parts are stored as objects of their own
+ * under {@code _multipart/<uploadId>/<n>} (no bucket name starts with {@code _}) and assembled by
+ * the object store on Complete. Bodies stream straight to the store.
+ */
+public final class CosService {
+    /** The smallest part other than the last, as COS requires. */
+    public static final long MIN_PART_SIZE = 1024 * 1024;
+    private static final int MAX_PART_NUMBER = 10_000;
+
+    private final MultipartUploads uploads;
+    private final ObjectStore store;
+    private final UploadConfig limits;
+    private final Clock clock;
+
+    public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock) {
+        this.uploads = uploads;
+        this.store = store;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** PUT Object; returns the quoted ETag. */
+    public String putObject(UploadSession session, CosAddress address, InputStream body, long length, Optional<String> contentMd5) {
+        checkBodySize(session, address.key(), length);
+        contentMd5.ifPresent(ContentMd5::toHex);
+        String storeKey = StorageLayout.storeKey(address.bucket(), address.key());
+        StoredObject stored = write(storeKey, body, length);
+        verifyDigest(storeKey, stored, contentMd5);
+        return MultipartEtag.partEtag(stored.md5Hex());
+    }
+
+    /** Initiate Multipart Upload; returns the upload id. */
+    public String initiate(CosAddress address, String contentType) {
+        byte[] random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        String uploadId = clock.instant().getEpochSecond() + HexFormat.of().formatHex(random);
+        uploads.create(new MultipartUpload(uploadId, address.bucket(), address.key(), contentType == null ? "" : contentType,
+                clock.instant()));
+        return uploadId;
+    }
+
+    /** Upload Part; returns the quoted ETag (the part's MD5). */
+    public String uploadPart(UploadSession session, CosAddress address, String uploadId, String partNumberText, InputStream body,
+                             long length, Optional<String> contentMd5) {
+        int partNumber = partNumber(partNumberText);
+        MultipartUpload upload = upload(address, uploadId);
+        checkBodySize(session, address.key(), length);
+        contentMd5.ifPresent(ContentMd5::toHex);
+        String storeKey = partKey(upload.uploadId(), partNumber);
+        StoredObject stored = write(storeKey, body, length);
+        verifyDigest(storeKey, stored, contentMd5);
+        if (uploads.find(upload.uploadId()).isEmpty()) {
+            store.delete(storeKey);
+            throw new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD);
+        }
+        uploads.putPart(upload.uploadId(), new UploadedPart(partNumber, stored.md5Hex(), stored.size(), clock.instant()));
+        return MultipartEtag.partEtag(stored.md5Hex());
+    }
+
+    /** List Parts, one page. */
+    public PartListing listParts(CosAddress address, String uploadId, int marker, int maxParts, String encodingType) {
+        MultipartUpload upload = upload(address, uploadId);
+        int limit = Math.clamp(maxParts, 1, 1000);
+        List<UploadedPart> page = uploads.parts(upload.uploadId(), marker, limit + 1);
+        boolean truncated = page.size() > limit;
+        List<UploadedPart> shown = truncated ? page.subList(0, limit) : page;
+        int next = shown.isEmpty() ? marker : shown.getLast().partNumber();
+        List<PartEntry> entries = shown.stream()
+                .map(p -> new PartEntry(p.partNumber(), p.md5Hex(), p.size(), p.storedAt())).toList();
+        return new PartListing(address.bucket(), encodingType, upload.key(), upload.uploadId(), null, null, marker, next, limit,
+                truncated, entries);
+    }
+
+    /** List Multipart Uploads of the session's keys under {@code prefix}. */
+    public UploadListing listUploads(UploadSession session, CosAddress address, String prefix, int maxUploads, String encodingType) {
+        int limit = Math.clamp(maxUploads, 1, 1000);
+        List<UploadEntry> entries = uploads.list(address.bucket(), prefix == null ? "" : prefix, limit).stream()
+                .filter(u -> session.covers(u.bucket(), u.key()))
+                .map(u -> new UploadEntry(u.key(), u.uploadId(), u.initiated())).toList();
+        return new UploadListing(address.bucket(), encodingType, null, null, null, null, limit, false, prefix, null, entries,
+                List.of(), null);
+    }
+
+    /** Complete Multipart Upload: checks the listed parts, assembles the object, and returns its ETag. */
+    public String complete(UploadSession session, CosAddress address, String uploadId, InputStream body, int bodyLimit,
+                           Optional<String> contentMd5) {
+        MultipartUpload upload = upload(address, uploadId);
+        List<PartRef> listed = CompleteMultipartUploadParser.parse(body, bodyLimit);
+        Map<Integer, UploadedPart> stored = uploads.parts(upload.uploadId(), 0, MAX_PART_NUMBER).stream()
+                .collect(Collectors.toMap(UploadedPart::partNumber, Function.identity()));
+        List<String> keys = new ArrayList<>();
+        List<String> md5s = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < listed.size(); i++) {
+            PartRef ref = listed.get(i);
+            UploadedPart part = stored.get(ref.partNumber());
+            if (part == null || !part.md5Hex().equals(ref.etagHex())) {
+                throw new CosProtocolException(CosErrorCode.INVALID_PART, "Part " + ref.partNumber()
+                        + (part == null ? " was not uploaded." : " has another ETag."));
+            }
+            if (i < listed.size() - 1 && part.size() < MIN_PART_SIZE) {
+                throw new CosProtocolException(CosErrorCode.ENTITY_TOO_SMALL, "Part " + ref.partNumber()
+                        + " is smaller than 1 MiB and is not the last part.");
+            }
+            total += part.size();
+            keys.add(partKey(upload.uploadId(), part.partNumber()));
+            md5s.add(part.md5Hex());
+        }
+        long declared = declaredSize(session, address.key());
+        if (declared >= 0 && total != declared) {
+            throw new CosProtocolException(total > declared ? CosErrorCode.ENTITY_TOO_LARGE : CosErrorCode.ENTITY_TOO_SMALL,
+                    "The parts hold " + total + " bytes, but the upload declared " + declared + ".");
+        }
+        store.compose(StorageLayout.storeKey(address.bucket(), address.key()), keys);
+        if (uploads.remove(upload.uploadId())) {
+            stored.keySet().forEach(n -> store.delete(partKey(upload.uploadId(), n)));
+        }
+        return MultipartEtag.multipartEtag(md5s);
+    }
+
+    /** Abort Multipart Upload: removes the upload and its parts. */
+    public void abort(CosAddress address, String uploadId) {
+        MultipartUpload upload = upload(address, uploadId);
+        discard(upload);
+    }
+
+    /** Removes an upload and every part it stored (also used by the sweeper). */
+    public void discard(MultipartUpload upload) {
+        List<UploadedPart> parts = uploads.parts(upload.uploadId(), 0, MAX_PART_NUMBER);
+        uploads.remove(upload.uploadId());
+        parts.forEach(p -> store.delete(partKey(upload.uploadId(), p.partNumber())));
+    }
+
+    private MultipartUpload upload(CosAddress address, String uploadId) {
+        return uploads.find(uploadId == null ? "" : uploadId)
+                .filter(u -> u.bucket().equals(address.bucket()) && u.key().equals(address.key()))
+                .orElseThrow(() -> new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD));
+    }
+
+    private StoredObject write(String storeKey, InputStream body, long length) {
+        try {
+            return store.put(storeKey, body, length);
+        } catch (StorageException e) {
+            if (e.error() == StorageError.BODY_INCOMPLETE) {
+                throw new CosProtocolException(CosErrorCode.INCOMPLETE_BODY);
+            }
+            throw e;
+        }
+    }
+
+    private void verifyDigest(String storeKey, StoredObject stored, Optional<String> contentMd5) {
+        if (contentMd5.isPresent() && !ContentMd5.toHex(contentMd5.get()).equals(stored.md5Hex())) {
+            store.delete(storeKey);
+            throw new CosProtocolException(CosErrorCode.BAD_DIGEST);
+        }
+    }
+
+    private void checkBodySize(UploadSession session, String key, long length) {
+        long declared = declaredSize(session, key);
+        if (length > limits.maxPartSize() || (declared >= 0 && length > declared)) {
+            throw new CosProtocolException(CosErrorCode.ENTITY_TOO_LARGE, "The body of " + length + " bytes is above the "
+                    + (declared >= 0 && length > declared ? "declared file size of " + declared : "limit of " + limits.maxPartSize())
+                    + " bytes.");
+        }
+    }
+
+    /** The size the session declared for {@code key}, or -1 when it declared none. */
+    private static long declaredSize(UploadSession session, String key) {
+        if (session.mediaKey().filter(key::equals).isPresent()) {
+            return session.mediaSize().orElse(-1L);
+        }
+        return session.coverSize().orElse(-1L);
+    }
+
+    private static int partNumber(String text) {
+        try {
+            int n = Integer.parseInt(text == null ? "" : text);
+            if (n >= 1 && n <= MAX_PART_NUMBER) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new CosProtocolException(CosErrorCode.INVALID_ARGUMENT, "partNumber must be an integer within 1..10000.");
+    }
+
+    static String partKey(String uploadId, int partNumber) {
+        return "_multipart/" + uploadId + "/" + partNumber;
+    }
+}

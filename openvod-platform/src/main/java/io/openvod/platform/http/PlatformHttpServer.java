@@ -1,0 +1,151 @@
+package io.openvod.platform.http;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.openvod.core.TimeOrderedIds;
+import io.openvod.platform.cos.CosAuthorizer;
+import io.openvod.platform.cos.CosService;
+import io.openvod.platform.cos.protocol.CosAddress;
+import io.openvod.platform.cos.protocol.CosAddressResolver;
+import io.openvod.platform.cos.protocol.CosCors;
+import io.openvod.platform.cos.protocol.CosErrorCode;
+import io.openvod.platform.cos.protocol.CosProtocolException;
+import io.openvod.platform.cos.protocol.CosXml;
+import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.storage.StorageError;
+import io.openvod.platform.storage.StorageException;
+import io.openvod.platform.ugc.UgcService;
+import io.openvod.platform.ugc.UploadCommitter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's HTTP edge — the one place that knows the web framework. One listener serves:
+ * <ul>
+ *   <li>the COS-compatible object API for any request whose {@code Host} is
+ *       {@code <bucket>-<appid>.cos.<region>.<domain>} (virtual-host style), or whose first path
+ *       segment is a bucket name {@code <name>-<appid>} (path style);</li>
+ *   <li>the UGC upload API at {@code POST /v3/index.php?Action=…};</li>
+ *   <li>{@code GET /health}.</li>
+ * </ul>
+ */
+public final class PlatformHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformHttpServer.class);
+    private static final String REQUEST_ID = "openvod.requestId";
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.PUT,
+            HandlerType.POST, HandlerType.DELETE, HandlerType.OPTIONS);
+
+    private final Javalin javalin;
+
+    private PlatformHttpServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /** What the server routes to. */
+    public record Services(UgcService ugc, UploadCommitter committer, CosService cos, CosAuthorizer authorizer,
+                           ObjectStore store, List<String> cosDomains, Clock clock) {
+    }
+
+    /** Starts listening on {@code host:port} (0 picks a free port). */
+    public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls) {
+        UgcHandler ugc = new UgcHandler(services.ugc(), services.committer());
+        CosHandler cos = new CosHandler(services.cos(), services.authorizer(), new ObjectReader(services.store()),
+                CosCors.anyOrigin(CosCors.DEFAULT_MAX_AGE), services.cosDomains().getFirst());
+        CosAddressResolver resolver = new CosAddressResolver(services.cosDomains());
+        Javalin app = Javalin.create(c -> {
+            c.concurrency.useVirtualThreads = true;
+            c.startup.showJavalinBanner = false;
+            c.http.compressionStrategy = CompressionStrategy.NONE;
+            c.http.generateEtags = false;
+            tls.ifPresent(t -> t.install(c.jetty));
+            for (HandlerType method : METHODS) {
+                for (String path : new String[] {"/", "/*"}) {
+                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, cos, services.clock()));
+                }
+            }
+        });
+        app.start(host, port);
+        return new PlatformHttpServer(app);
+    }
+
+    private static void dispatch(Context ctx, CosAddressResolver resolver, UgcHandler ugc, CosHandler cos, Clock clock) {
+        String requestId = TimeOrderedIds.next();
+        ctx.attribute(REQUEST_ID, requestId);
+        ctx.header("X-Request-Id", requestId);
+        String rawPath = ctx.req().getRequestURI();
+        Optional<CosAddress> address;
+        try {
+            address = resolver.resolve(ctx.header("Host"), rawPath);
+        } catch (CosProtocolException e) {
+            cosError(ctx, e, rawPath, clock);
+            return;
+        }
+        boolean virtualHost = address.filter(a -> a.style() == CosAddress.Style.VIRTUAL_HOST).isPresent();
+        if (!virtualHost && rawPath.equals("/v3/index.php")) {
+            if (ctx.method() == HandlerType.OPTIONS) {
+                ugc.preflight(ctx);
+            } else if (ctx.method() == HandlerType.POST) {
+                ugc.handle(ctx);
+            } else {
+                ctx.status(405);
+            }
+        } else if (!virtualHost && rawPath.equals("/health")) {
+            ctx.contentType("application/json").result("{\"status\":\"up\"}");
+        } else if (address.isPresent()) {
+            ctx.header("x-cos-request-id", requestId);
+            try {
+                cos.handle(ctx, address.get());
+            } catch (CosProtocolException e) {
+                cosError(ctx, e, rawPath, clock);
+            } catch (StorageException e) {
+                cosError(ctx, storageFailure(e), rawPath, clock);
+            } catch (Exception e) {
+                LOG.error("COS {} {} failed; request id {}", ctx.method(), rawPath, requestId, e);
+                cosError(ctx, new CosProtocolException(CosErrorCode.INTERNAL_ERROR), rawPath, clock);
+            }
+        } else {
+            ctx.status(404).contentType("application/json").result("{\"error\":\"not found\"}");
+        }
+    }
+
+    private static CosProtocolException storageFailure(StorageException e) {
+        if (e.error() == StorageError.OBJECT_NOT_FOUND) {
+            return new CosProtocolException(CosErrorCode.NO_SUCH_KEY);
+        }
+        if (e.error() == StorageError.INVALID_OBJECT_KEY) {
+            return new CosProtocolException(CosErrorCode.INVALID_ARGUMENT, "The object key has characters this server does not store.");
+        }
+        if (e.error() == StorageError.BODY_INCOMPLETE) {
+            return new CosProtocolException(CosErrorCode.INCOMPLETE_BODY);
+        }
+        LOG.warn("object storage failed: {}", e.toString());
+        return new CosProtocolException(CosErrorCode.SERVICE_UNAVAILABLE, "Storage is unavailable; retry.");
+    }
+
+    private static void cosError(Context ctx, CosProtocolException e, String resource, Clock clock) {
+        boolean clockError = e.code() == CosErrorCode.REQUEST_TIME_TOO_SKEWED
+                || CosErrorCode.REQUEST_EXPIRED_MESSAGE.equals(e.getMessage());
+        byte[] body = CosXml.error(e.code(), e.getMessage(), resource, requestId(ctx), null, clockError ? clock.instant() : null);
+        ctx.header("Content-Length", Integer.toString(body.length));
+        CosHandler.xml(ctx, e.code().httpStatus(), body);
+    }
+
+    static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        return id == null ? "" : id;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,2 @@
+/** The platform's SQL database and its schema (Flyway migrations under {@code db/platform}). */
+package io.openvod.platform.sql;

@@ -1,0 +1,56 @@
+package io.openvod.platform.ugc;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where uploads go: one bucket per application, {@code vod<subAppId>-<appId>} (Tencent's
+ * {@code storageBucket-storageAppId} form), object keys {@code <subAppId>/<fileId>/<random>.<ext>},
+ * the object store key {@code <bucket>/<key>}, and the public URL of an object.
+ */
+public final class StorageLayout {
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
+    private static final char[] NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String mediaBaseUrl;
+
+    /** @param mediaBaseUrl the base of media URLs, without a trailing slash */
+    public StorageLayout(String mediaBaseUrl) {
+        this.mediaBaseUrl = mediaBaseUrl;
+    }
+
+    /** {@code storageBucket} of the UGC API: the bucket name without the appid suffix. */
+    public static String shortBucket(long subAppId) {
+        return "vod" + subAppId;
+    }
+
+    /** The full bucket name, {@code <storageBucket>-<storageAppId>}. */
+    public static String bucket(long appId, long subAppId) {
+        return shortBucket(subAppId) + "-" + appId;
+    }
+
+    /** A new object key for a file of the given extension (ignored when not plain alphanumerics). */
+    public static String newKey(long subAppId, String fileId, String extension) {
+        StringBuilder name = new StringBuilder(subAppId + "/" + fileId + "/");
+        for (int i = 0; i < 12; i++) {
+            name.append(NAME_CHARS[RANDOM.nextInt(NAME_CHARS.length)]);
+        }
+        String ext = extension == null ? "" : extension.toLowerCase(Locale.ROOT);
+        if (EXTENSION.matcher(ext).matches()) {
+            name.append('.').append(ext);
+        }
+        return name.toString();
+    }
+
+    /** The object store key of {@code key} in {@code bucket}. */
+    public static String storeKey(String bucket, String key) {
+        return bucket + "/" + key;
+    }
+
+    /** The URL media players fetch the object from (path-style object GET, public read). */
+    public String url(String bucket, String key) {
+        return mediaBaseUrl + "/" + bucket + "/" + key;
+    }
+}

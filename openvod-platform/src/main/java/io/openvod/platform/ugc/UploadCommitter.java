@@ -1,0 +1,119 @@
+package io.openvod.platform.ugc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.TimeOrderedIds;
+import io.openvod.platform.catalog.CatalogConflictException;
+import io.openvod.platform.catalog.FlowRequest;
+import io.openvod.platform.catalog.Media;
+import io.openvod.platform.catalog.MediaCatalog;
+import io.openvod.platform.catalog.MediaInspector;
+import io.openvod.platform.catalog.OutboxEvent;
+import io.openvod.platform.events.FileUploadEvents;
+import io.openvod.platform.storage.ObjectInfo;
+import io.openvod.platform.storage.ObjectStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * CommitUploadUGC (spec: upload-protocol §3.5): checks that the session's objects are complete,
+ * reads the media's metadata with FFmpeg, then records the media, its NewFileUpload event and
+ * the requested task flow in one transaction. Committing a session again (a client retrying
+ * after a lost answer) returns the same result.
+ */
+public final class UploadCommitter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SignatureCheck signatures;
+    private final UgcService ugc;
+    private final ObjectStore store;
+    private final MediaCatalog catalog;
+    private final MediaInspector inspector;
+    private final StorageLayout layout;
+    private final Clock clock;
+
+    public UploadCommitter(SignatureCheck signatures, UgcService ugc, ObjectStore store, MediaCatalog catalog,
+                           MediaInspector inspector, StorageLayout layout, Clock clock) {
+        this.signatures = signatures;
+        this.ugc = ugc;
+        this.store = store;
+        this.catalog = catalog;
+        this.inspector = inspector;
+        this.layout = layout;
+        this.clock = clock;
+    }
+
+    public ObjectNode commit(ObjectNode body) {
+        UgcRequest request = new UgcRequest(body);
+        SignedUpload signed = signatures.consume(request.text("signature").orElse(""));
+        String sessionKey = request.text("vodSessionKey").filter(k -> !k.isEmpty())
+                .orElseThrow(() -> UgcRequest.invalid("vodSessionKey is required"));
+        UploadSession session = ugc.openSession(signed, sessionKey);
+        if (!session.committed()) {
+            try {
+                record(session);
+            } catch (CatalogConflictException e) {
+                session = ugc.openSession(signed, sessionKey);
+                if (!session.committed()) {
+                    throw new UgcException(UgcError.SESSION_NOT_FOUND, "invalid vodSessionKey: " + e.getMessage());
+                }
+            }
+        }
+        return answer(session);
+    }
+
+    private void record(UploadSession s) {
+        Optional<ObjectInfo> cover = s.coverKey().map(key -> complete(s, key, s.coverSize(), "cover"));
+        if (s.replacesCover()) {
+            String coverKey = s.coverKey().orElseThrow();
+            catalog.replaceCover(s.fileId(), coverKey, layout.url(s.bucket(), coverKey), s.sessionHash());
+            return;
+        }
+        String mediaKey = s.mediaKey().orElseThrow();
+        ObjectInfo media = complete(s, mediaKey, s.mediaSize(), "video");
+        MediaInspector.Inspection inspection = inspector.inspect(StorageLayout.storeKey(s.bucket(), mediaKey));
+        Instant now = clock.instant();
+        Media row = new Media(s.fileId(), s.appId(), s.subAppId(), s.mediaName(), "", s.mediaType(), s.classId(), s.bucket(),
+                s.region(), mediaKey, layout.url(s.bucket(), mediaKey), s.coverKey(),
+                cover.isPresent() ? layout.url(s.bucket(), s.coverKey().orElseThrow()) : "", s.sourceContext(), media.size(),
+                inspection.metadataJson(), inspection.error(), "Normal", s.mediaExpireAt(), now, now);
+        Optional<FlowRequest> flow = s.procedure().map(procedure -> new FlowRequest(procedureTaskId(s.subAppId()), s.fileId(),
+                s.appId(), s.subAppId(), procedure, s.taskPriority(), s.taskNotifyMode().orElse("Finish"), s.sessionContext()));
+        ObjectNode event = FileUploadEvents.newFileUpload(row, flow.map(FlowRequest::taskId).orElse(""));
+        catalog.recordUpload(row, new OutboxEvent(TimeOrderedIds.next(), s.appId(), s.subAppId(), s.fileId(),
+                FileUploadEvents.NEW_FILE_UPLOAD, FileUploadEvents.text(event)), flow, s.sessionHash());
+    }
+
+    private ObjectInfo complete(UploadSession s, String key, Optional<Long> declared, String what) {
+        ObjectInfo info = store.stat(StorageLayout.storeKey(s.bucket(), key))
+                .orElseThrow(() -> new UgcException(UgcError.UPLOAD_INCOMPLETE, "the " + what + " has not been uploaded"));
+        if (declared.isPresent() && declared.get() != info.size()) {
+            throw new UgcException(UgcError.UPLOAD_INCOMPLETE, "the " + what + " has " + info.size()
+                    + " bytes, but " + declared.get() + " were declared");
+        }
+        return info;
+    }
+
+    private ObjectNode answer(UploadSession s) {
+        Media media = catalog.find(s.fileId())
+                .orElseThrow(() -> new UgcException(UgcError.INTERNAL, "committed media " + s.fileId() + " is missing"));
+        ObjectNode data = JSON.createObjectNode();
+        data.put("fileId", media.fileId());
+        if (!s.replacesCover()) {
+            data.putObject("video").put("url", media.mediaUrl()).put("verify_content", "");
+        }
+        if (s.coverKey().isPresent()) {
+            data.putObject("cover").put("url", media.coverUrl()).put("verify_content", "");
+        }
+        return data;
+    }
+
+    private static String procedureTaskId(long subAppId) {
+        byte[] random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        return subAppId + "-procedurev2-" + HexFormat.of().formatHex(random) + "t0";
+    }
+}

@@ -1,0 +1,182 @@
+package io.openvod.platform.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.PlatformNode;
+import io.openvod.platform.account.ApiKey;
+import io.openvod.platform.account.SqlApiKeys;
+import io.openvod.platform.config.AccountConfig;
+import io.openvod.platform.config.CosConfig;
+import io.openvod.platform.config.MediaToolsConfig;
+import io.openvod.platform.config.PlatformConfig;
+import io.openvod.platform.config.PlatformHttpConfig;
+import io.openvod.platform.config.StorageConfig;
+import io.openvod.platform.config.UploadConfig;
+import io.openvod.platform.media.FfmpegTools;
+import io.openvod.platform.media.MediaProbe;
+import io.openvod.platform.media.ProbeInspector;
+import io.openvod.platform.sql.PlatformDatabase;
+import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.storage.local.LocalDiskObjectStore;
+import io.openvod.core.sql.SqlDatabase;
+import io.openvod.signature.SignatureParameters;
+import io.openvod.signature.UploadSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+
+/**
+ * A platform on loopback for tests: SQLite and a local object store in a directory, one account
+ * (AppId 1250000000) with one configured key, real FFmpeg. {@link #restart()} stops it and starts
+ * a new node on the same database and objects.
+ */
+public final class PlatformFixture implements AutoCloseable {
+    public static final long APP_ID = 1_250_000_000L;
+    public static final String SECRET_ID = "AKIDPLATFORMTEST000000000000000000000";
+    public static final String SECRET_KEY = "PlatformTestSecretKey00000000000";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final UploadConfig upload;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private PlatformDatabase database;
+    private ObjectStore store;
+    private PlatformNode node;
+    private SqlApiKeys keys;
+
+    private PlatformFixture(Path dir, UploadConfig upload, Clock clock) {
+        this.dir = dir;
+        this.upload = upload;
+        this.clock = clock;
+    }
+
+    public static PlatformFixture start(Path dir) {
+        return start(dir, defaultUpload(), Clock.systemUTC());
+    }
+
+    public static PlatformFixture start(Path dir, UploadConfig upload, Clock clock) {
+        PlatformFixture fixture = new PlatformFixture(dir, upload, clock);
+        fixture.open();
+        return fixture;
+    }
+
+    public static UploadConfig defaultUpload() {
+        return new UploadConfig(Duration.ofHours(1), Duration.ofHours(24), 1L << 34, 1L << 30, Duration.ofHours(1),
+                Duration.ofMinutes(15));
+    }
+
+    public static PlatformConfig config(UploadConfig upload, Path dir) {
+        return new PlatformConfig(new PlatformHttpConfig("127.0.0.1", 0, "", "", null),
+                SqlDatabase.sqliteUrl(dir.resolve("platform.db")),
+                new StorageConfig("local", dir.resolve("objects"), new StorageConfig.S3Config(null, null, null, null, null, null, false)),
+                new AccountConfig(APP_ID, "test"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null));
+    }
+
+    private void open() {
+        PlatformConfig config = config(upload, dir);
+        database = PlatformDatabase.open(config.databaseUrl());
+        store = LocalDiskObjectStore.open(dir.resolve("objects"));
+        keys = new SqlApiKeys(database.jdbi(), List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), clock);
+        ProbeInspector inspector = new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), store);
+        node = PlatformNode.start(config, new PlatformNode.SignatureRules(Duration.ofMinutes(5), Duration.ofDays(90), 32768),
+                new PlatformNode.Adapters(database, keys, store, inspector, Optional.empty()), clock);
+    }
+
+    /** Stops the node and starts a new one on the same files, as a platform restart does. */
+    public void restart() {
+        closeAll();
+        open();
+    }
+
+    public PlatformNode node() {
+        return node;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    public PlatformDatabase database() {
+        return database;
+    }
+
+    public SqlApiKeys keys() {
+        return keys;
+    }
+
+    public String url() {
+        return node.url();
+    }
+
+    /** A fresh signature by the configured key, valid for an hour, shaped by {@code customize}. */
+    public String signature(UnaryOperator<SignatureParameters.Builder> customize) {
+        return signature(SECRET_ID, SECRET_KEY, customize);
+    }
+
+    public String signature(String secretId, String secretKey, UnaryOperator<SignatureParameters.Builder> customize) {
+        long now = clock.instant().getEpochSecond();
+        SignatureParameters.Builder builder = SignatureParameters.builder().secretId(secretId).currentTimeStamp(now)
+                .expireTime(now + 3600).random(ThreadLocalRandom.current().nextLong(1L << 32));
+        return UploadSigner.sign(customize.apply(builder).build(), secretKey);
+    }
+
+    public String signature() {
+        return signature(b -> b);
+    }
+
+    /** Calls a UGC action and returns the whole answer ({@code code}, {@code message}, {@code data}). */
+    public JsonNode ugc(String action, ObjectNode body) {
+        return ugcRaw(action, body.toString());
+    }
+
+    public JsonNode ugcRaw(String action, String body) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/v3/index.php?Action=" + action))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("UGC answered HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode json() {
+        return JSON.createObjectNode();
+    }
+
+    private void closeAll() {
+        if (node != null) {
+            node.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll();
+    }
+}
