@@ -5,6 +5,9 @@ import io.openvod.core.CommonError;
 import io.openvod.core.ConfigError;
 import io.openvod.core.ErrorCode;
 import io.openvod.core.SignatureError;
+import io.openvod.platform.media.MediaError;
+import io.openvod.platform.storage.StorageError;
+import io.openvod.platform.ugc.UgcError;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,7 +20,10 @@ public final class ErrorCatalog {
                     CommonError.values(),
                     ConfigError.values(),
                     SignatureError.values(),
-                    AppError.values())
+                    AppError.values(),
+                    UgcError.values(),
+                    StorageError.values(),
+                    MediaError.values())
             .flatMap(Stream::of)
             .map(ErrorCode.class::cast)
             .toList();

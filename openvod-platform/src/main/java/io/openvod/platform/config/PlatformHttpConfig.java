@@ -31,7 +31,7 @@ public record PlatformHttpConfig(String host, int port, String publicUrl, String
      * HTTPS: a PEM certificate chain and its PEM private key, or a self-signed certificate made at
      * start (dev only).
      */
-    public record TlsConfig(Path certificate, Path privateKey, boolean selfSigned) {
+    public record TlsConfig(String certificate, String privateKey, boolean selfSigned) {
         public TlsConfig {
             if ((certificate == null) != (privateKey == null)) {
                 throw new IllegalArgumentException("tls.certificate and tls.privateKey go together");
@@ -46,7 +46,11 @@ public record PlatformHttpConfig(String host, int port, String publicUrl, String
         }
 
         public Optional<Path> certificateFile() {
-            return Optional.ofNullable(certificate);
+            return Optional.ofNullable(certificate).map(Path::of);
+        }
+
+        public Optional<Path> privateKeyFile() {
+            return Optional.ofNullable(privateKey).map(Path::of);
         }
     }
 

@@ -62,10 +62,14 @@ public final class PlatformHttpServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.generateEtags = false;
-            tls.ifPresent(t -> t.install(c.jetty));
+            tls.ifPresent(t -> t.install(c.jetty, host, port));
             for (HandlerType method : METHODS) {
                 for (String path : new String[] {"/", "/*"}) {
-                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, cos, services.clock()));
+                    c.routes.addHttpHandler(method, path, ctx -> {
+                        dispatch(ctx, resolver, ugc, cos, services.clock());
+                        LOG.warn("DEVLOG {} {}{} Host={} Range={} -> {} ", ctx.method(), ctx.req().getRequestURI(),
+                                ctx.queryString() == null ? "" : "?" + ctx.queryString(), ctx.header("Host"), ctx.header("Range"), ctx.statusCode() + " auth=" + String.valueOf(ctx.header("Authorization")).replaceAll("q-signature=.*|q-key-time=[^&]*&", "") + " md5=" + ctx.header("Content-MD5") + " ct=" + ctx.header("Content-Type") + " cl=" + ctx.header("Content-Length") + " ua=" + ctx.header("User-Agent") + " tok=" + (ctx.header("x-cos-security-token") != null) + " resp-etag=" + ctx.res().getHeader("ETag") + " cr=" + ctx.res().getHeader("Content-Range"));
+                    });
                 }
             }
         });

@@ -62,13 +62,13 @@ final class UgcHandler {
             failure(answer, e.error(), e.getMessage());
         } catch (StorageException e) {
             LOG.warn("{} failed in storage: {}", action, e.toString());
-            failure(answer, UgcError.UNAVAILABLE, "storage unavailable; retry");
+            failure(answer, UgcError.UPLOAD_UNAVAILABLE, "storage unavailable; retry");
         } catch (OpenVodException e) {
             LOG.warn("{} failed: {}", action, e.toString());
-            failure(answer, e.errorCode().retryable() ? UgcError.UNAVAILABLE : UgcError.INTERNAL, e.errorCode().code());
+            failure(answer, e.errorCode().retryable() ? UgcError.UPLOAD_UNAVAILABLE : UgcError.UPLOAD_INTERNAL, e.errorCode().code());
         } catch (RuntimeException e) {
             LOG.error("{} failed; request id {}", action, PlatformHttpServer.requestId(ctx), e);
-            failure(answer, UgcError.INTERNAL, "internal error; request id " + PlatformHttpServer.requestId(ctx));
+            failure(answer, UgcError.UPLOAD_INTERNAL, "internal error; request id " + PlatformHttpServer.requestId(ctx));
         }
         ctx.status(200).contentType("application/json; charset=utf-8").result(answer.toString());
     }

@@ -73,7 +73,7 @@ public final class SignatureCheck {
             case REPLAYED -> UgcError.SIGNATURE_REPLAYED;
             case UNKNOWN_SECRET_ID -> UgcError.UNKNOWN_SECRET_ID;
             case NOT_YET_VALID -> UgcError.SIGNATURE_NOT_YET_VALID;
-            case KEY_LOOKUP_FAILED, REPLAY_CHECK_FAILED -> UgcError.UNAVAILABLE;
+            case KEY_LOOKUP_FAILED, REPLAY_CHECK_FAILED -> UgcError.UPLOAD_UNAVAILABLE;
             default -> UgcError.INVALID_SIGNATURE;
         };
         return new UgcException(error, error.wireMessage() + " (" + rejection.code() + ": " + detail + ")");

@@ -26,7 +26,7 @@ public enum UgcError implements ErrorCode {
             "the vodSessionKey is unknown, expired, already committed, or belongs to another account"),
     UPLOAD_INCOMPLETE(10008, ErrorKind.CONFLICT, "upload is not complete",
             "Commit came before the media (or cover) object was fully uploaded, or its size differs from the declared size"),
-    FILE_TOO_LARGE(10009, ErrorKind.INVALID_INPUT, "file too large",
+    UPLOAD_FILE_TOO_LARGE(10009, ErrorKind.INVALID_INPUT, "file too large",
             "the declared videoSize or coverSize is above the platform's limit"),
     SIGNATURE_EXPIRED(10010, ErrorKind.UNAUTHENTICATED, "signature expired",
             "the signature's expireTime has passed; fetch a new signature"),
@@ -34,9 +34,9 @@ public enum UgcError implements ErrorCode {
             "the fileId whose cover is to be replaced does not exist in this application"),
     UNSUPPORTED_ACTION(10012, ErrorKind.NOT_FOUND, "unsupported action",
             "the Action is not PrepareUploadUGC, ApplyUploadUGC or CommitUploadUGC"),
-    INTERNAL(10500, ErrorKind.INTERNAL, "internal error",
+    UPLOAD_INTERNAL(10500, ErrorKind.INTERNAL, "internal error",
             "an unexpected failure; retry, and report the request id if it persists"),
-    UNAVAILABLE(10503, ErrorKind.UNAVAILABLE, "service unavailable",
+    UPLOAD_UNAVAILABLE(10503, ErrorKind.UNAVAILABLE, "service unavailable",
             "storage or the database is temporarily unavailable; retry later");
 
     private final int tencentCode;

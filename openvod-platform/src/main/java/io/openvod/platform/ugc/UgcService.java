@@ -119,7 +119,7 @@ public final class UgcService {
     private Optional<Long> checkedSize(UgcRequest request, String field) {
         Optional<Long> size = request.size(field);
         if (size.isPresent() && size.get() > limits.maxFileSize()) {
-            throw new UgcException(UgcError.FILE_TOO_LARGE, field + " " + size.get() + " is above the limit of "
+            throw new UgcException(UgcError.UPLOAD_FILE_TOO_LARGE, field + " " + size.get() + " is above the limit of "
                     + limits.maxFileSize() + " bytes");
         }
         return size;

@@ -99,7 +99,7 @@ public final class UploadCommitter {
 
     private ObjectNode answer(UploadSession s) {
         Media media = catalog.find(s.fileId())
-                .orElseThrow(() -> new UgcException(UgcError.INTERNAL, "committed media " + s.fileId() + " is missing"));
+                .orElseThrow(() -> new UgcException(UgcError.UPLOAD_INTERNAL, "committed media " + s.fileId() + " is missing"));
         ObjectNode data = JSON.createObjectNode();
         data.put("fileId", media.fileId());
         if (!s.replacesCover()) {

@@ -81,7 +81,7 @@ public final class PlatformFixture implements AutoCloseable {
     public static PlatformConfig config(UploadConfig upload, Path dir) {
         return new PlatformConfig(new PlatformHttpConfig("127.0.0.1", 0, "", "", null),
                 SqlDatabase.sqliteUrl(dir.resolve("platform.db")),
-                new StorageConfig("local", dir.resolve("objects"), new StorageConfig.S3Config(null, null, null, null, null, null, false)),
+                new StorageConfig("local", dir.resolve("objects").toString(), new StorageConfig.S3Config(null, null, null, null, null, null, false)),
                 new AccountConfig(APP_ID, "test"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null));
     }
 

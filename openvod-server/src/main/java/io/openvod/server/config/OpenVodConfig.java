@@ -1,6 +1,7 @@
 package io.openvod.server.config;
 
 import io.openvod.app.config.AppConfig;
+import io.openvod.platform.config.PlatformConfig;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,13 @@ import java.util.Set;
  * @param signature how upload signatures are checked
  * @param keys the API keys OpenVOD trusts; secret ids are unique
  * @param app the app backend (signature distribution service)
+ * @param platform the VOD platform (upload API, object API, catalog)
  */
-public record OpenVodConfig(LoggingConfig logging, SignatureConfig signature, List<ApiKeyConfig> keys, AppConfig app) {
+public record OpenVodConfig(LoggingConfig logging, SignatureConfig signature, List<ApiKeyConfig> keys, AppConfig app,
+                            PlatformConfig platform) {
     public OpenVodConfig {
         ConfigChecks.notNull("app", app);
+        ConfigChecks.notNull("platform", platform);
         ConfigChecks.notNull("logging", logging);
         ConfigChecks.notNull("signature", signature);
         keys = List.copyOf(ConfigChecks.notNull("keys", keys));

@@ -1,0 +1,46 @@
+package io.openvod.server.cli;
+
+import io.openvod.server.config.OpenVodConfig;
+import io.openvod.server.platform.Platform;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code openvod platform}: runs the VOD platform (UGC upload API + COS-compatible object API) until interrupted. */
+@Command(name = "platform", description = {
+        "Run the VOD platform: the UGC upload API (/v3/index.php), the COS-compatible object API,",
+        "object storage and the media catalog. Keys: the top-level keys of the configuration and `openvod keys add`."})
+final class PlatformCommand implements Callable<Integer> {
+    @ParentCommand
+    OpenVodCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", description = "Listen on this port (0 = a free one); overrides platform.http.port.")
+    Integer port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port != null) {
+            root.overrides.add("platform.http.port=" + port);
+        }
+        OpenVodConfig config = root.config();
+        Platform platform = Platform.start(config.platform(), config.signature(), config.keys(), Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "openvod-platform-shutdown"));
+        spec.commandLine().getOut().println("openvod platform: UGC upload API on " + platform.url() + "/v3/index.php"
+                + ", COS on " + platform.url() + "/<bucket>-<appid>/<key> and <bucket>-<appid>.cos.<region>.<domain>"
+                + " (objects: " + platform.services().store().describe() + ")");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

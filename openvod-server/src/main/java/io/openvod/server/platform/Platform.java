@@ -1,0 +1,68 @@
+package io.openvod.server.platform;
+
+import io.openvod.platform.PlatformNode;
+import io.openvod.platform.config.PlatformConfig;
+import io.openvod.platform.config.PlatformHttpConfig;
+import io.openvod.platform.http.TlsConnector;
+import io.openvod.server.config.ApiKeyConfig;
+import io.openvod.server.config.SignatureConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running platform: its adapters and its node (HTTP server + sweeper). */
+public final class Platform implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+    private final PlatformServices services;
+    private final PlatformNode node;
+
+    private Platform(PlatformServices services, PlatformNode node) {
+        this.services = services;
+        this.node = node;
+    }
+
+    public static Platform start(PlatformConfig config, SignatureConfig signature, List<ApiKeyConfig> keys, Clock clock) {
+        PlatformServices services = PlatformServices.open(config, keys, clock);
+        try {
+            Optional<TlsConnector> tls = tls(config.http().tls());
+            PlatformNode node = PlatformNode.start(config,
+                    new PlatformNode.SignatureRules(signature.clockSkew(), signature.maxValidity(), signature.maxLength()),
+                    new PlatformNode.Adapters(services.database(), services.keys(), services.store(), services.inspector(), tls),
+                    clock);
+            LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());
+            return new Platform(services, node);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    private static Optional<TlsConnector> tls(PlatformHttpConfig.TlsConfig tls) {
+        if (tls.certificate() != null) {
+            return Optional.of(TlsConnector.pem(tls.certificateFile().orElseThrow(), tls.privateKeyFile().orElseThrow()));
+        }
+        return tls.selfSigned() ? Optional.of(TlsConnector.selfSigned(Path.of(".openvod", "tls"))) : Optional.empty();
+    }
+
+    public String url() {
+        return node.url();
+    }
+
+    public PlatformNode node() {
+        return node;
+    }
+
+    public PlatformServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        node.close();
+        services.close();
+    }
+}

@@ -1,0 +1,101 @@
+package io.openvod.server.platform;
+
+import io.openvod.platform.account.ApiKey;
+import io.openvod.platform.account.SqlApiKeys;
+import io.openvod.platform.config.PlatformConfig;
+import io.openvod.platform.config.StorageConfig;
+import io.openvod.platform.media.FfmpegTools;
+import io.openvod.platform.media.MediaProbe;
+import io.openvod.platform.media.ProbeInspector;
+import io.openvod.platform.sql.PlatformDatabase;
+import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.storage.local.LocalDiskObjectStore;
+import io.openvod.platform.storage.s3.S3ObjectStore;
+import io.openvod.platform.storage.s3.S3StoreSettings;
+import io.openvod.server.config.ApiKeyConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The platform's adapters, chosen from configuration — the one place that names them: the SQL
+ * database, the API keys (stored ones plus the configuration's top-level {@code keys}, which
+ * belong to {@code platform.account}), the object store (local directory or S3), and the
+ * FFmpeg-based media inspector.
+ */
+public final class PlatformServices implements AutoCloseable {
+    private final PlatformConfig config;
+    private final PlatformDatabase database;
+    private final SqlApiKeys keys;
+    private final ObjectStore store;
+    private final ProbeInspector inspector;
+
+    private PlatformServices(PlatformConfig config, List<ApiKeyConfig> configuredKeys, Clock clock, boolean withStore) {
+        this.config = config;
+        this.database = PlatformDatabase.open(config.databaseUrl());
+        try {
+            long appId = config.account().appId();
+            List<ApiKey> configured = configuredKeys.stream()
+                    .map(k -> new ApiKey(k.secretId(), k.secretKey().reveal(), appId, true, Instant.EPOCH, true)).toList();
+            this.keys = new SqlApiKeys(database.jdbi(), configured, clock);
+            keys.addApp(appId, appId, config.account().name());
+            this.store = withStore ? objectStore(config.storage()) : null;
+            this.inspector = withStore ? new ProbeInspector(new MediaProbe(new FfmpegTools(config.media().ffmpegPath(),
+                    config.media().ffprobePath())), store) : null;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Everything a running platform needs. */
+    public static PlatformServices open(PlatformConfig config, List<ApiKeyConfig> configuredKeys, Clock clock) {
+        return new PlatformServices(config, configuredKeys, clock, true);
+    }
+
+    /** The database and keys only, for administration commands. */
+    public static PlatformServices openForAdmin(PlatformConfig config, List<ApiKeyConfig> configuredKeys, Clock clock) {
+        return new PlatformServices(config, configuredKeys, clock, false);
+    }
+
+    static ObjectStore objectStore(StorageConfig storage) {
+        if (storage.type().equals("s3")) {
+            StorageConfig.S3Config s3 = storage.s3();
+            if (s3.secretAccessKey() == null) {
+                throw new IllegalArgumentException("platform.storage.s3.secretAccessKey is required when type is s3");
+            }
+            return S3ObjectStore.open(new S3StoreSettings(s3.endpoint().isBlank() ? null : URI.create(s3.endpoint()), s3.region(),
+                    s3.bucket(), s3.accessKeyId(), s3.secretAccessKey(), s3.pathStyle(), s3.prefix()));
+        }
+        return LocalDiskObjectStore.open(storage.directory());
+    }
+
+    public PlatformConfig config() {
+        return config;
+    }
+
+    public PlatformDatabase database() {
+        return database;
+    }
+
+    public SqlApiKeys keys() {
+        return keys;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    public ProbeInspector inspector() {
+        return inspector;
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+        }
+        database.close();
+    }
+}
