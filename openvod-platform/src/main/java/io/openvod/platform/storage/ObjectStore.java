@@ -20,7 +20,8 @@ public interface ObjectStore extends AutoCloseable {
      * Stores exactly {@code length} bytes read from {@code data} under {@code key}, replacing any
      * object there, and returns what was stored with the MD5 of the bytes computed on the way.
      * Reads no more than {@code length} bytes; fails with {@link StorageError#BODY_INCOMPLETE}
-     * when the stream ends before, and stores nothing then.
+     * when the stream ends before (or fails), and stores nothing then: any previous object under
+     * {@code key} stays. The caller closes {@code data}.
      */
     StoredObject put(String key, InputStream data, long length);
 
@@ -29,24 +30,32 @@ public interface ObjectStore extends AutoCloseable {
 
     /**
      * Opens {@code length} bytes of {@code key} starting at {@code offset} (a range within the
-     * object). The caller closes the stream.
+     * object; {@code offset == size} with {@code length == 0} is the empty range at the end). The
+     * caller closes the stream.
      *
-     * @throws StorageException {@link StorageError#OBJECT_NOT_FOUND} when there is no such object
+     * @throws StorageException {@link StorageError#OBJECT_NOT_FOUND} when there is no such object;
+     *     {@link StorageError#INVALID_RANGE} when the range is negative or reaches past the end
      */
     InputStream read(String key, long offset, long length);
 
     /**
      * Writes the concatenation of {@code sources}, in order, to {@code target}, atomically; the
-     * sources stay. Used to assemble a multipart upload.
+     * sources stay. Used to assemble a multipart upload. No sources write an empty object; the
+     * target may be one of the sources.
      *
      * @throws StorageException {@link StorageError#OBJECT_NOT_FOUND} when a source is missing
+     *     (checked before anything is written)
      */
     ObjectInfo compose(String target, List<String> sources);
 
     /** Removes {@code key}; true if it existed. */
     boolean delete(String key);
 
-    /** The keys that start with {@code prefix}, sorted. */
+    /**
+     * The keys that start with {@code prefix}, sorted. The prefix is any start of a key
+     * ({@code ""} for all, {@code "uploads/"}, {@code "uploads/ab"}); one with a character no key
+     * may contain is {@link StorageError#INVALID_OBJECT_KEY}.
+     */
     List<String> list(String prefix);
 
     /**
