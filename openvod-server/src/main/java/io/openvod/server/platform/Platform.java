@@ -28,7 +28,7 @@ public final class Platform implements AutoCloseable {
     public static Platform start(PlatformConfig config, SignatureConfig signature, List<ApiKeyConfig> keys, Clock clock) {
         PlatformServices services = PlatformServices.open(config, keys, clock);
         try {
-            Optional<TlsConnector> tls = tls(config.http().tls());
+            Optional<TlsConnector> tls = tls(config.http().tls(), config.storage().directory().toAbsolutePath().resolveSibling("tls"));
             PlatformNode node = PlatformNode.start(config,
                     new PlatformNode.SignatureRules(signature.clockSkew(), signature.maxValidity(), signature.maxLength()),
                     new PlatformNode.Adapters(services.database(), services.keys(), services.store(), services.inspector(), tls),
@@ -41,11 +41,12 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private static Optional<TlsConnector> tls(PlatformHttpConfig.TlsConfig tls) {
+    /** HTTPS from PEM files, or a self-signed certificate kept in {@code selfSignedDir} (next to the objects). */
+    private static Optional<TlsConnector> tls(PlatformHttpConfig.TlsConfig tls, Path selfSignedDir) {
         if (tls.certificate() != null) {
             return Optional.of(TlsConnector.pem(tls.certificateFile().orElseThrow(), tls.privateKeyFile().orElseThrow()));
         }
-        return tls.selfSigned() ? Optional.of(TlsConnector.selfSigned(Path.of(".openvod", "tls"))) : Optional.empty();
+        return tls.selfSigned() ? Optional.of(TlsConnector.selfSigned(selfSignedDir)) : Optional.empty();
     }
 
     public String url() {
