@@ -9,6 +9,7 @@ import io.openvod.platform.storage.ObjectInfo;
 import io.openvod.platform.storage.ObjectKeys;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.ugc.StorageLayout;
+import java.io.InputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -33,17 +34,27 @@ final class ObjectReader {
             throw new CosProtocolException(CosErrorCode.NO_SUCH_KEY);
         }
         ObjectInfo info = store.stat(storeKey).orElseThrow(() -> new CosProtocolException(CosErrorCode.NO_SUCH_KEY));
-        Optional<ByteRange> range = ByteRange.parse(ctx.header("Range"), info.size());
+        Optional<ByteRange> range;
+        try {
+            range = ByteRange.parse(ctx.header("Range"), info.size());
+        } catch (CosProtocolException e) {
+            if (e.code() == CosErrorCode.INVALID_RANGE) {
+                ctx.header("Content-Range", ByteRange.unsatisfiedContentRange(info.size()));
+            }
+            throw e;
+        }
         long offset = range.map(ByteRange::offset).orElse(0L);
         long length = range.map(ByteRange::length).orElse(info.size());
+        // Opened before any success header is set, so that a failure here answers a clean error.
+        InputStream body = !headOnly && length > 0 ? store.read(storeKey, offset, length) : null;
         ctx.header("Accept-Ranges", "bytes");
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(info.lastModified().atOffset(ZoneOffset.UTC)));
         ctx.contentType(contentType(address.key()));
         range.ifPresent(r -> ctx.header("Content-Range", r.contentRange(info.size())));
         ctx.status(range.isPresent() ? 206 : 200);
         ctx.header("Content-Length", Long.toString(length));
-        if (!headOnly && length > 0) {
-            ctx.result(store.read(storeKey, offset, length));
+        if (body != null) {
+            ctx.result(body);
         }
     }
 

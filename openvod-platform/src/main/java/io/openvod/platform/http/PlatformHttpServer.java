@@ -65,11 +65,7 @@ public final class PlatformHttpServer implements AutoCloseable {
             tls.ifPresent(t -> t.install(c.jetty, host, port));
             for (HandlerType method : METHODS) {
                 for (String path : new String[] {"/", "/*"}) {
-                    c.routes.addHttpHandler(method, path, ctx -> {
-                        dispatch(ctx, resolver, ugc, cos, services.clock());
-                        LOG.warn("DEVLOG {} {}{} Host={} Range={} -> {} ", ctx.method(), ctx.req().getRequestURI(),
-                                ctx.queryString() == null ? "" : "?" + ctx.queryString(), ctx.header("Host"), ctx.header("Range"), ctx.statusCode() + " auth=" + String.valueOf(ctx.header("Authorization")).replaceAll("q-signature=.*|q-key-time=[^&]*&", "") + " md5=" + ctx.header("Content-MD5") + " ct=" + ctx.header("Content-Type") + " cl=" + ctx.header("Content-Length") + " ua=" + ctx.header("User-Agent") + " tok=" + (ctx.header("x-cos-security-token") != null) + " resp-etag=" + ctx.res().getHeader("ETag") + " cr=" + ctx.res().getHeader("Content-Range"));
-                    });
+                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, cos, services.clock()));
                 }
             }
         });
@@ -135,6 +131,7 @@ public final class PlatformHttpServer implements AutoCloseable {
         boolean clockError = e.code() == CosErrorCode.REQUEST_TIME_TOO_SKEWED
                 || CosErrorCode.REQUEST_EXPIRED_MESSAGE.equals(e.getMessage());
         byte[] body = CosXml.error(e.code(), e.getMessage(), resource, requestId(ctx), null, clockError ? clock.instant() : null);
+        ctx.header("x-cos-request-id", requestId(ctx)); // also when the address itself was refused
         ctx.header("Content-Length", Integer.toString(body.length));
         CosHandler.xml(ctx, e.code().httpStatus(), body);
     }
