@@ -55,10 +55,9 @@ public final class CosService {
     /** PUT Object; returns the quoted ETag. */
     public String putObject(UploadSession session, CosAddress address, InputStream body, long length, Optional<String> contentMd5) {
         checkBodySize(session, address.key(), length);
-        contentMd5.ifPresent(ContentMd5::toHex);
+        Optional<String> expectedMd5 = contentMd5.map(ContentMd5::toHex);
         String storeKey = StorageLayout.storeKey(address.bucket(), address.key());
-        StoredObject stored = write(storeKey, body, length);
-        verifyDigest(storeKey, stored, contentMd5);
+        StoredObject stored = write(storeKey, body, length, expectedMd5);
         return MultipartEtag.partEtag(stored.md5Hex());
     }
 
@@ -78,10 +77,9 @@ public final class CosService {
         int partNumber = partNumber(partNumberText);
         MultipartUpload upload = upload(address, uploadId);
         checkBodySize(session, address.key(), length);
-        contentMd5.ifPresent(ContentMd5::toHex);
+        Optional<String> expectedMd5 = contentMd5.map(ContentMd5::toHex);
         String storeKey = partKey(upload.uploadId(), partNumber);
-        StoredObject stored = write(storeKey, body, length);
-        verifyDigest(storeKey, stored, contentMd5);
+        StoredObject stored = write(storeKey, body, length, expectedMd5);
         if (uploads.find(upload.uploadId()).isEmpty()) {
             store.delete(storeKey);
             throw new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD);
@@ -170,21 +168,27 @@ public final class CosService {
                 .orElseThrow(() -> new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD));
     }
 
-    private StoredObject write(String storeKey, InputStream body, long length) {
+    /**
+     * Stores a body, checking {@code expectedMd5} (hex, from Content-MD5) while it streams in. A
+     * body that does not match fails the write itself, so the key keeps what it held before:
+     * checking after the write and deleting the object would also destroy a good part that a
+     * client re-sent damaged, while the part stayed listed and Complete could no longer succeed.
+     */
+    private StoredObject write(String storeKey, InputStream body, long length, Optional<String> expectedMd5) {
+        if (length == 0 && expectedMd5.isPresent() && !Md5CheckingInputStream.matchesEmpty(expectedMd5.get())) {
+            throw new CosProtocolException(CosErrorCode.BAD_DIGEST);
+        }
+        Md5CheckingInputStream checked = expectedMd5.map(md5 -> new Md5CheckingInputStream(body, length, md5)).orElse(null);
         try {
-            return store.put(storeKey, body, length);
-        } catch (StorageException e) {
-            if (e.error() == StorageError.BODY_INCOMPLETE) {
+            return store.put(storeKey, checked != null ? checked : body, length);
+        } catch (RuntimeException e) {
+            if (checked != null && checked.mismatch()) {
+                throw new CosProtocolException(CosErrorCode.BAD_DIGEST);
+            }
+            if (e instanceof StorageException s && s.error() == StorageError.BODY_INCOMPLETE) {
                 throw new CosProtocolException(CosErrorCode.INCOMPLETE_BODY);
             }
             throw e;
-        }
-    }
-
-    private void verifyDigest(String storeKey, StoredObject stored, Optional<String> contentMd5) {
-        if (contentMd5.isPresent() && !ContentMd5.toHex(contentMd5.get()).equals(stored.md5Hex())) {
-            store.delete(storeKey);
-            throw new CosProtocolException(CosErrorCode.BAD_DIGEST);
         }
     }
 
