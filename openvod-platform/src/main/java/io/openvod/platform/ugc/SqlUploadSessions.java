@@ -87,9 +87,12 @@ public final class SqlUploadSessions implements UploadSessions {
 
     @Override
     public Optional<ScopedCredential> credential(String secretId, Instant now) {
+        // The session's own end counts too: a credential may outlive its session (one issued late
+        // in the session, or a credential validity above the session validity), but an expired
+        // session can no longer be committed, and writing to it would only race the sweeper.
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", c.secret_id, c.secret_key, c.token, c.expires_at "
                         + "FROM temp_credentials c JOIN upload_sessions s ON s.session_hash = c.session_hash "
-                        + "WHERE c.secret_id = :id AND c.expires_at > :now AND s.state = 'APPLIED'")
+                        + "WHERE c.secret_id = :id AND c.expires_at > :now AND s.state = 'APPLIED' AND s.expires_at > :now")
                 .bind("id", secretId)
                 .bind("now", now.toEpochMilli())
                 .map((rs, ctx) -> {

@@ -16,7 +16,7 @@ public interface UploadSessions {
     /** The session whose vodSessionKey hashes to {@code sessionHash}. */
     Optional<UploadSession> find(String sessionHash);
 
-    /** The unexpired credential with this secret id and its session, if the session is still open. */
+    /** The unexpired credential with this secret id and its session, if the session is neither committed nor expired. */
     Optional<ScopedCredential> credential(String secretId, Instant now);
 
     /** Uncommitted sessions whose time ran out before {@code now}, at most {@code limit}. */
