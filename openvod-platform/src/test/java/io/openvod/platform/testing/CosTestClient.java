@@ -62,6 +62,30 @@ public final class CosTestClient {
         return bucket;
     }
 
+    /** The same credentials addressed to another bucket. */
+    public CosTestClient withBucket(String otherBucket) {
+        return new CosTestClient(base, otherBucket, credential, token, start, end);
+    }
+
+    /** The same access key id with another secret key (its signatures do not match). */
+    public CosTestClient withSecretKey(String secretKey) {
+        return new CosTestClient(base, bucket, new Credential(credential.secretId(), secretKey), token, start, end);
+    }
+
+    /** Another {@code x-cos-security-token}; null sends none. */
+    public CosTestClient withToken(String otherToken) {
+        return new CosTestClient(base, bucket, credential, otherToken, start, end);
+    }
+
+    /** The {@code Authorization} value of a request, for requests sent by other means (raw sockets). */
+    public String authorization(String method, String pathname, Map<String, String> query, Map<String, String> signedHeaders) {
+        return new CosSigner(credential).sign(new CosKeyTime(start, end), method, pathname, query, signedHeaders).authorization();
+    }
+
+    public String token() {
+        return token;
+    }
+
     public HttpResponse<String> put(String key, byte[] body, Map<String, String> query, Map<String, String> extraHeaders) {
         Map<String, String> signedHeaders = new TreeMap<>();
         signedHeaders.put("content-length", Integer.toString(body.length));
@@ -119,7 +143,10 @@ public final class CosTestClient {
             separator = "&";
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).method(method, body)
-                .header("Authorization", signature.authorization()).header("x-cos-security-token", token);
+                .header("Authorization", signature.authorization());
+        if (token != null) {
+            request.header("x-cos-security-token", token);
+        }
         headers.forEach((k, v) -> {
             if (!k.equalsIgnoreCase("content-length")) {
                 request.header(k, v);
