@@ -62,7 +62,7 @@ public final class UgcService {
         }
         String key = SessionKeys.newKey();
         UploadSession session = newSession(signed, request, SessionKeys.hash(key));
-        TempCredential credential = newCredential(session.sessionHash());
+        TempCredential credential = newCredential(session);
         sessions.create(session, credential);
         return answer(session, key, credential);
     }
@@ -72,7 +72,7 @@ public final class UgcService {
         if (session.committed()) {
             throw new UgcException(UgcError.SESSION_NOT_FOUND, "invalid vodSessionKey: the upload was already committed");
         }
-        TempCredential credential = newCredential(session.sessionHash());
+        TempCredential credential = newCredential(session);
         sessions.addCredential(credential);
         return answer(session, sessionKey, credential);
     }
@@ -125,9 +125,13 @@ public final class UgcService {
         return size;
     }
 
-    private TempCredential newCredential(String sessionHash) {
+    /** Fresh credentials for {@code session}; they end with the session at the latest. */
+    private TempCredential newCredential(UploadSession session) {
         Instant expires = clock.instant().plus(limits.credentialValidity());
-        return new TempCredential("AKIDTMP" + random(29), random(32), random(64), sessionHash,
+        if (expires.isAfter(session.expiresAt())) {
+            expires = session.expiresAt();
+        }
+        return new TempCredential("AKIDTMP" + random(29), random(32), random(64), session.sessionHash(),
                 Instant.ofEpochSecond(expires.getEpochSecond()));
     }
 

@@ -89,8 +89,9 @@ class UploadSweeperTest {
         String uploadC = cosC.initiate(videoC);
 
         clock.advance(Duration.ofMinutes(31));
-        // A has expired: its credentials are refused at once, before any sweep, and it cannot be committed.
-        cosError(cosA.put(coverA, bytes(100, 5), Map.of(), Map.of()), 403, "InvalidAccessKeyId");
+        // A has expired: its credentials (which end with the session) are refused at once, before any
+        // sweep, and it cannot be committed.
+        cosError(cosA.put(coverA, bytes(100, 5), Map.of(), Map.of()), 403, "AccessDenied");
         assertThat(platform.ugc("CommitUploadUGC", PlatformFixture.json().put("signature", platform.signature())
                 .put("vodSessionKey", a.get("vodSessionKey").asText())).get("code").asInt()).isEqualTo(10007);
 
@@ -107,8 +108,8 @@ class UploadSweeperTest {
         }
         assertThat(platform.store().stat(StorageLayout.storeKey(cosA.bucket(), coverA))).isEmpty();
         assertThat(platform.store().list(cosA.bucket() + "/" + videoA.substring(0, videoA.lastIndexOf('/')))).isEmpty();
-        cosError(cosA.put(coverA, bytes(100, 5), Map.of(), Map.of()), 403, "InvalidAccessKeyId");
-        cosError(cosA.listUploads(videoA), 403, "InvalidAccessKeyId");
+        cosError(cosA.put(coverA, bytes(100, 5), Map.of(), Map.of()), 403, "AccessDenied");
+        cosError(cosA.listUploads(videoA), 403, "AccessDenied");
 
         // B's media, catalog entry and session record are untouched.
         assertThat(read(StorageLayout.storeKey(cosB.bucket(), videoB))).isEqualTo(mediaB);
