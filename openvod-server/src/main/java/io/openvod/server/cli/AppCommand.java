@@ -3,7 +3,6 @@ package io.openvod.server.cli;
 import io.openvod.server.app.AppBackend;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,15 +28,10 @@ final class AppCommand implements Callable<Integer> {
             root.overrides.add("app.http.port=" + port);
         }
         AppBackend backend = AppBackend.start(root.config().app(), Clock.systemUTC());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            backend.close();
-            stopped.countDown();
-        }, "openvod-app-shutdown"));
         spec.commandLine().getOut().println("openvod app: signature service on " + backend.url() + "api/v1/upload-signature"
                 + " (signing key " + backend.activeSecretId().orElse("NONE: set app.vod.secretId/secretKey") + ")");
         spec.commandLine().getOut().flush();
-        stopped.await();
+        UntilStopped.await(backend, "openvod-app");
         return 0;
     }
 }

@@ -4,7 +4,6 @@ import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,16 +30,11 @@ final class PlatformCommand implements Callable<Integer> {
         }
         OpenVodConfig config = root.config();
         Platform platform = Platform.start(config.platform(), config.signature(), config.keys(), Clock.systemUTC());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.close();
-            stopped.countDown();
-        }, "openvod-platform-shutdown"));
         spec.commandLine().getOut().println("openvod platform: UGC upload API on " + platform.url() + "/v3/index.php"
                 + ", COS on " + platform.url() + "/<bucket>-<appid>/<key> and <bucket>-<appid>.cos.<region>.<domain>"
                 + " (objects: " + platform.services().store().describe() + ")");
         spec.commandLine().getOut().flush();
-        stopped.await();
+        UntilStopped.await(platform, "openvod-platform");
         return 0;
     }
 }
