@@ -72,7 +72,7 @@ public final class PlatformNode implements AutoCloseable {
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock);
         CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
-                authorizer, adapters.store(), config.cos().domains(), clock), adapters.tls());
+                authorizer, adapters.store(), config.cos().domains(), config.cos().corsOrigin(), clock), adapters.tls());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);

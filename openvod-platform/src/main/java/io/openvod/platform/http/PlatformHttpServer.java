@@ -48,14 +48,15 @@ public final class PlatformHttpServer implements AutoCloseable {
 
     /** What the server routes to. */
     public record Services(UgcService ugc, UploadCommitter committer, CosService cos, CosAuthorizer authorizer,
-                           ObjectStore store, List<String> cosDomains, Clock clock) {
+                           ObjectStore store, List<String> cosDomains, String cosCorsOrigin, Clock clock) {
     }
 
     /** Starts listening on {@code host:port} (0 picks a free port). */
     public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls) {
         UgcHandler ugc = new UgcHandler(services.ugc(), services.committer());
         CosHandler cos = new CosHandler(services.cos(), services.authorizer(), new ObjectReader(services.store()),
-                CosCors.anyOrigin(CosCors.DEFAULT_MAX_AGE), services.cosDomains().getFirst());
+                services.cosCorsOrigin().equals("*") ? CosCors.anyOrigin(CosCors.DEFAULT_MAX_AGE)
+                        : CosCors.allowOrigins(List.of(services.cosCorsOrigin()), CosCors.DEFAULT_MAX_AGE), services.cosDomains().getFirst());
         CosAddressResolver resolver = new CosAddressResolver(services.cosDomains());
         Javalin app = Javalin.create(c -> {
             c.concurrency.useVirtualThreads = true;

@@ -127,6 +127,25 @@ class UploadFlowHttpTest {
         assertThat(platform.node().catalog().events(fileId)).as("and writes no second event").hasSize(1);
     }
 
+    @Test
+    void theObjectApiAnswersBrowserPreflightsAndExposesTheEtag() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(platform.url() + "/vod1-1250000000/a/b.mp4"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://app.example.com")
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,x-cos-security-token").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
+                .contains("authorization").contains("x-cos-security-token");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("PUT");
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(platform.url() + "/vod1-1250000000/a/b.mp4"))
+                .header("Origin", "https://app.example.com").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<Code>NoSuchKey</Code>");
+        assertThat(missing.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("ETag");
+    }
+
     static List<String> uploadParts(CosTestClient cos, String key, String uploadId, int parts, long size) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
             List<Future<String>> futures = new ArrayList<>();
