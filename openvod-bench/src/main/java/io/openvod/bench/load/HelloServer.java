@@ -101,8 +101,11 @@ public final class HelloServer {
         }
     }
 
-    /** A Jetty thread pool that runs each task on a new virtual thread, like Javalin's with virtual threads on. */
-    static final class VirtualThreads implements ThreadPool {
+    /**
+     * A Jetty thread pool that runs each task on a new virtual thread, like Javalin's with virtual
+     * threads on (also used by {@link io.openvod.bench.upload.PutSinkServer}).
+     */
+    public static final class VirtualThreads implements ThreadPool {
         private final ExecutorService executor =
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hello-", 0).factory());
 
