@@ -44,12 +44,14 @@ public final class CosService {
     private final ObjectStore store;
     private final UploadConfig limits;
     private final Clock clock;
+    private final PartStore parts;
 
     public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock) {
         this.uploads = uploads;
         this.store = store;
         this.limits = limits;
         this.clock = clock;
+        this.parts = new PartStore(uploads, store, clock);
     }
 
     /** PUT Object; returns the quoted ETag. */
@@ -57,7 +59,7 @@ public final class CosService {
         checkBodySize(session, address.key(), length);
         Optional<String> expectedMd5 = contentMd5.map(ContentMd5::toHex);
         String storeKey = StorageLayout.storeKey(address.bucket(), address.key());
-        StoredObject stored = write(storeKey, body, length, expectedMd5);
+        StoredObject stored = PartStore.write(body, length, expectedMd5, in -> store.put(storeKey, in, length));
         return MultipartEtag.partEtag(stored.md5Hex());
     }
 
@@ -78,13 +80,12 @@ public final class CosService {
         MultipartUpload upload = upload(address, uploadId);
         checkBodySize(session, address.key(), length);
         Optional<String> expectedMd5 = contentMd5.map(ContentMd5::toHex);
-        String storeKey = partKey(upload.uploadId(), partNumber);
-        StoredObject stored = write(storeKey, body, length, expectedMd5);
+        UploadedPart stored = parts.storePart(upload, partNumber, body, length, declaredSize(session, address.key()), expectedMd5);
         if (uploads.find(upload.uploadId()).isEmpty()) {
-            store.delete(storeKey);
+            parts.deleteParts(upload.uploadId(), List.of(stored));
             throw new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD);
         }
-        uploads.putPart(upload.uploadId(), new UploadedPart(partNumber, stored.md5Hex(), stored.size(), clock.instant()));
+        uploads.putPart(upload.uploadId(), stored);
         return MultipartEtag.partEtag(stored.md5Hex());
     }
 
@@ -119,7 +120,7 @@ public final class CosService {
         List<PartRef> listed = CompleteMultipartUploadParser.parse(body, bodyLimit);
         Map<Integer, UploadedPart> stored = uploads.parts(upload.uploadId(), 0, MAX_PART_NUMBER).stream()
                 .collect(Collectors.toMap(UploadedPart::partNumber, Function.identity()));
-        List<String> keys = new ArrayList<>();
+        List<UploadedPart> chosen = new ArrayList<>();
         List<String> md5s = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < listed.size(); i++) {
@@ -134,7 +135,7 @@ public final class CosService {
                         + " is smaller than 1 MiB and is not the last part.");
             }
             total += part.size();
-            keys.add(partKey(upload.uploadId(), part.partNumber()));
+            chosen.add(part);
             md5s.add(part.md5Hex());
         }
         long declared = declaredSize(session, address.key());
@@ -142,9 +143,9 @@ public final class CosService {
             throw new CosProtocolException(total > declared ? CosErrorCode.ENTITY_TOO_LARGE : CosErrorCode.ENTITY_TOO_SMALL,
                     "The parts hold " + total + " bytes, but the upload declared " + declared + ".");
         }
-        store.compose(StorageLayout.storeKey(address.bucket(), address.key()), keys);
+        parts.assemble(upload, chosen, StorageLayout.storeKey(address.bucket(), address.key()), total);
         if (uploads.remove(upload.uploadId())) {
-            stored.keySet().forEach(n -> store.delete(partKey(upload.uploadId(), n)));
+            parts.deleteParts(upload.uploadId(), stored.values());
         }
         return MultipartEtag.multipartEtag(md5s);
     }
@@ -157,39 +158,15 @@ public final class CosService {
 
     /** Removes an upload and every part it stored (also used by the sweeper). */
     public void discard(MultipartUpload upload) {
-        List<UploadedPart> parts = uploads.parts(upload.uploadId(), 0, MAX_PART_NUMBER);
+        List<UploadedPart> stored = uploads.parts(upload.uploadId(), 0, MAX_PART_NUMBER);
         uploads.remove(upload.uploadId());
-        parts.forEach(p -> store.delete(partKey(upload.uploadId(), p.partNumber())));
+        parts.deleteParts(upload.uploadId(), stored);
     }
 
     private MultipartUpload upload(CosAddress address, String uploadId) {
         return uploads.find(uploadId == null ? "" : uploadId)
                 .filter(u -> u.bucket().equals(address.bucket()) && u.key().equals(address.key()))
                 .orElseThrow(() -> new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD));
-    }
-
-    /**
-     * Stores a body, checking {@code expectedMd5} (hex, from Content-MD5) while it streams in. A
-     * body that does not match fails the write itself, so the key keeps what it held before:
-     * checking after the write and deleting the object would also destroy a good part that a
-     * client re-sent damaged, while the part stayed listed and Complete could no longer succeed.
-     */
-    private StoredObject write(String storeKey, InputStream body, long length, Optional<String> expectedMd5) {
-        if (length == 0 && expectedMd5.isPresent() && !Md5CheckingInputStream.matchesEmpty(expectedMd5.get())) {
-            throw new CosProtocolException(CosErrorCode.BAD_DIGEST);
-        }
-        Md5CheckingInputStream checked = expectedMd5.map(md5 -> new Md5CheckingInputStream(body, length, md5)).orElse(null);
-        try {
-            return store.put(storeKey, checked != null ? checked : body, length);
-        } catch (RuntimeException e) {
-            if (checked != null && checked.mismatch()) {
-                throw new CosProtocolException(CosErrorCode.BAD_DIGEST);
-            }
-            if (e instanceof StorageException s && s.error() == StorageError.BODY_INCOMPLETE) {
-                throw new CosProtocolException(CosErrorCode.INCOMPLETE_BODY);
-            }
-            throw e;
-        }
     }
 
     private void checkBodySize(UploadSession session, String key, long length) {
@@ -222,6 +199,6 @@ public final class CosService {
     }
 
     static String partKey(String uploadId, int partNumber) {
-        return "_multipart/" + uploadId + "/" + partNumber;
+        return PartStore.partKey(uploadId, partNumber);
     }
 }

@@ -20,6 +20,12 @@ public interface MultipartUploads {
     /** The parts of an upload above {@code afterPartNumber}, in order, at most {@code limit}. */
     List<UploadedPart> parts(String uploadId, int afterPartNumber, int limit);
 
+    /** The part size the upload settled on, once its first part told it. */
+    Optional<Long> partSize(String uploadId);
+
+    /** Sets the part size unless one is already set; returns the part size in force. */
+    long settlePartSize(String uploadId, long size);
+
     /** Removes an upload and its part records; false if it was already gone (lost a race). */
     boolean remove(String uploadId);
 

@@ -49,26 +49,49 @@ public final class SqlMultipartUploads implements MultipartUploads {
 
     @Override
     public void putPart(String uploadId, UploadedPart p) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO multipart_parts (upload_id, part_number, md5_hex, size, stored_at) "
-                        + "VALUES (:id, :n, :md5, :size, :at) ON CONFLICT (upload_id, part_number) "
-                        + "DO UPDATE SET md5_hex = excluded.md5_hex, size = excluded.size, stored_at = excluded.stored_at")
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO multipart_parts (upload_id, part_number, md5_hex, size, stored_at, data_offset) "
+                        + "VALUES (:id, :n, :md5, :size, :at, :offset) ON CONFLICT (upload_id, part_number) "
+                        + "DO UPDATE SET md5_hex = excluded.md5_hex, size = excluded.size, stored_at = excluded.stored_at, "
+                        + "data_offset = excluded.data_offset")
                 .bind("id", uploadId)
                 .bind("n", p.partNumber())
                 .bind("md5", p.md5Hex())
                 .bind("size", p.size())
                 .bind("at", p.storedAt().toEpochMilli())
+                .bind("offset", p.dataOffset().orElse(null))
                 .execute());
     }
 
     @Override
     public List<UploadedPart> parts(String uploadId, int afterPartNumber, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT part_number, md5_hex, size, stored_at FROM multipart_parts "
+        return jdbi.withHandle(h -> h.createQuery("SELECT part_number, md5_hex, size, stored_at, data_offset FROM multipart_parts "
                         + "WHERE upload_id = :id AND part_number > :after ORDER BY part_number LIMIT :limit")
                 .bind("id", uploadId)
                 .bind("after", afterPartNumber)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new UploadedPart(rs.getInt(1), rs.getString(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4))))
+                .map((rs, ctx) -> {
+                    long offset = rs.getLong(5);
+                    Optional<Long> dataOffset = rs.wasNull() ? Optional.empty() : Optional.of(offset);
+                    return new UploadedPart(rs.getInt(1), rs.getString(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4)), dataOffset);
+                })
                 .list());
+    }
+
+    @Override
+    public Optional<Long> partSize(String uploadId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT part_size FROM multipart_uploads WHERE upload_id = :id AND part_size IS NOT NULL")
+                .bind("id", uploadId)
+                .mapTo(Long.class)
+                .findOne());
+    }
+
+    @Override
+    public long settlePartSize(String uploadId, long size) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE multipart_uploads SET part_size = :size WHERE upload_id = :id AND part_size IS NULL")
+                .bind("size", size)
+                .bind("id", uploadId)
+                .execute());
+        return partSize(uploadId).orElse(size);
     }
 
     @Override

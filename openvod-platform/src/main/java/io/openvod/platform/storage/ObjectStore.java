@@ -66,6 +66,11 @@ public interface ObjectStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The capability to assemble objects in place, when the store has it (a local disk does; S3 does not). */
+    default Optional<RangeAssembly> rangeAssembly() {
+        return Optional.empty();
+    }
+
     /** Where the objects live, for logs and {@code openvod platform}'s banner (no secrets). */
     String describe();
 

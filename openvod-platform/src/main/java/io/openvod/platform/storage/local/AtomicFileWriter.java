@@ -89,7 +89,7 @@ final class AtomicFileWriter {
         }
     }
 
-    private static void copyExactly(InputStream data, long length, FileChannel out, MessageDigest md5)
+    static void copyExactly(InputStream data, long length, FileChannel out, MessageDigest md5)
             throws IOException {
         byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, length))];
         long remaining = length;
@@ -142,7 +142,7 @@ final class AtomicFileWriter {
     }
 
     /** Renames {@code tmp} onto {@code target}; tries again when a delete pruned the folder meanwhile. */
-    private void moveIntoPlace(String key, Path tmp, Path target) throws IOException {
+    void moveIntoPlace(String key, Path tmp, Path target) throws IOException {
         for (int attempt = 1; ; attempt++) {
             paths.prepareParent(key, target);
             try {
@@ -171,7 +171,7 @@ final class AtomicFileWriter {
         }
     }
 
-    private static MessageDigest md5() {
+    static MessageDigest md5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {

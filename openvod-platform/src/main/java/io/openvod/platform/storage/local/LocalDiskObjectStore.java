@@ -2,6 +2,7 @@ package io.openvod.platform.storage.local;
 
 import io.openvod.platform.storage.ObjectInfo;
 import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.storage.RangeAssembly;
 import io.openvod.platform.storage.StorageError;
 import io.openvod.platform.storage.StorageException;
 import io.openvod.platform.storage.StoredObject;
@@ -163,6 +164,11 @@ public final class LocalDiskObjectStore implements ObjectStore {
     @Override
     public Optional<Path> localFile(String key) {
         return paths.existing(key);
+    }
+
+    @Override
+    public Optional<RangeAssembly> rangeAssembly() {
+        return Optional.of(new LocalRangeAssembly(paths, writer, this));
     }
 
     @Override
