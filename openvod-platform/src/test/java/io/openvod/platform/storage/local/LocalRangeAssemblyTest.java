@@ -1,0 +1,66 @@
+package io.openvod.platform.storage.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.openvod.platform.storage.RangeAssembly;
+import io.openvod.platform.storage.StorageError;
+import io.openvod.platform.storage.StorageException;
+import io.openvod.platform.storage.StoredObject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drafts on the local disk: ranges written in any order, copied in, and published atomically. */
+class LocalRangeAssemblyTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rangesInAnyOrderAndCopiesMakeTheObjectAndTheDraftGoes() throws Exception {
+        LocalDiskObjectStore store = LocalDiskObjectStore.open(dir);
+        RangeAssembly assembly = store.rangeAssembly().orElseThrow();
+        StoredObject third = assembly.writeRange("_d/draft", 8, stream("ijkl"), 4);
+        assembly.writeRange("_d/draft", 0, stream("abcd"), 4);
+        store.put("_d/part", stream("xxefxx"), 6);
+        assembly.copyRange("_d/draft", 4, "_d/part", 2, 2);
+        assembly.writeRange("_d/draft", 6, stream("gh"), 2);
+        assertThat(third.md5Hex()).isEqualTo(md5("ijkl"));
+
+        assembly.publish("_d/draft", "bucket-1/video.mp4", 10);
+
+        try (InputStream in = store.read("bucket-1/video.mp4", 0, 10)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("abcdefghij");
+        }
+        assertThat(store.stat("_d/draft")).isEmpty();
+        assertThat(store.stat("bucket-1/video.mp4").orElseThrow().size()).as("truncated to the published size").isEqualTo(10);
+    }
+
+    @Test
+    void aShortStreamFailsAndPublishingTooLittleOrNothingIsRefused() {
+        LocalDiskObjectStore store = LocalDiskObjectStore.open(dir);
+        RangeAssembly assembly = store.rangeAssembly().orElseThrow();
+        assertThatThrownBy(() -> assembly.writeRange("_d/draft", 0, stream("ab"), 5))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.error()).isEqualTo(StorageError.BODY_INCOMPLETE));
+        assertThatThrownBy(() -> assembly.publish("_d/draft", "b-1/x", 100))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.error()).isEqualTo(StorageError.INVALID_RANGE));
+        assertThatThrownBy(() -> assembly.publish("_d/none", "b-1/x", 1))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.error()).isEqualTo(StorageError.OBJECT_NOT_FOUND));
+        assertThatThrownBy(() -> assembly.copyRange("_d/draft", 0, "_d/missing", 0, 1))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.error()).isEqualTo(StorageError.OBJECT_NOT_FOUND));
+        assertThat(store.stat("b-1/x")).isEmpty();
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String md5(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.US_ASCII)));
+    }
+}
