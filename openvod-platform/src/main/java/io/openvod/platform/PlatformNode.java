@@ -9,6 +9,8 @@ import io.openvod.platform.cos.CosAuthorizer;
 import io.openvod.platform.cos.CosService;
 import io.openvod.platform.cos.SqlMultipartUploads;
 import io.openvod.platform.cos.UploadSweeper;
+import io.openvod.platform.events.EventRouting;
+import io.openvod.platform.events.SqlEventConfigs;
 import io.openvod.platform.http.PlatformHttpServer;
 import io.openvod.platform.http.TlsConnector;
 import io.openvod.platform.sql.PlatformDatabase;
@@ -42,6 +44,7 @@ public final class PlatformNode implements AutoCloseable {
     private final UploadSweeper sweep;
     private final String url;
     private final MediaCatalog catalog;
+    private final SqlEventConfigs eventConfigs;
 
     /** The adapters a node runs on. */
     public record Adapters(PlatformDatabase database, ApiKeys keys, ObjectStore store, MediaInspector inspector,
@@ -57,7 +60,8 @@ public final class PlatformNode implements AutoCloseable {
         SqlReplayStore replays = new SqlReplayStore(jdbi);
         SqlUploadSessions sessions = new SqlUploadSessions(jdbi);
         SqlMultipartUploads multipart = new SqlMultipartUploads(jdbi);
-        this.catalog = new SqlMediaCatalog(jdbi, clock);
+        this.eventConfigs = new SqlEventConfigs(jdbi, config.events().defaultsFor(0), clock);
+        this.catalog = new SqlMediaCatalog(jdbi, new EventRouting(eventConfigs), clock);
         SignatureCheck check = new SignatureCheck(adapters.keys(), replays, clock, rules.clockSkew(), rules.maxValidity(),
                 rules.maxLength());
         CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock);
@@ -107,6 +111,11 @@ public final class PlatformNode implements AutoCloseable {
 
     public MediaCatalog catalog() {
         return catalog;
+    }
+
+    /** Each application's event settings. */
+    public SqlEventConfigs eventConfigs() {
+        return eventConfigs;
     }
 
     @Override

@@ -96,7 +96,8 @@ public final class PlatformUploadServer implements AutoCloseable {
         PlatformConfig config = new PlatformConfig(new PlatformHttpConfig(host, port, "", "", null),
                 SqlDatabase.sqliteUrl(dir.resolve("platform.db")),
                 new StorageConfig("local", dir.resolve("objects").toString(), new StorageConfig.S3Config(null, null, null, null, null, null, false)),
-                new AccountConfig(APP_ID, "upload-bench"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null));
+                new AccountConfig(APP_ID, "upload-bench"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null),
+                io.openvod.platform.config.EventsConfig.defaults());
         Clock clock = Clock.systemUTC();
         PlatformDatabase database = PlatformDatabase.open(config.databaseUrl());
         LocalDiskObjectStore store = LocalDiskObjectStore.open(config.storage().directory());

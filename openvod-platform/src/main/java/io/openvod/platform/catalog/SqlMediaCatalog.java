@@ -1,5 +1,6 @@
 package io.openvod.platform.catalog;
 
+import io.openvod.platform.events.EventRouting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,10 +17,13 @@ public final class SqlMediaCatalog implements MediaCatalog {
             + "expire_at, created_at, updated_at";
 
     private final Jdbi jdbi;
+    private final EventRouting routing;
     private final Clock clock;
 
-    public SqlMediaCatalog(Jdbi jdbi, Clock clock) {
+    /** @param routing writes each event's delivery row in the event's transaction */
+    public SqlMediaCatalog(Jdbi jdbi, EventRouting routing, Clock clock) {
         this.jdbi = jdbi;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -113,6 +117,7 @@ public final class SqlMediaCatalog implements MediaCatalog {
                 .bind("body", e.body())
                 .bind("at", clock.millis())
                 .execute();
+        routing.route(h, e, clock.millis());
     }
 
     @Override

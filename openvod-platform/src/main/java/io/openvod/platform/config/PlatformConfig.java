@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param cos the COS-compatible object API: its domain and region
  * @param upload limits and lifetimes of client uploads
  * @param media FFmpeg executables
+ * @param events event notification: defaults per application, callbacks, pull
  */
 public record PlatformConfig(PlatformHttpConfig http, String databaseUrl, StorageConfig storage, AccountConfig account,
-                             CosConfig cos, UploadConfig upload, MediaToolsConfig media) {
+                             CosConfig cos, UploadConfig upload, MediaToolsConfig media,
+                             EventsConfig events) {
     public PlatformConfig {
         Objects.requireNonNull(http, "http is required");
         Objects.requireNonNull(storage, "storage is required");
@@ -22,6 +24,7 @@ public record PlatformConfig(PlatformHttpConfig http, String databaseUrl, Storag
         Objects.requireNonNull(cos, "cos is required");
         Objects.requireNonNull(upload, "upload is required");
         Objects.requireNonNull(media, "media is required");
+        Objects.requireNonNull(events, "events is required");
         if (databaseUrl == null || !databaseUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("databaseUrl must be a jdbc: URL");
         }

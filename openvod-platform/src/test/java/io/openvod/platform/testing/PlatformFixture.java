@@ -82,7 +82,8 @@ public final class PlatformFixture implements AutoCloseable {
         return new PlatformConfig(new PlatformHttpConfig("127.0.0.1", 0, "", "", null),
                 SqlDatabase.sqliteUrl(dir.resolve("platform.db")),
                 new StorageConfig("local", dir.resolve("objects").toString(), new StorageConfig.S3Config(null, null, null, null, null, null, false)),
-                new AccountConfig(APP_ID, "test"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null));
+                new AccountConfig(APP_ID, "test"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null),
+                io.openvod.platform.config.EventsConfig.defaults());
     }
 
     private void open() {

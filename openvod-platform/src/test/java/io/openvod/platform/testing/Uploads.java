@@ -34,6 +34,20 @@ public final class Uploads {
         return answer.get("data");
     }
 
+    /**
+     * A whole small upload through the platform — Apply, one PUT Object, Commit — with a signature
+     * shaped by {@code customize}; returns the Commit {@code data} ({@code fileId}, {@code video.url}).
+     */
+    public static JsonNode uploadSmall(PlatformFixture platform, byte[] body,
+                                       java.util.function.UnaryOperator<io.openvod.signature.SignatureParameters.Builder> customize) {
+        JsonNode apply = data(platform.ugc("ApplyUploadUGC", applyBody(platform.signature(customize), "small", "mp4", body.length)));
+        CosTestClient cos = CosTestClient.forApply(platform.url(), apply);
+        var put = cos.put(CosTestClient.key(apply.get("video").get("storagePath").asText()), body, java.util.Map.of(), java.util.Map.of());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        return data(platform.ugc("CommitUploadUGC", PlatformFixture.json().put("signature", platform.signature())
+                .put("vodSessionKey", apply.get("vodSessionKey").asText())));
+    }
+
     /** Bytes {@code [offset, offset+length)} of a file. */
     public static byte[] slice(Path file, long offset, int length) {
         try (var channel = Files.newByteChannel(file)) {

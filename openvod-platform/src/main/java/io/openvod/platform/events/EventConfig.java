@@ -1,0 +1,51 @@
+package io.openvod.platform.events;
+
+import java.util.Objects;
+
+/**
+ * An application's event settings, as {@code ModifyEventConfig} sets them and
+ * {@code DescribeEventConfig} reports them (spec: event-protocol §10.5).
+ *
+ * @param mode {@code PUSH} (HTTP callback to {@code notificationUrl}) or {@code PULL} (PullEvents)
+ * @param notificationUrl the v3 callback URL; empty for none
+ * @param uploadSwitch {@code ON}/{@code OFF}: NewFileUpload events
+ * @param deleteSwitch {@code ON}/{@code OFF}: FileDeleted events
+ * @param persistenceSwitch {@code ON}/{@code OFF}: PersistenceComplete events
+ */
+public record EventConfig(long subAppId, String mode, String notificationUrl, String uploadSwitch, String deleteSwitch,
+                          String persistenceSwitch) {
+    public EventConfig {
+        Objects.requireNonNull(mode, "mode == null");
+        notificationUrl = notificationUrl == null ? "" : notificationUrl;
+        if (!mode.equals("PUSH") && !mode.equals("PULL")) {
+            throw new IllegalArgumentException("mode must be PUSH or PULL");
+        }
+        for (String s : new String[] {uploadSwitch, deleteSwitch, persistenceSwitch}) {
+            if (!"ON".equals(s) && !"OFF".equals(s)) {
+                throw new IllegalArgumentException("event switches are ON or OFF");
+            }
+        }
+    }
+
+    /**
+     * How an event of {@code eventType} is delivered under these settings: {@code NONE} when its
+     * switch is off (only NewFileUpload, FileDeleted and PersistenceComplete have switches; the
+     * others always go), {@code PULL} in pull mode, {@code PUSH} in push mode with a URL, else
+     * {@code NONE}.
+     */
+    public String channelFor(String eventType) {
+        String sw = switch (eventType) {
+            case "NewFileUpload" -> uploadSwitch;
+            case "FileDeleted" -> deleteSwitch;
+            case "PersistenceComplete" -> persistenceSwitch;
+            default -> "ON";
+        };
+        if (sw.equals("OFF")) {
+            return "NONE";
+        }
+        if (mode.equals("PULL")) {
+            return "PULL";
+        }
+        return notificationUrl.isEmpty() ? "NONE" : "PUSH";
+    }
+}
