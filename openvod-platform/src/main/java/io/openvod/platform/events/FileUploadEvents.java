@@ -54,10 +54,17 @@ public final class FileUploadEvents {
         source.put("SourceType", "Upload");
         source.put("SourceContext", media.sourceContext());
         info.put("Vid", media.fileId());
-        info.put("Category", "Video");
+        info.put("Category", category(media));
         info.put("Status", media.status());
         info.put("StorageClass", "STANDARD");
         return info;
+    }
+
+    /** {@code Audio} for media whose metadata shows audio streams only, else {@code Video}. */
+    private static String category(Media media) {
+        return media.metadataJson().map(FileUploadEvents::parse)
+                .filter(meta -> meta.path("VideoStreamSet").isEmpty() && !meta.path("AudioStreamSet").isEmpty())
+                .map(meta -> "Audio").orElse("Video");
     }
 
     private static JsonNode parse(String json) {
