@@ -19,6 +19,15 @@ public interface MediaCatalog {
 
     Optional<Media> find(String fileId);
 
+    /**
+     * Deletes the media {@code fileId} of the application {@code subAppId} and writes its
+     * {@code FileDeleted} event to the outbox, in one transaction. The media's stored objects are
+     * the caller's to delete once this has returned.
+     *
+     * @return the deleted row; empty, with nothing written, when the application has no such media
+     */
+    Optional<Media> delete(String fileId, long subAppId, OutboxEvent event);
+
     /** Media of an application, newest first. */
     List<Media> list(long subAppId, int limit);
 

@@ -89,6 +89,29 @@ public final class SqlMediaCatalog implements MediaCatalog {
         });
     }
 
+    @Override
+    public Optional<Media> delete(String fileId, long subAppId, OutboxEvent event) {
+        return jdbi.inTransaction(h -> {
+            Optional<Media> row = h.createQuery("SELECT " + MEDIA_COLUMNS + " FROM media WHERE file_id = :fileId AND sub_app_id = :subAppId")
+                    .bind("fileId", fileId)
+                    .bind("subAppId", subAppId)
+                    .map((rs, ctx) -> media(rs))
+                    .findOne();
+            if (row.isEmpty()) {
+                return row;
+            }
+            int deleted = h.createUpdate("DELETE FROM media WHERE file_id = :fileId AND sub_app_id = :subAppId")
+                    .bind("fileId", fileId)
+                    .bind("subAppId", subAppId)
+                    .execute();
+            if (deleted != 1) {
+                return Optional.<Media>empty();
+            }
+            appendEvent(h, event);
+            return row;
+        });
+    }
+
     private void closeSession(Handle h, String sessionHash) {
         int closed = h.createUpdate("UPDATE upload_sessions SET state = 'COMMITTED', committed_at = :at "
                         + "WHERE session_hash = :hash AND state = 'APPLIED'")

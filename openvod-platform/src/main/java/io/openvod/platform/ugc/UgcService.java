@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.config.UploadConfig;
-import io.openvod.signature.SignatureParameters;
-import io.openvod.signature.TaskNotifyMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,7 +12,8 @@ import java.util.Optional;
  * PrepareUploadUGC and ApplyUploadUGC (spec: upload-protocol §3.2–§3.4). CommitUploadUGC is
  * {@link UploadCommitter}'s. Every call checks its signature; Apply creates an upload session with
  * temporary COS credentials scoped to its object keys, or, given a vodSessionKey, hands out fresh
- * credentials for the same session and the same keys.
+ * credentials for the same session and the same keys. {@link #open} makes the same kind of session
+ * for the API 3.0 ApplyUpload, from an {@link UploadGrant} instead of a signature.
  */
 public final class UgcService {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,15 +78,19 @@ public final class UgcService {
 
     /** The open session of {@code sessionKey}, if it belongs to the signature's application. */
     UploadSession openSession(SignedUpload signed, String sessionKey) {
+        return openSession(signed.appId(), signed.subAppId(), sessionKey);
+    }
+
+    /** The open (or committed) session of {@code sessionKey}, if it belongs to the application {@code subAppId}. */
+    UploadSession openSession(long appId, long subAppId, String sessionKey) {
         return sessions.find(SessionKeys.hash(sessionKey))
-                .filter(s -> s.appId() == signed.appId() && s.subAppId() == signed.subAppId())
+                .filter(s -> s.appId() == appId && s.subAppId() == subAppId)
                 .filter(s -> s.committed() || s.expiresAt().isAfter(clock.instant()))
                 .orElseThrow(() -> new UgcException(UgcError.SESSION_NOT_FOUND,
                         "invalid vodSessionKey: unknown, expired, or of another application"));
     }
 
     private UploadSession newSession(SignedUpload signed, UgcRequest request, String sessionHash) {
-        SignatureParameters p = signed.parameters();
         Optional<String> videoType = request.text("videoType");
         Optional<Long> videoSize = checkedSize(request, "videoSize");
         Optional<String> coverType = request.text("coverType");
@@ -103,17 +106,50 @@ public final class UgcService {
         } else if (catalog.find(targetFileId.get()).filter(m -> m.subAppId() == signed.subAppId()).isEmpty()) {
             throw new UgcException(UgcError.MEDIA_NOT_FOUND, "fileId " + targetFileId.get() + " does not exist in this application");
         }
+        return session(UploadGrant.of(signed), sessionHash, targetFileId,
+                hasVideo ? Optional.of(new FileSpec(request.text("videoName").orElse(""), videoType.orElse(""), videoSize)) : Optional.empty(),
+                hasCover ? Optional.of(new FileSpec("", coverType.orElse(""), coverSize)) : Optional.empty(),
+                request.time("ExpireTime"));
+    }
+
+    /** A file to upload: its name, type (extension) and declared size. */
+    private record FileSpec(String name, String type, Optional<Long> size) {
+    }
+
+    private UploadSession session(UploadGrant g, String sessionHash, Optional<String> targetFileId, Optional<FileSpec> video,
+                                  Optional<FileSpec> cover, Optional<Instant> mediaExpireAt) {
         Instant now = clock.instant();
         String fileId = targetFileId.orElseGet(() -> fileIds.next(now.toEpochMilli()));
-        String bucket = StorageLayout.bucket(signed.appId(), signed.subAppId());
-        Optional<String> mediaKey = hasVideo ? Optional.of(StorageLayout.newKey(signed.subAppId(), fileId, videoType.orElse(""))) : Optional.empty();
-        Optional<String> coverKey = hasCover ? Optional.of(StorageLayout.newKey(signed.subAppId(), fileId, coverType.orElse(""))) : Optional.empty();
-        return new UploadSession(sessionHash, fileId, signed.appId(), signed.subAppId(), p.secretId(), bucket, region,
-                mediaKey, request.text("videoName").orElse(""), videoType.orElse("").toLowerCase(java.util.Locale.ROOT),
-                hasVideo ? videoSize : Optional.empty(), coverKey, coverType.orElse(""), hasCover ? coverSize : Optional.empty(),
-                targetFileId, p.classId().orElse(0L), p.procedure().filter(s -> !s.isEmpty()), p.taskPriority().orElse(0),
-                p.taskNotifyMode().map(TaskNotifyMode::name), p.sourceContext().orElse(""), p.sessionContext().orElse(""),
-                request.time("ExpireTime"), false, now, now.plus(limits.sessionValidity()));
+        String bucket = StorageLayout.bucket(g.appId(), g.subAppId());
+        Optional<String> mediaKey = video.map(v -> StorageLayout.newKey(g.subAppId(), fileId, v.type()));
+        Optional<String> coverKey = cover.map(c -> StorageLayout.newKey(g.subAppId(), fileId, c.type()));
+        return new UploadSession(sessionHash, fileId, g.appId(), g.subAppId(), g.secretId(), bucket, region,
+                mediaKey, video.map(FileSpec::name).orElse(""), video.map(FileSpec::type).orElse("").toLowerCase(java.util.Locale.ROOT),
+                video.flatMap(FileSpec::size), coverKey, cover.map(FileSpec::type).orElse(""), cover.flatMap(FileSpec::size),
+                targetFileId, g.classId(), g.procedure(), g.taskPriority(), g.taskNotifyMode(), g.sourceContext(),
+                g.sessionContext(), mediaExpireAt, false, now, now.plus(limits.sessionValidity()));
+    }
+
+    /**
+     * Opens a session for a new media file and, if {@code coverType} is given, its cover, as the
+     * API 3.0 ApplyUpload does: the caller was authorised by the API, not by a signature.
+     *
+     * @param mediaType the media's extension, e.g. {@code mp4}
+     * @param coverType the cover's extension, empty without a cover
+     */
+    public OpenedSession open(UploadGrant grant, String mediaName, String mediaType, Optional<String> coverType,
+                              Optional<Instant> mediaExpireAt) {
+        String key = SessionKeys.newKey();
+        UploadSession session = session(grant, SessionKeys.hash(key), Optional.empty(),
+                Optional.of(new FileSpec(mediaName, mediaType, Optional.empty())),
+                coverType.map(type -> new FileSpec("", type, Optional.empty())), mediaExpireAt);
+        TempCredential credential = newCredential(session);
+        sessions.create(session, credential);
+        return new OpenedSession(key, session, credential);
+    }
+
+    /** A new upload session: its vodSessionKey (handed out once, never stored), the session and its first credential. */
+    public record OpenedSession(String sessionKey, UploadSession session, TempCredential credential) {
     }
 
     private Optional<Long> checkedSize(UgcRequest request, String field) {

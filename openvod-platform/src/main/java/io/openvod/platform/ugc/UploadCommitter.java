@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * CommitUploadUGC (spec: upload-protocol §3.5): checks that the session's objects are complete,
  * reads the media's metadata with FFmpeg, then records the media, its NewFileUpload event and
  * the requested task flow in one transaction. Committing a session again (a client retrying
- * after a lost answer) returns the same result.
+ * after a lost answer) returns the same result. The API 3.0 CommitUpload commits through
+ * {@link #commit(long, long, String)}, without a signature.
  */
 public final class UploadCommitter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,23 +47,51 @@ public final class UploadCommitter {
         this.clock = clock;
     }
 
+    /** CommitUploadUGC: the signature selects the application whose session is committed. */
     public ObjectNode commit(ObjectNode body) {
         UgcRequest request = new UgcRequest(body);
         SignedUpload signed = signatures.consume(request.text("signature").orElse(""));
         String sessionKey = request.text("vodSessionKey").filter(k -> !k.isEmpty())
                 .orElseThrow(() -> UgcRequest.invalid("vodSessionKey is required"));
-        UploadSession session = ugc.openSession(signed, sessionKey);
+        return answer(commit(signed.appId(), signed.subAppId(), sessionKey));
+    }
+
+    /**
+     * Commits the session of {@code sessionKey} in the application {@code subAppId} of account
+     * {@code appId} (whoever authorised the caller: a signature or the API 3.0 endpoint), or,
+     * when it was committed already, returns what it committed.
+     *
+     * @throws UgcException {@link UgcError#SESSION_NOT_FOUND} for an unknown, expired or foreign
+     *     session; {@link UgcError#UPLOAD_INCOMPLETE} when an object is missing or of another size
+     */
+    public Committed commit(long appId, long subAppId, String sessionKey) {
+        UploadSession session = ugc.openSession(appId, subAppId, sessionKey);
         if (!session.committed()) {
             try {
                 record(session);
             } catch (CatalogConflictException e) {
-                session = ugc.openSession(signed, sessionKey);
+                session = ugc.openSession(appId, subAppId, sessionKey);
                 if (!session.committed()) {
                     throw new UgcException(UgcError.SESSION_NOT_FOUND, "invalid vodSessionKey: " + e.getMessage());
                 }
             }
         }
-        return answer(session);
+        UploadSession s = session;
+        Media media = catalog.find(s.fileId())
+                .orElseThrow(() -> new UgcException(UgcError.UPLOAD_INTERNAL, "committed media " + s.fileId() + " is missing"));
+        return new Committed(s, media);
+    }
+
+    /**
+     * A committed session and its media.
+     *
+     * @param session the session; {@link UploadSession#replacesCover()} when only a cover was uploaded
+     */
+    public record Committed(UploadSession session, Media media) {
+        /** Whether the session uploaded a cover. */
+        public boolean hasCover() {
+            return session.coverKey().isPresent();
+        }
     }
 
     private void record(UploadSession s) {
@@ -97,15 +126,14 @@ public final class UploadCommitter {
         return info;
     }
 
-    private ObjectNode answer(UploadSession s) {
-        Media media = catalog.find(s.fileId())
-                .orElseThrow(() -> new UgcException(UgcError.UPLOAD_INTERNAL, "committed media " + s.fileId() + " is missing"));
+    private static ObjectNode answer(Committed committed) {
+        Media media = committed.media();
         ObjectNode data = JSON.createObjectNode();
         data.put("fileId", media.fileId());
-        if (!s.replacesCover()) {
+        if (!committed.session().replacesCover()) {
             data.putObject("video").put("url", media.mediaUrl()).put("verify_content", "");
         }
-        if (s.coverKey().isPresent()) {
+        if (committed.hasCover()) {
             data.putObject("cover").put("url", media.coverUrl()).put("verify_content", "");
         }
         return data;

@@ -1,0 +1,110 @@
+package io.openvod.platform.cloudapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.TimeOrderedIds;
+import io.openvod.platform.catalog.Media;
+import io.openvod.platform.catalog.MediaCatalog;
+import io.openvod.platform.catalog.OutboxEvent;
+import io.openvod.platform.events.FileUploadEvents;
+import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.ugc.StorageLayout;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code DeleteMedia}: removes a media file of an application. The catalog row goes and the
+ * {@code FileDeleted} event is written to the outbox in one transaction; the stored objects (the
+ * original file and the cover) are deleted after that transaction has committed. A failure to
+ * delete an object does not fail the call (the media is gone from the catalog, and the event is
+ * out): it is logged with the object's key, and the orphaned object stays in the store until an
+ * operator removes it.
+ *
+ * <p>The platform keeps only original files and covers, no transcodes or other derived files.
+ * Without {@code DeleteParts}, or when they name {@code OriginalFiles}, the whole media is
+ * deleted, and the event reports {@code [{"Type":"OriginalFiles","Definition":0}]}. Parts of the
+ * other kinds ({@code TranscodeFiles}, …) name nothing the platform has: the call succeeds,
+ * deletes nothing and writes no event.
+ */
+public final class DeleteMediaAction implements CloudAction {
+    public static final String FILE_DELETED = "FileDeleted";
+    private static final Logger LOG = LoggerFactory.getLogger(DeleteMediaAction.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ORIGINAL_FILES = "OriginalFiles";
+    /** The part types of Tencent's {@code MediaDeleteItem}. */
+    private static final Set<String> PART_TYPES = Set.of(ORIGINAL_FILES, "TranscodeFiles", "AdaptiveDynamicStreamingFiles",
+            "WechatPublishFiles", "WechatMiniProgramPublishFiles");
+
+    private final MediaCatalog catalog;
+    private final ObjectStore store;
+
+    public DeleteMediaAction(MediaCatalog catalog, ObjectStore store) {
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    @Override
+    public String name() {
+        return "DeleteMedia";
+    }
+
+    @Override
+    public ObjectNode handle(CloudCall call, ObjectNode request) {
+        RequestFields fields = new RequestFields(request);
+        String fileId = fields.requiredText("FileId");
+        Optional<List<ObjectNode>> parts = fields.objects("DeleteParts").filter(p -> !p.isEmpty());
+        boolean wholeMedia = parts.isEmpty();
+        for (ObjectNode part : parts.orElse(List.of())) {
+            RequestFields item = new RequestFields(part);
+            String type = item.requiredText("Type");
+            if (!PART_TYPES.contains(type)) {
+                throw new CloudApiException("InvalidParameterValue", "DeleteParts.Type " + type + " is not one of " + PART_TYPES + ".");
+            }
+            item.integer("Definition");
+            wholeMedia |= type.equals(ORIGINAL_FILES);
+        }
+        long subAppId = call.subAppId(fields.subAppId());
+        Optional<Media> media = catalog.find(fileId).filter(m -> m.subAppId() == subAppId);
+        if (media.isEmpty()) {
+            throw notFound(fileId);
+        }
+        if (!wholeMedia) {
+            return JSON.createObjectNode();
+        }
+        OutboxEvent event = new OutboxEvent(TimeOrderedIds.next(), media.get().appId(), subAppId, fileId, FILE_DELETED,
+                FileUploadEvents.text(fileDeleted(fileId)));
+        Media deleted = catalog.delete(fileId, subAppId, event).orElseThrow(() -> notFound(fileId));
+        deleteObject(deleted, deleted.mediaKey());
+        deleted.coverKey().ifPresent(key -> deleteObject(deleted, key));
+        return JSON.createObjectNode();
+    }
+
+    /** The v3 {@code FileDeleted} event body of a whole media file. */
+    static ObjectNode fileDeleted(String fileId) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("EventType", FILE_DELETED);
+        ObjectNode task = body.putObject("FileDeleteEvent");
+        task.putArray("FileIdSet").add(fileId);
+        ObjectNode result = task.putArray("FileDeleteResultInfo").addObject();
+        result.put("FileId", fileId);
+        result.putArray("DeleteParts").addObject().put("Type", ORIGINAL_FILES).put("Definition", 0);
+        return body;
+    }
+
+    private void deleteObject(Media media, String key) {
+        String storeKey = StorageLayout.storeKey(media.bucket(), key);
+        try {
+            store.delete(storeKey);
+        } catch (RuntimeException e) {
+            LOG.warn("media {} was deleted, but its object {} could not be; it stays in the store: {}", media.fileId(), storeKey,
+                    e.toString());
+        }
+    }
+
+    private static CloudApiException notFound(String fileId) {
+        return new CloudApiException("ResourceNotFound.FileNotExist", "The media " + fileId + " does not exist.");
+    }
+}

@@ -1,0 +1,106 @@
+package io.openvod.platform.cloudapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.catalog.Media;
+import io.openvod.platform.catalog.MediaCatalog;
+import io.openvod.platform.events.FileUploadEvents;
+import io.openvod.platform.media.MediaMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code DescribeMediaInfos}: the catalog's information on up to 20 media of an application.
+ * {@code Filters} selects {@code basicInfo} and {@code metaData} (without filters: both); the
+ * platform keeps no other kind of information yet, so {@code TranscodeInfo} and the other parts
+ * are always {@code null}. FileIds the application does not have are listed in
+ * {@code NotExistFileIdSet} rather than refused, as Tencent does.
+ */
+public final class DescribeMediaInfosAction implements CloudAction {
+    /** Tencent's limit on {@code FileIds}. */
+    public static final int MAX_FILE_IDS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The parts of {@code MediaInfo} the platform has nothing for, in the SDK's declaration order. */
+    private static final List<String> EMPTY_PARTS = List.of("TranscodeInfo", "AnimatedGraphicsInfo", "SampleSnapshotInfo",
+            "ImageSpriteInfo", "SnapshotByTimeOffsetInfo", "KeyFrameDescInfo", "AdaptiveDynamicStreamingInfo",
+            "MiniProgramReviewInfo", "SubtitleInfo");
+
+    private final MediaCatalog catalog;
+
+    public DescribeMediaInfosAction(MediaCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public String name() {
+        return "DescribeMediaInfos";
+    }
+
+    @Override
+    public ObjectNode handle(CloudCall call, ObjectNode request) {
+        RequestFields fields = new RequestFields(request);
+        List<String> requested = fields.texts("FileIds")
+                .orElseThrow(() -> new CloudApiException("MissingParameter", "The request is missing the required parameter FileIds."));
+        if (requested.isEmpty()) {
+            throw new CloudApiException("InvalidParameterValue.FileIdsEmpty", "FileIds must name at least one FileId.");
+        }
+        if (requested.size() > MAX_FILE_IDS) {
+            throw new CloudApiException("InvalidParameterValue.FileIdsTooMany", "FileIds may name at most " + MAX_FILE_IDS
+                    + " FileIds, not " + requested.size() + ".");
+        }
+        Optional<List<String>> filters = fields.texts("Filters").filter(f -> !f.isEmpty());
+        boolean basicInfo = filters.map(f -> f.contains("basicInfo")).orElse(true);
+        boolean metaData = filters.map(f -> f.contains("metaData")).orElse(true);
+        long subAppId = call.subAppId(fields.subAppId());
+
+        ObjectNode response = JSON.createObjectNode();
+        ArrayNode infos = response.putArray("MediaInfoSet");
+        ArrayNode missing = response.putArray("NotExistFileIdSet");
+        Set<String> fileIds = new LinkedHashSet<>(requested);
+        for (String fileId : fileIds) {
+            Optional<Media> media = catalog.find(fileId).filter(m -> m.subAppId() == subAppId);
+            if (media.isEmpty()) {
+                missing.add(fileId);
+                continue;
+            }
+            infos.add(info(media.get(), basicInfo, metaData));
+        }
+        return response;
+    }
+
+    private static ObjectNode info(Media media, boolean basicInfo, boolean metaData) {
+        ObjectNode info = JSON.createObjectNode();
+        if (basicInfo) {
+            info.set("BasicInfo", FileUploadEvents.basicInfo(media));
+        } else {
+            info.putNull("BasicInfo");
+        }
+        if (metaData) {
+            info.set("MetaData", metaData(media));
+        } else {
+            info.putNull("MetaData");
+        }
+        EMPTY_PARTS.forEach(info::putNull);
+        info.put("FileId", media.fileId());
+        info.putNull("ReviewInfo");
+        return info;
+    }
+
+    /** The stored MetaData; for media FFmpeg could not read, one with only its size. */
+    private static JsonNode metaData(Media media) {
+        if (media.metadataJson().isPresent()) {
+            try {
+                return JSON.readTree(media.metadataJson().get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("stored MetaData of " + media.fileId() + " is not JSON", e);
+            }
+        }
+        return new MediaMetadata(media.size(), "", 0, 0, 0, 0f, 0, List.of(), List.of(), 0f, 0f).toJson();
+    }
+}
