@@ -11,6 +11,7 @@ import io.openvod.platform.cos.SqlMultipartUploads;
 import io.openvod.platform.cos.UploadSweeper;
 import io.openvod.platform.events.EventRouting;
 import io.openvod.platform.events.SqlEventConfigs;
+import io.openvod.platform.events.push.PushDispatcher;
 import io.openvod.platform.http.PlatformHttpServer;
 import io.openvod.platform.http.TlsConnector;
 import io.openvod.platform.sql.PlatformDatabase;
@@ -45,6 +46,7 @@ public final class PlatformNode implements AutoCloseable {
     private final String url;
     private final MediaCatalog catalog;
     private final SqlEventConfigs eventConfigs;
+    private final PushDispatcher push;
 
     /** The adapters a node runs on. */
     public record Adapters(PlatformDatabase database, ApiKeys keys, ObjectStore store, MediaInspector inspector,
@@ -66,6 +68,7 @@ public final class PlatformNode implements AutoCloseable {
                 rules.maxLength());
         CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock);
         this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), replays, config.upload().sessionValidity(), clock);
+        this.push = new PushDispatcher(jdbi, config.events().push(), clock);
         int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
         String scheme = adapters.tls().isPresent() ? "https" : "http";
         // Media URLs are built from the configured public URL, never from a request's Host header.
@@ -80,6 +83,7 @@ public final class PlatformNode implements AutoCloseable {
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+        push.start();
     }
 
     /** Starts a node; the caller keeps ownership of the adapters. */
@@ -118,8 +122,14 @@ public final class PlatformNode implements AutoCloseable {
         return eventConfigs;
     }
 
+    /** The sender of PUSH events, with the dead-letter operations. */
+    public PushDispatcher push() {
+        return push;
+    }
+
     @Override
     public void close() {
+        push.close();
         sweeper.shutdownNow();
         http.close();
     }

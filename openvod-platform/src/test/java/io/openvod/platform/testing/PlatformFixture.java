@@ -51,16 +51,18 @@ public final class PlatformFixture implements AutoCloseable {
     private final Path dir;
     private final UploadConfig upload;
     private final Clock clock;
+    private final io.openvod.platform.config.EventsConfig events;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private PlatformDatabase database;
     private ObjectStore store;
     private PlatformNode node;
     private SqlApiKeys keys;
 
-    private PlatformFixture(Path dir, UploadConfig upload, Clock clock) {
+    private PlatformFixture(Path dir, UploadConfig upload, Clock clock, io.openvod.platform.config.EventsConfig events) {
         this.dir = dir;
         this.upload = upload;
         this.clock = clock;
+        this.events = events;
     }
 
     public static PlatformFixture start(Path dir) {
@@ -68,7 +70,16 @@ public final class PlatformFixture implements AutoCloseable {
     }
 
     public static PlatformFixture start(Path dir, UploadConfig upload, Clock clock) {
-        PlatformFixture fixture = new PlatformFixture(dir, upload, clock);
+        return start(dir, upload, clock, io.openvod.platform.config.EventsConfig.defaults());
+    }
+
+    /** A platform with these event settings (e.g. push to loopback receivers, short retries). */
+    public static PlatformFixture start(Path dir, io.openvod.platform.config.EventsConfig events) {
+        return start(dir, defaultUpload(), Clock.systemUTC(), events);
+    }
+
+    public static PlatformFixture start(Path dir, UploadConfig upload, Clock clock, io.openvod.platform.config.EventsConfig events) {
+        PlatformFixture fixture = new PlatformFixture(dir, upload, clock, events);
         fixture.open();
         return fixture;
     }
@@ -79,15 +90,19 @@ public final class PlatformFixture implements AutoCloseable {
     }
 
     public static PlatformConfig config(UploadConfig upload, Path dir) {
+        return config(upload, dir, io.openvod.platform.config.EventsConfig.defaults());
+    }
+
+    public static PlatformConfig config(UploadConfig upload, Path dir, io.openvod.platform.config.EventsConfig events) {
         return new PlatformConfig(new PlatformHttpConfig("127.0.0.1", 0, "", "", null),
                 SqlDatabase.sqliteUrl(dir.resolve("platform.db")),
                 new StorageConfig("local", dir.resolve("objects").toString(), new StorageConfig.S3Config(null, null, null, null, null, null, false)),
                 new AccountConfig(APP_ID, "test"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null),
-                io.openvod.platform.config.EventsConfig.defaults());
+                events);
     }
 
     private void open() {
-        PlatformConfig config = config(upload, dir);
+        PlatformConfig config = config(upload, dir, events);
         database = PlatformDatabase.open(config.databaseUrl());
         store = LocalDiskObjectStore.open(dir.resolve("objects"));
         keys = new SqlApiKeys(database.jdbi(), List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), clock);

@@ -1,0 +1,17 @@
+package io.openvod.platform.events.push;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One event and its delivery, as operators list them.
+ *
+ * @param channel {@code PUSH}, {@code PULL} or {@code NONE}
+ * @param state {@code PENDING}, {@code DELIVERED}, {@code DEAD} or {@code CONFIRMED}
+ * @param lastError why the last POST failed, if it did
+ * @param createdAt when the event was committed
+ */
+public record DeliveryRecord(String eventId, String eventType, String fileId, long seq, long subAppId, String channel,
+                             String state, int attempts, Optional<String> lastError, Instant createdAt,
+                             Optional<Instant> deliveredAt) {
+}

@@ -1,0 +1,193 @@
+package io.openvod.platform.events.push;
+
+import io.openvod.platform.config.EventsConfig;
+import io.openvod.platform.events.CallbackUrlPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends PUSH events. One loop looks for due deliveries every {@link #POLL} (or at once when woken)
+ * and hands each to a virtual thread: at most {@code concurrency} POSTs at once over all receivers
+ * and {@link #PER_RECEIVER} per receiver, so a slow receiver never holds up the others. Before a
+ * POST the row is claimed with a lease (its due time moved past the timeout), so that one worker
+ * sends it at a time and a crash mid-POST only delays it. Outcomes: 2xx → DELIVERED; anything else
+ * → retried per {@link RetrySchedule}, then DEAD.
+ */
+public final class PushDispatcher implements AutoCloseable {
+    /** How often the loop looks for due deliveries when nothing wakes it. */
+    public static final Duration POLL = Duration.ofMillis(200);
+    /** POSTs in flight per receiver (scheme, host, port). */
+    public static final int PER_RECEIVER = 2;
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
+
+    private final EventDeliveries deliveries;
+    private final PushSender sender;
+    private final RetrySchedule schedule;
+    private final Clock clock;
+    private final long leaseMillis;
+    private final Semaphore global;
+    private final ReceiverSlots receivers = new ReceiverSlots(PER_RECEIVER);
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("openvod-push-", 0).factory());
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private boolean wakeRequested;
+    private volatile boolean running = true;
+    private final Thread loop;
+
+    /**
+     * A dispatcher for the database behind {@code jdbi}, not yet sending ({@link #start()}).
+     *
+     * @throws IllegalArgumentException when a signing secret is not {@code whsec_<base64>}
+     */
+    public PushDispatcher(Jdbi jdbi, EventsConfig.Push config, Clock clock) {
+        this.deliveries = new EventDeliveries(jdbi, clock);
+        this.clock = clock;
+        WebhookSigner signer = new WebhookSigner(config.secrets());
+        if (config.signed() && !signer.canSign()) {
+            LOG.warn("platform.events.push.signed is true but no secrets are configured: callbacks are sent unsigned");
+        }
+        this.sender = new PushSender(config.timeout(), new CallbackUrlPolicy(config.allowLoopback(), config.allowPrivateNetworks()),
+                signer, config.signed(), clock);
+        this.schedule = new RetrySchedule(config.firstRetry(), config.retryWindow(), config.maxAttempts(),
+                bound -> ThreadLocalRandom.current().nextLong(bound));
+        this.leaseMillis = config.timeout().plus(LEASE_MARGIN).toMillis();
+        this.global = new Semaphore(config.concurrency());
+        this.loop = Thread.ofPlatform().name("openvod-push-dispatcher").daemon().unstarted(this::run);
+    }
+
+    /** Starts sending due PUSH events. */
+    public void start() {
+        loop.start();
+    }
+
+    /** The delivery rows: listing and redelivering dead letters. */
+    public EventDeliveries deliveries() {
+        return deliveries;
+    }
+
+    /** Looks for due deliveries now instead of at the next poll (after a commit or a redelivery). */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            woken.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                dispatchDue();
+                pause();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("looking for due events failed: {}", e.toString());
+                try {
+                    Thread.sleep(POLL.toMillis() * 5);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void pause() throws InterruptedException {
+        lock.lock();
+        try {
+            if (!wakeRequested) {
+                woken.await(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            wakeRequested = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void dispatchDue() {
+        if (global.availablePermits() == 0) {
+            return;
+        }
+        List<PushDelivery> due = deliveries.due(clock.millis(), 64, receivers.fullUrls());
+        for (PushDelivery d : due) {
+            if (!running || !global.tryAcquire()) {
+                return;
+            }
+            String url = d.targetUrl() == null ? "" : d.targetUrl();
+            if (!receivers.tryAcquire(url)) {
+                global.release();
+                continue;
+            }
+            boolean started = false;
+            try {
+                if (deliveries.claim(d, clock.millis() + leaseMillis)) {
+                    workers.execute(() -> deliver(d, url));
+                    started = true;
+                }
+            } finally {
+                if (!started) {
+                    receivers.release(url);
+                    global.release();
+                }
+            }
+        }
+    }
+
+    private void deliver(PushDelivery d, String url) {
+        try {
+            PushSender.Outcome outcome = sender.send(d);
+            long now = clock.millis();
+            if (outcome.delivered()) {
+                deliveries.delivered(d, now);
+            } else {
+                OptionalLong next = schedule.nextAttemptAt(d.attempts() + 1, d.startedAt(), now);
+                deliveries.failed(d, outcome.error(), next);
+                if (next.isEmpty()) {
+                    LOG.warn("event {} ({} of {}) is dead after {} attempts: {}", d.eventId(), d.eventType(), d.fileId(),
+                            d.attempts() + 1, outcome.error());
+                } else {
+                    LOG.debug("event {} attempt {} failed: {}", d.eventId(), d.attempts() + 1, outcome.error());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping; the lease runs out and the event is sent again
+        } catch (RuntimeException e) {
+            LOG.warn("delivering event {} failed: {}", d.eventId(), e.toString());
+        } finally {
+            receivers.release(url);
+            global.release();
+            wake();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (loop.isAlive()) {
+            loop.interrupt();
+        }
+        workers.shutdownNow();
+        try {
+            loop.join(2000);
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sender.close();
+    }
+}
