@@ -4,13 +4,22 @@ import io.openvod.platform.account.ApiKeys;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.MediaInspector;
 import io.openvod.platform.catalog.SqlMediaCatalog;
+import io.openvod.platform.cloudapi.CloudActions;
+import io.openvod.platform.cloudapi.CloudApiEndpoint;
+import io.openvod.platform.cloudapi.ConfirmEventsAction;
+import io.openvod.platform.cloudapi.DescribeEventConfigAction;
+import io.openvod.platform.cloudapi.DescribeEventsStateAction;
+import io.openvod.platform.cloudapi.ModifyEventConfigAction;
+import io.openvod.platform.cloudapi.PullEventsAction;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.cos.CosAuthorizer;
 import io.openvod.platform.cos.CosService;
 import io.openvod.platform.cos.SqlMultipartUploads;
 import io.openvod.platform.cos.UploadSweeper;
+import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.EventRouting;
 import io.openvod.platform.events.SqlEventConfigs;
+import io.openvod.platform.events.SqlEventQueue;
 import io.openvod.platform.events.push.PushDispatcher;
 import io.openvod.platform.http.PlatformHttpServer;
 import io.openvod.platform.http.TlsConnector;
@@ -25,6 +34,7 @@ import io.openvod.platform.ugc.UploadCommitter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,8 +88,18 @@ public final class PlatformNode implements AutoCloseable {
         UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock);
         CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
+        SqlEventQueue pullQueue = new SqlEventQueue(jdbi, clock, config.events().pull().visibility(), config.events().pull().retention());
+        CallbackUrlPolicy callbackUrls = new CallbackUrlPolicy(config.events().push().allowLoopback(), config.events().push().allowPrivateNetworks());
+        // The API 3.0 actions (X-TC-Action), one line each.
+        CloudActions actions = new CloudActions(List.of(
+                new PullEventsAction(pullQueue),
+                new ConfirmEventsAction(pullQueue),
+                new DescribeEventsStateAction(pullQueue),
+                new ModifyEventConfigAction(eventConfigs, callbackUrls),
+                new DescribeEventConfigAction(eventConfigs)));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
-                authorizer, adapters.store(), config.cos().domains(), config.cos().corsOrigin(), clock), adapters.tls());
+                authorizer, adapters.store(), config.cos().domains(), config.cos().corsOrigin(), clock,
+                new CloudApiEndpoint(adapters.keys(), actions, clock)), adapters.tls());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);

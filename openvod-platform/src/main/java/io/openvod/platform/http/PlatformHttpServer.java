@@ -5,6 +5,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.openvod.core.TimeOrderedIds;
+import io.openvod.platform.cloudapi.CloudApiEndpoint;
 import io.openvod.platform.cos.CosAuthorizer;
 import io.openvod.platform.cos.CosService;
 import io.openvod.platform.cos.protocol.CosAddress;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *       {@code <bucket>-<appid>.cos.<region>.<domain>} (virtual-host style), or whose first path
  *       segment is a bucket name {@code <name>-<appid>} (path style);</li>
  *   <li>the UGC upload API at {@code POST /v3/index.php?Action=…};</li>
+ *   <li>the TencentCloud API 3.0 endpoint at {@code POST /} with an {@code X-TC-Action} header
+ *       (not on a COS virtual host);</li>
  *   <li>{@code GET /health}.</li>
  * </ul>
  */
@@ -48,12 +51,14 @@ public final class PlatformHttpServer implements AutoCloseable {
 
     /** What the server routes to. */
     public record Services(UgcService ugc, UploadCommitter committer, CosService cos, CosAuthorizer authorizer,
-                           ObjectStore store, List<String> cosDomains, String cosCorsOrigin, Clock clock) {
+                           ObjectStore store, List<String> cosDomains, String cosCorsOrigin, Clock clock,
+                           CloudApiEndpoint cloudApi) {
     }
 
     /** Starts listening on {@code host:port} (0 picks a free port). */
     public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls) {
         UgcHandler ugc = new UgcHandler(services.ugc(), services.committer());
+        CloudApiHandler api = new CloudApiHandler(services.cloudApi());
         CosHandler cos = new CosHandler(services.cos(), services.authorizer(), new ObjectReader(services.store()),
                 services.cosCorsOrigin().equals("*") ? CosCors.anyOrigin(CosCors.DEFAULT_MAX_AGE)
                         : CosCors.allowOrigins(List.of(services.cosCorsOrigin()), CosCors.DEFAULT_MAX_AGE), services.cosDomains().getFirst());
@@ -66,7 +71,7 @@ public final class PlatformHttpServer implements AutoCloseable {
             tls.ifPresent(t -> t.install(c.jetty, host, port));
             for (HandlerType method : METHODS) {
                 for (String path : new String[] {"/", "/*"}) {
-                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, cos, services.clock()));
+                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, api, cos, services.clock()));
                 }
             }
         });
@@ -74,7 +79,8 @@ public final class PlatformHttpServer implements AutoCloseable {
         return new PlatformHttpServer(app);
     }
 
-    private static void dispatch(Context ctx, CosAddressResolver resolver, UgcHandler ugc, CosHandler cos, Clock clock) {
+    private static void dispatch(Context ctx, CosAddressResolver resolver, UgcHandler ugc, CloudApiHandler api, CosHandler cos,
+                                 Clock clock) {
         String requestId = TimeOrderedIds.next();
         ctx.attribute(REQUEST_ID, requestId);
         ctx.header("X-Request-Id", requestId);
@@ -87,7 +93,9 @@ public final class PlatformHttpServer implements AutoCloseable {
             return;
         }
         boolean virtualHost = address.filter(a -> a.style() == CosAddress.Style.VIRTUAL_HOST).isPresent();
-        if (!virtualHost && rawPath.equals("/v3/index.php")) {
+        if (!virtualHost && rawPath.equals("/") && ctx.method() == HandlerType.POST && ctx.header("X-TC-Action") != null) {
+            api.handle(ctx);
+        } else if (!virtualHost && rawPath.equals("/v3/index.php")) {
             if (ctx.method() == HandlerType.OPTIONS) {
                 ugc.preflight(ctx);
             } else if (ctx.method() == HandlerType.POST) {
