@@ -4,11 +4,15 @@ import io.openvod.platform.account.ApiKeys;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.MediaInspector;
 import io.openvod.platform.catalog.SqlMediaCatalog;
+import io.openvod.platform.cloudapi.ApplyUploadAction;
 import io.openvod.platform.cloudapi.CloudActions;
 import io.openvod.platform.cloudapi.CloudApiEndpoint;
+import io.openvod.platform.cloudapi.CommitUploadAction;
 import io.openvod.platform.cloudapi.ConfirmEventsAction;
+import io.openvod.platform.cloudapi.DeleteMediaAction;
 import io.openvod.platform.cloudapi.DescribeEventConfigAction;
 import io.openvod.platform.cloudapi.DescribeEventsStateAction;
+import io.openvod.platform.cloudapi.DescribeMediaInfosAction;
 import io.openvod.platform.cloudapi.ModifyEventConfigAction;
 import io.openvod.platform.cloudapi.PullEventsAction;
 import io.openvod.platform.config.PlatformConfig;
@@ -96,7 +100,11 @@ public final class PlatformNode implements AutoCloseable {
                 new ConfirmEventsAction(pullQueue),
                 new DescribeEventsStateAction(pullQueue),
                 new ModifyEventConfigAction(eventConfigs, callbackUrls),
-                new DescribeEventConfigAction(eventConfigs)));
+                new DescribeEventConfigAction(eventConfigs),
+                new DescribeMediaInfosAction(catalog),
+                new DeleteMediaAction(catalog, adapters.store()),
+                new ApplyUploadAction(ugc, config.cos().region()),
+                new CommitUploadAction(committer)));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), config.cos().domains(), config.cos().corsOrigin(), clock,
                 new CloudApiEndpoint(adapters.keys(), actions, clock)), adapters.tls());
