@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  * random handle to {@code pull_handle} and moves {@code next_attempt_at} to the end of the
  * visibility; each row is taken by an UPDATE guarded on its state and due time, so of two
  * concurrent pulls only one gets a given event. Confirming sets the state CONFIRMED. PENDING
- * rows older than the retention are set DEAD when the application pulls.
+ * rows older than the retention are never handed out or counted, and are set DEAD by the
+ * application's next pull that takes events. A pull with nothing due only reads.
  */
 public final class SqlEventQueue implements EventQueue {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,15 +45,15 @@ public final class SqlEventQueue implements EventQueue {
         }
         long now = clock.millis();
         long cutoff = now - retention.toMillis();
+        // A long poll asks often: read first, and write (lock) only when there is something to take.
+        if (due(subAppId, now, cutoff, max).isEmpty()) {
+            return List.of();
+        }
         return jdbi.inTransaction(h -> {
             h.createUpdate("UPDATE event_deliveries SET state = 'DEAD', pull_handle = NULL, last_error = 'not confirmed within the retention' "
                             + "WHERE sub_app_id = :app AND channel = 'PULL' AND state = 'PENDING' AND created_at < :cutoff")
                     .bind("app", subAppId).bind("cutoff", cutoff).execute();
-            List<String> due = h.createQuery("SELECT event_id FROM event_deliveries WHERE sub_app_id = :app AND channel = 'PULL' "
-                            + "AND state = 'PENDING' AND next_attempt_at <= :now AND created_at >= :cutoff "
-                            + "ORDER BY created_at, event_id LIMIT :max")
-                    .bind("app", subAppId).bind("now", now).bind("cutoff", cutoff).bind("max", max)
-                    .mapTo(String.class).list();
+            List<String> due = due(h, subAppId, now, cutoff, max);
             Map<String, String> handles = new LinkedHashMap<>();
             for (String eventId : due) {
                 String handle = newHandle();
@@ -73,6 +74,18 @@ public final class SqlEventQueue implements EventQueue {
             }
             return leased;
         });
+    }
+
+    private List<String> due(long subAppId, long now, long cutoff, int max) {
+        return jdbi.withHandle(h -> due(h, subAppId, now, cutoff, max));
+    }
+
+    private static List<String> due(org.jdbi.v3.core.Handle h, long subAppId, long now, long cutoff, int max) {
+        return h.createQuery("SELECT event_id FROM event_deliveries WHERE sub_app_id = :app AND channel = 'PULL' "
+                        + "AND state = 'PENDING' AND next_attempt_at <= :now AND created_at >= :cutoff "
+                        + "ORDER BY created_at, event_id LIMIT :max")
+                .bind("app", subAppId).bind("now", now).bind("cutoff", cutoff).bind("max", max)
+                .mapTo(String.class).list();
     }
 
     @Override
