@@ -8,6 +8,7 @@ import io.openvod.platform.cloudapi.ApplyUploadAction;
 import io.openvod.platform.cloudapi.CloudActions;
 import io.openvod.platform.cloudapi.CloudApiEndpoint;
 import io.openvod.platform.cloudapi.CommitUploadAction;
+import io.openvod.platform.cloudapi.RedeliverEventsAction;
 import io.openvod.platform.cloudapi.ConfirmEventsAction;
 import io.openvod.platform.cloudapi.DeleteMediaAction;
 import io.openvod.platform.cloudapi.DescribeEventConfigAction;
@@ -104,7 +105,8 @@ public final class PlatformNode implements AutoCloseable {
                 new DescribeMediaInfosAction(catalog),
                 new DeleteMediaAction(catalog, adapters.store()),
                 new ApplyUploadAction(ugc, config.cos().region()),
-                new CommitUploadAction(committer)));
+                new CommitUploadAction(committer),
+                new RedeliverEventsAction(push.deliveries(), push::wake)));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), config.cos().domains(), config.cos().corsOrigin(), clock,
                 new CloudApiEndpoint(adapters.keys(), actions, clock)), adapters.tls());

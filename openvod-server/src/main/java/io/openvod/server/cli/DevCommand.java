@@ -36,6 +36,8 @@ final class DevCommand implements Callable<Integer> {
         if (appPort != null) {
             root.overrides.add("app.http.port=" + appPort);
         }
+        // The app backend's receipt endpoint runs on this machine: let callbacks reach loopback.
+        root.overrides.add(0, "platform.events.push.allowLoopback=true");
         DevStack dev = DevStack.start(root.config(), state, Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         out.println("openvod dev is running (Ctrl-C stops it)");

@@ -100,6 +100,18 @@ public final class EventDeliveries {
                 .execute()) == 1;
     }
 
+    /** {@link #redeliver(String)} for an event of application {@code subAppId} only. */
+    public boolean redeliver(long subAppId, String eventId) {
+        long now = clock.millis();
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE event_deliveries SET state = 'PENDING', attempts = 0, "
+                        + "next_attempt_at = :now, created_at = :now, delivered_at = NULL WHERE event_id = :id "
+                        + "AND sub_app_id = :app AND channel = 'PUSH' AND state IN ('DEAD', 'DELIVERED')")
+                .bind("now", now)
+                .bind("id", eventId)
+                .bind("app", subAppId)
+                .execute()) == 1;
+    }
+
     /** Redelivers every dead PUSH event, of one application or (empty) of all; returns how many. */
     public int redeliverDead(Optional<Long> subAppId) {
         long now = clock.millis();

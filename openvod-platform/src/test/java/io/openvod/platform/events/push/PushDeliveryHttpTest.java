@@ -51,7 +51,7 @@ class PushDeliveryHttpTest {
         return Secret.of("whsec_" + Base64.getEncoder().encodeToString(key));
     }
 
-    private static String upload(PlatformFixture platform) {
+    static String upload(PlatformFixture platform) {
         return Uploads.uploadSmall(platform, new byte[] {1, 2, 3}, b -> b).get("fileId").asText();
     }
 
@@ -68,11 +68,11 @@ class PushDeliveryHttpTest {
                 .put("vodSessionKey", apply.get("vodSessionKey").asText()))).get("fileId").asText();
     }
 
-    private static DeliveryRecord delivery(PlatformFixture platform, String fileId) {
+    static DeliveryRecord delivery(PlatformFixture platform, String fileId) {
         return platform.node().push().deliveries().list(Optional.empty(), Optional.of(fileId), 10).getFirst();
     }
 
-    private static DeliveryRecord awaitState(PlatformFixture platform, String fileId, String state, Duration timeout)
+    static DeliveryRecord awaitState(PlatformFixture platform, String fileId, String state, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
