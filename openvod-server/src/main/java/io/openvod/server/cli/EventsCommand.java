@@ -4,8 +4,6 @@ import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
 import io.openvod.platform.events.push.DeliveryRecord;
 import io.openvod.platform.events.push.EventDeliveries;
-import io.openvod.server.config.OpenVodConfig;
-import io.openvod.server.platform.PlatformServices;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -29,10 +27,7 @@ final class EventsCommand {
     OpenVodCommand root;
 
     <T> T withDeliveries(Function<EventDeliveries, T> action) {
-        OpenVodConfig config = root.config();
-        try (PlatformServices services = PlatformServices.openForAdmin(config.platform(), config.keys(), Clock.systemUTC())) {
-            return action.apply(new EventDeliveries(services.database().jdbi(), Clock.systemUTC()));
-        }
+        return root.withPlatformAdmin(services -> action.apply(new EventDeliveries(services.database().jdbi(), Clock.systemUTC())));
     }
 
     @Command(name = "list", description = "List events, newest first: id, type, FileId, sequence, channel, state, attempts, "

@@ -4,10 +4,8 @@ import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
 import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.ApiKeyGenerator;
-import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.PlatformServices;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -26,10 +24,7 @@ final class KeysCommand {
     OpenVodCommand root;
 
     <T> T withServices(Function<PlatformServices, T> action) {
-        OpenVodConfig config = root.config();
-        try (PlatformServices services = PlatformServices.openForAdmin(config.platform(), config.keys(), Clock.systemUTC())) {
-            return action.apply(services);
-        }
+        return root.withPlatformAdmin(action);
     }
 
     @Command(name = "add", description = {"Create an API key for an account and print it; the SecretKey is shown only now."})

@@ -68,6 +68,15 @@ public final class OpenVodCommand {
         return config;
     }
 
+    /** Runs {@code action} on the platform's database and keys (administration commands), then closes them. */
+    <T> T withPlatformAdmin(java.util.function.Function<io.openvod.server.platform.PlatformServices, T> action) {
+        OpenVodConfig loaded = config();
+        try (io.openvod.server.platform.PlatformServices services = io.openvod.server.platform.PlatformServices.openForAdmin(
+                loaded.platform(), loaded.keys(), java.time.Clock.systemUTC())) {
+            return action.apply(services);
+        }
+    }
+
     Map<String, String> environment() {
         return environment;
     }

@@ -91,24 +91,23 @@ public final class EventDeliveries {
      * window from now. False when there is no such PUSH event (or it is still pending).
      */
     public boolean redeliver(String eventId) {
-        long now = clock.millis();
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE event_deliveries SET state = 'PENDING', attempts = 0, "
-                        + "next_attempt_at = :now, created_at = :now, delivered_at = NULL WHERE event_id = :id "
-                        + "AND channel = 'PUSH' AND state IN ('DEAD', 'DELIVERED')")
-                .bind("now", now)
-                .bind("id", eventId)
-                .execute()) == 1;
+        return redeliver(Optional.empty(), eventId);
     }
 
     /** {@link #redeliver(String)} for an event of application {@code subAppId} only. */
     public boolean redeliver(long subAppId, String eventId) {
+        return redeliver(Optional.of(subAppId), eventId);
+    }
+
+    private boolean redeliver(Optional<Long> subAppId, String eventId) {
         long now = clock.millis();
         return jdbi.withHandle(h -> h.createUpdate("UPDATE event_deliveries SET state = 'PENDING', attempts = 0, "
                         + "next_attempt_at = :now, created_at = :now, delivered_at = NULL WHERE event_id = :id "
-                        + "AND sub_app_id = :app AND channel = 'PUSH' AND state IN ('DEAD', 'DELIVERED')")
+                        + "AND channel = 'PUSH' AND state IN ('DEAD', 'DELIVERED')"
+                        + (subAppId.isPresent() ? " AND sub_app_id = :app" : ""))
                 .bind("now", now)
                 .bind("id", eventId)
-                .bind("app", subAppId)
+                .bind("app", subAppId.orElse(0L))
                 .execute()) == 1;
     }
 
