@@ -1,0 +1,30 @@
+package io.openvod.platform.flow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a step works on.
+ *
+ * @param taskId the flow's task id (ProcedureTaskId)
+ * @param fileId the media
+ * @param source the media's original file, readable (a local file; the engine makes a temporary
+ *     copy when the object store keeps no files)
+ * @param durationSeconds the source's duration from its MetaData (0 when unknown)
+ * @param taskInput Tencent's task input, e.g. {@code {"Definition": 100010}} or
+ *     {@code {"Definition": 10, "PositionType": "Time", "PositionValue": 2}}
+ * @param workDir a private, empty directory for temporary files; removed after the step
+ * @param outputs where the step stores what it produces
+ */
+public record StepInput(String taskId, String fileId, Path source, double durationSeconds, ObjectNode taskInput, Path workDir,
+                        StepOutputs outputs) {
+    public StepInput {
+        Objects.requireNonNull(taskId, "taskId == null");
+        Objects.requireNonNull(fileId, "fileId == null");
+        Objects.requireNonNull(source, "source == null");
+        Objects.requireNonNull(taskInput, "taskInput == null");
+        Objects.requireNonNull(workDir, "workDir == null");
+        Objects.requireNonNull(outputs, "outputs == null");
+    }
+}
