@@ -26,6 +26,11 @@ import io.openvod.platform.events.EventRouting;
 import io.openvod.platform.events.SqlEventConfigs;
 import io.openvod.platform.events.SqlEventQueue;
 import io.openvod.platform.events.push.PushDispatcher;
+import io.openvod.platform.flow.FlowEngine;
+import io.openvod.platform.flow.FlowSettings;
+import io.openvod.platform.flow.ProcedureTemplates;
+import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.http.PlatformHttpServer;
 import io.openvod.platform.http.TlsConnector;
 import io.openvod.platform.sql.PlatformDatabase;
@@ -48,8 +53,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running platform: the upload services on the platform database, the HTTP server, and the
- * sweeper of abandoned uploads. The caller supplies the adapters (database, keys, object store,
+ * A running platform: the upload services on the platform database, the HTTP server, the
+ * sweeper of abandoned uploads, and the task-flow engine. The caller supplies the adapters (database, keys, object store,
  * media inspector) and owns them; closing the node stops the server and the sweeper.
  */
 public final class PlatformNode implements AutoCloseable {
@@ -62,23 +67,40 @@ public final class PlatformNode implements AutoCloseable {
     private final MediaCatalog catalog;
     private final SqlEventConfigs eventConfigs;
     private final PushDispatcher push;
+    private final FlowEngine flows;
 
     /** The adapters a node runs on. */
     public record Adapters(PlatformDatabase database, ApiKeys keys, ObjectStore store, MediaInspector inspector,
                            Optional<TlsConnector> tls) {
     }
 
+    /**
+     * The task-flow engine's steps (one per task type: Transcode, CoverBySnapshot, …) and settings.
+     * A task of a type without a step fails with {@link FlowEngine#UNSUPPORTED_TYPE}.
+     */
+    public record TaskFlows(List<TaskStep> steps, FlowSettings settings) {
+        public TaskFlows {
+            steps = List.copyOf(steps);
+        }
+
+        /** No steps, default settings. */
+        public static TaskFlows none() {
+            return new TaskFlows(List.of(), FlowSettings.defaults());
+        }
+    }
+
     /** The signature rules of the UGC API. */
     public record SignatureRules(Duration clockSkew, Duration maxValidity, int maxLength) {
     }
 
-    private PlatformNode(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock) {
+    private PlatformNode(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows) {
         var jdbi = adapters.database().jdbi();
         SqlReplayStore replays = new SqlReplayStore(jdbi);
         SqlUploadSessions sessions = new SqlUploadSessions(jdbi);
         SqlMultipartUploads multipart = new SqlMultipartUploads(jdbi);
         this.eventConfigs = new SqlEventConfigs(jdbi, config.events().defaultsFor(0), clock);
-        this.catalog = new SqlMediaCatalog(jdbi, new EventRouting(eventConfigs), clock);
+        SqlMediaCatalog sqlCatalog = new SqlMediaCatalog(jdbi, new EventRouting(eventConfigs), clock);
+        this.catalog = sqlCatalog;
         SignatureCheck check = new SignatureCheck(adapters.keys(), replays, clock, rules.clockSkew(), rules.maxValidity(),
                 rules.maxLength());
         CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock);
@@ -90,6 +112,8 @@ public final class PlatformNode implements AutoCloseable {
         this.url = config.http().publicUrl().isEmpty()
                 ? scheme + "://" + hostForUrl(config.http().host()) + ":" + port : config.http().publicUrl();
         StorageLayout layout = new StorageLayout(config.http().mediaBaseUrl().isEmpty() ? url : config.http().mediaBaseUrl());
+        this.flows = new FlowEngine(new SqlTaskFlows(jdbi, sqlCatalog, ProcedureTemplates.builtIn(), layout, clock), catalog,
+                adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock);
         UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock);
         CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
@@ -114,11 +138,17 @@ public final class PlatformNode implements AutoCloseable {
         long every = config.upload().cleanupInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
         push.start();
+        flows.start();
     }
 
-    /** Starts a node; the caller keeps ownership of the adapters. */
+    /** Starts a node without task steps; the caller keeps ownership of the adapters. */
     public static PlatformNode start(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock) {
-        return new PlatformNode(config, rules, adapters, clock);
+        return new PlatformNode(config, rules, adapters, clock, TaskFlows.none());
+    }
+
+    /** Starts a node whose task flows run {@code taskFlows}' steps; the caller keeps ownership of the adapters. */
+    public static PlatformNode start(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows) {
+        return new PlatformNode(config, rules, adapters, clock, taskFlows);
     }
 
     private void sweepQuietly() {
@@ -157,8 +187,14 @@ public final class PlatformNode implements AutoCloseable {
         return push;
     }
 
+    /** The task-flow engine (flows, re-running failed tasks). */
+    public FlowEngine flows() {
+        return flows;
+    }
+
     @Override
     public void close() {
+        flows.close();
         push.close();
         sweeper.shutdownNow();
         http.close();

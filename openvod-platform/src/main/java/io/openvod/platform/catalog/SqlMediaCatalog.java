@@ -124,7 +124,11 @@ public final class SqlMediaCatalog implements MediaCatalog {
         h.createUpdate("DELETE FROM temp_credentials WHERE session_hash = :hash").bind("hash", sessionHash).execute();
     }
 
-    private void appendEvent(Handle h, OutboxEvent e) {
+    /**
+     * Writes {@code e} to the outbox with its delivery row, in the caller's transaction {@code h}
+     * (the task-flow engine writes its events this way, with the change they report).
+     */
+    public void appendEvent(Handle h, OutboxEvent e) {
         long seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM event_outbox WHERE file_id = :fileId")
                 .bind("fileId", e.fileId())
                 .mapTo(Long.class)

@@ -52,6 +52,9 @@ public final class PlatformFixture implements AutoCloseable {
     private final UploadConfig upload;
     private final Clock clock;
     private final io.openvod.platform.config.EventsConfig events;
+    /** By default the fixture's node runs no task flows (tests of the engine pass their own). */
+    private PlatformNode.TaskFlows taskFlows = new PlatformNode.TaskFlows(List.of(),
+            io.openvod.platform.flow.FlowSettings.defaults().withWorkers(0));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private PlatformDatabase database;
     private ObjectStore store;
@@ -84,6 +87,15 @@ public final class PlatformFixture implements AutoCloseable {
         return fixture;
     }
 
+    /** A platform whose task flows run these steps with these settings. */
+    public static PlatformFixture start(Path dir, PlatformNode.TaskFlows taskFlows) {
+        PlatformFixture fixture = new PlatformFixture(dir, defaultUpload(), Clock.systemUTC(),
+                io.openvod.platform.config.EventsConfig.defaults());
+        fixture.taskFlows = taskFlows;
+        fixture.open();
+        return fixture;
+    }
+
     public static UploadConfig defaultUpload() {
         return new UploadConfig(Duration.ofHours(1), Duration.ofHours(24), 1L << 34, 1L << 30, Duration.ofHours(1),
                 Duration.ofMinutes(15));
@@ -108,7 +120,7 @@ public final class PlatformFixture implements AutoCloseable {
         keys = new SqlApiKeys(database.jdbi(), List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), clock);
         ProbeInspector inspector = new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), store);
         node = PlatformNode.start(config, new PlatformNode.SignatureRules(Duration.ofMinutes(5), Duration.ofDays(90), 32768),
-                new PlatformNode.Adapters(database, keys, store, inspector, Optional.empty()), clock);
+                new PlatformNode.Adapters(database, keys, store, inspector, Optional.empty()), clock, taskFlows);
     }
 
     /** Stops the node and starts a new one on the same files, as a platform restart does. */

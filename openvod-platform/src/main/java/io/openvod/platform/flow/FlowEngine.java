@@ -1,0 +1,296 @@
+package io.openvod.platform.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.catalog.Media;
+import io.openvod.platform.catalog.MediaCatalog;
+import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.ugc.StorageLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs task flows. A starter turns requested flows ({@code flow_requests}) into flows and tasks;
+ * {@link FlowSettings#workers() workers} (virtual threads) claim the highest-priority due task
+ * with a lease, renew it while the task's {@link TaskStep} runs, and record the result. A step
+ * that fails retryably, throws, or runs past the timeout is tried again after a backoff, up to
+ * the maximum attempts; a task of a type no step handles fails with
+ * {@code FailedOperation.UnsupportedTaskType}. A task whose worker died is claimed again when
+ * its lease runs out (it counts as an attempt).
+ */
+public final class FlowEngine implements AutoCloseable {
+    /** ErrCodeExt of a task whose type no registered step runs. */
+    public static final String UNSUPPORTED_TYPE = "FailedOperation.UnsupportedTaskType";
+    /** ErrCodeExt of an attempt that ran past the timeout. */
+    public static final String TIMEOUT = "FailedOperation.Timeout";
+    /** ErrCodeExt of a step that failed unexpectedly, or of a task whose workers kept dying. */
+    public static final String INTERNAL = "InternalError";
+    /** ErrCodeExt of a task whose media was deleted. */
+    public static final String MEDIA_GONE = "FailedOperation.MediaNotExist";
+    private static final Logger LOG = LoggerFactory.getLogger(FlowEngine.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqlTaskFlows flows;
+    private final MediaCatalog catalog;
+    private final ObjectStore store;
+    private final StorageLayout layout;
+    private final Map<String, TaskStep> steps = new HashMap<>();
+    private final FlowSettings settings;
+    private final Clock clock;
+    private final String owner = "worker-" + UUID.randomUUID();
+    private final Semaphore work = new Semaphore(0);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> threads = new ArrayList<>();
+    private ScheduledExecutorService heartbeats;
+
+    public FlowEngine(SqlTaskFlows flows, MediaCatalog catalog, ObjectStore store, StorageLayout layout, List<TaskStep> steps,
+                      FlowSettings settings, Clock clock) {
+        this.flows = flows;
+        this.catalog = catalog;
+        this.store = store;
+        this.layout = layout;
+        for (TaskStep step : steps) {
+            if (this.steps.putIfAbsent(step.type(), step) != null) {
+                throw new IllegalArgumentException("two steps of type " + step.type());
+            }
+        }
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Starts the starter and the workers. */
+    public synchronized void start() {
+        if (settings.workers() == 0 || !running.compareAndSet(false, true)) {
+            return;
+        }
+        heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-flow-heartbeat").daemon().factory());
+        threads.add(Thread.ofVirtual().name("openvod-flow-starter").start(this::starterLoop));
+        for (int i = 0; i < settings.workers(); i++) {
+            threads.add(Thread.ofVirtual().name("openvod-flow-worker-" + i).start(this::workerLoop));
+        }
+    }
+
+    /** Tells idle workers and the starter to look for work now (e.g. after a commit). */
+    public void wake() {
+        work.release(settings.workers() + 1);
+    }
+
+    public SqlTaskFlows flows() {
+        return flows;
+    }
+
+    private void starterLoop() {
+        while (running.get()) {
+            try {
+                if (flows.startPending(50) > 0) {
+                    work.release(settings.workers());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("starting requested task flows failed: {}", e.toString());
+            }
+            if (!idle()) {
+                return;
+            }
+        }
+    }
+
+    private void workerLoop() {
+        while (running.get()) {
+            Optional<SqlTaskFlows.Claim> claim;
+            try {
+                claim = flows.claim(owner, settings.lease().toMillis());
+            } catch (RuntimeException e) {
+                LOG.warn("claiming a task failed: {}", e.toString());
+                claim = Optional.empty();
+            }
+            if (claim.isPresent()) {
+                runTask(claim.get());
+            } else if (!idle()) {
+                return;
+            }
+        }
+    }
+
+    /** Waits for a wake-up or the poll interval; false when interrupted (stopping). */
+    private boolean idle() {
+        try {
+            work.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Runs one claimed task to a recorded result (or lets it go when the lease was lost or the node stops). */
+    void runTask(SqlTaskFlows.Claim claim) {
+        FlowTask task = claim.task();
+        if (task.attempts() > settings.maxAttempts()) {
+            flows.fail(task.id(), owner, INTERNAL, "the task was interrupted " + (task.attempts() - 1) + " times", Optional.empty());
+            return;
+        }
+        TaskStep step = steps.get(task.type());
+        if (step == null) {
+            flows.fail(task.id(), owner, UNSUPPORTED_TYPE, "no step of type " + task.type() + " runs on this platform", Optional.empty());
+            return;
+        }
+        Optional<Media> media = catalog.find(claim.fileId());
+        if (media.isEmpty()) {
+            flows.fail(task.id(), owner, MEDIA_GONE, "media " + claim.fileId() + " no longer exists", Optional.empty());
+            return;
+        }
+        Thread worker = Thread.currentThread();
+        AtomicInteger progress = new AtomicInteger(0);
+        AtomicBoolean lost = new AtomicBoolean();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        long deadline = clock.millis() + settings.timeout().toMillis();
+        long every = Math.max(1, settings.heartbeat().toMillis());
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                if (!flows.heartbeat(task.id(), owner, progress.get(), settings.lease().toMillis())) {
+                    lost.set(true);
+                    worker.interrupt();
+                } else if (clock.millis() > deadline) {
+                    timedOut.set(true);
+                    worker.interrupt();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("renewing the lease of task {} failed: {}", task.id(), e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        Path workDir = null;
+        ObjectNode output = null;
+        String errCode = null;
+        String message = null;
+        boolean retryable = false;
+        try {
+            workDir = Files.createTempDirectory(settings.workRoot(), "openvod-task-");
+            Media m = media.get();
+            Path source = source(m, workDir);
+            StepInput input = new StepInput(task.taskId(), m.fileId(), source, duration(m), SqlTaskFlows.object(task.input()), workDir,
+                    new StoreStepOutputs(store, layout, m.bucket(), m.subAppId(), m.fileId()));
+            output = step.run(input, percent -> progress.set(Math.max(0, Math.min(100, percent))));
+            if (output == null) {
+                output = JSON.createObjectNode();
+            }
+        } catch (StepFailure f) {
+            errCode = f.errCodeExt();
+            message = f.getMessage();
+            retryable = f.retryable();
+        } catch (IOException | RuntimeException e) {
+            errCode = INTERNAL;
+            message = "the step failed: " + e;
+            retryable = true;
+        } finally {
+            beat.cancel(false);
+            Thread.interrupted();
+            deleteQuietly(workDir);
+        }
+        if (lost.get()) {
+            LOG.info("task {} lost its lease; its result is dropped", task.id());
+            return;
+        }
+        if (!running.get()) {
+            flows.release(task.id(), owner);
+            return;
+        }
+        if (timedOut.get()) {
+            output = null;
+            errCode = TIMEOUT;
+            message = "the step ran longer than " + settings.timeout();
+            retryable = true;
+        }
+        if (output != null) {
+            flows.succeed(task.id(), owner, output);
+            return;
+        }
+        Optional<Instant> retryAt = Optional.empty();
+        if (retryable && task.attempts() < settings.maxAttempts()) {
+            long backoff = settings.backoff().toMillis() << Math.min(20, task.attempts() - 1);
+            retryAt = Optional.of(Instant.ofEpochMilli(clock.millis() + backoff));
+        }
+        flows.fail(task.id(), owner, errCode, message, retryAt);
+    }
+
+    /** The media's original as a local file: the stored file itself, or a copy in the work directory. */
+    private Path source(Media m, Path workDir) throws IOException {
+        String key = StorageLayout.storeKey(m.bucket(), m.mediaKey());
+        Optional<Path> local = store.localFile(key);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        Path copy = workDir.resolve("source." + (m.type().matches("[a-z0-9]{1,10}") ? m.type() : "bin"));
+        long size = store.stat(key).orElseThrow(() -> new IOException("the media's object " + key + " is missing")).size();
+        try (InputStream in = store.read(key, 0, size)) {
+            Files.copy(in, copy);
+        }
+        return copy;
+    }
+
+    private static double duration(Media m) {
+        return m.metadataJson().map(json -> {
+            try {
+                return JSON.readTree(json).path("Duration").asDouble(0);
+            } catch (IOException e) {
+                return 0.0;
+            }
+        }).orElse(0.0);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot remove the work directory {}: {}", dir, e.toString());
+        }
+    }
+
+    /** Stops the workers; running tasks are given back to the queue. */
+    @Override
+    public synchronized void close() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        threads.clear();
+        heartbeats.shutdownNow();
+    }
+}

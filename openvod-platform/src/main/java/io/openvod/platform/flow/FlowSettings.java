@@ -1,0 +1,46 @@
+package io.openvod.platform.flow;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the task-flow engine runs.
+ *
+ * @param workers how many tasks run at once on this node; 0: flows neither start nor run here
+ * @param lease how long a claimed task stays a worker's without a heartbeat; a task whose lease
+ *     ran out (its worker died) is claimed again
+ * @param heartbeat how often a running task's lease is renewed and its progress written
+ * @param timeout how long one attempt may run before it is interrupted and counted as failed
+ * @param maxAttempts attempts of a task whose step fails retryably (or times out) before it is FAIL
+ * @param backoff the wait before the second attempt; doubled for each further one
+ * @param poll how often idle workers look for due tasks and the starter for requested flows
+ * @param workRoot where steps get their temporary directories
+ */
+public record FlowSettings(int workers, Duration lease, Duration heartbeat, Duration timeout, int maxAttempts, Duration backoff,
+                           Duration poll, Path workRoot) {
+    public FlowSettings {
+        if (workers < 0) {
+            throw new IllegalArgumentException("workers < 0");
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts < 1");
+        }
+        Objects.requireNonNull(lease, "lease == null");
+        Objects.requireNonNull(heartbeat, "heartbeat == null");
+        Objects.requireNonNull(timeout, "timeout == null");
+        Objects.requireNonNull(backoff, "backoff == null");
+        Objects.requireNonNull(poll, "poll == null");
+        Objects.requireNonNull(workRoot, "workRoot == null");
+    }
+
+    public FlowSettings withWorkers(int count) {
+        return new FlowSettings(count, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot);
+    }
+
+    /** Two workers, 60 s leases renewed every 10 s, 2 h per attempt, 3 attempts from 5 s backoff. */
+    public static FlowSettings defaults() {
+        return new FlowSettings(2, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofHours(2), 3, Duration.ofSeconds(5),
+                Duration.ofMillis(500), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+}

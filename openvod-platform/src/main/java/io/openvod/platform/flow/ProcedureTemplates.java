@@ -1,0 +1,86 @@
+package io.openvod.platform.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The procedure templates the platform knows, by name (the {@code procedure} of an upload
+ * signature). Built in:
+ * <ul>
+ *   <li>{@code Review} — legacy content review with preset 10: {@code Porn}, {@code Terrorism},
+ *       {@code Political} (results in {@code AiContentReviewResultSet});</li>
+ *   <li>{@code TranscodeCover} — Transcode to MP4 100010 and 100020, a cover at 0 s
+ *       ({@code CoverBySnapshot}, definition 10);</li>
+ *   <li>{@code LongVideoPreset} — Transcode 100010, 100020, 100030 and the cover;</li>
+ *   <li>{@code ReviewTranscodeCover} — {@code TranscodeCover} followed by {@code Review}.</li>
+ * </ul>
+ * A flow whose procedure is unknown has no tasks and finishes at once.
+ */
+public final class ProcedureTemplates {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One sub-task of a template: Tencent's result {@code Type} and its task input. */
+    public record TaskSpec(String type, ObjectNode input) {
+        public TaskSpec {
+            Objects.requireNonNull(type, "type == null");
+            Objects.requireNonNull(input, "input == null");
+        }
+    }
+
+    private final Map<String, List<TaskSpec>> templates = new LinkedHashMap<>();
+
+    private ProcedureTemplates() {
+    }
+
+    /** The built-in templates. */
+    public static ProcedureTemplates builtIn() {
+        ProcedureTemplates t = new ProcedureTemplates();
+        List<TaskSpec> review = List.of(review("Porn"), review("Terrorism"), review("Political"));
+        List<TaskSpec> transcodeCover = List.of(transcode(100010), transcode(100020), cover());
+        List<TaskSpec> combined = new ArrayList<>(transcodeCover);
+        combined.addAll(review);
+        t.templates.put("Review", review);
+        t.templates.put("TranscodeCover", transcodeCover);
+        t.templates.put("LongVideoPreset", List.of(transcode(100010), transcode(100020), transcode(100030), cover()));
+        t.templates.put("ReviewTranscodeCover", List.copyOf(combined));
+        return t;
+    }
+
+    /** The tasks of {@code name}; empty when there is no such template. */
+    public Optional<List<TaskSpec>> tasks(String name) {
+        return Optional.ofNullable(templates.get(name));
+    }
+
+    /** The template names, built-ins in their documented order. */
+    public List<String> names() {
+        return List.copyOf(templates.keySet());
+    }
+
+    public static TaskSpec transcode(long definition) {
+        ObjectNode input = JSON.createObjectNode();
+        input.put("Definition", definition);
+        input.putArray("WatermarkSet");
+        return new TaskSpec("Transcode", input);
+    }
+
+    public static TaskSpec cover() {
+        ObjectNode input = JSON.createObjectNode();
+        input.put("Definition", 10);
+        input.put("PositionType", "Time");
+        input.put("PositionValue", 0);
+        input.putArray("WatermarkSet");
+        return new TaskSpec("CoverBySnapshot", input);
+    }
+
+    public static TaskSpec review(String type) {
+        ObjectNode input = JSON.createObjectNode();
+        input.put("Definition", 10);
+        return new TaskSpec(type, input);
+    }
+}

@@ -1,0 +1,356 @@
+package io.openvod.platform.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.TimeOrderedIds;
+import io.openvod.platform.catalog.FlowRequest;
+import io.openvod.platform.catalog.OutboxEvent;
+import io.openvod.platform.catalog.SqlMediaCatalog;
+import io.openvod.platform.ugc.StorageLayout;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The stored task flows and their queue of tasks. Every state change is one transaction that
+ * also writes the events it causes: a flow that finishes writes its {@code ProcedureStateChanged}
+ * (unless its notify mode is {@code None}); in {@code Change} mode each task that starts, succeeds
+ * or fails writes a {@code PROCESSING} snapshot. A CoverBySnapshot that succeeds sets the media's
+ * cover in the same transaction.
+ */
+public final class SqlTaskFlows {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TASK_COLUMNS = "id, task_id, position, type, input, priority, status, progress, attempts, "
+            + "err_code_ext, message, output, begin_time, finish_time";
+    private static final String DUE = "((status = 'WAITING' AND next_attempt_at <= :now) OR (status = 'PROCESSING' AND lease_until < :now))";
+
+    private final Jdbi jdbi;
+    private final SqlMediaCatalog catalog;
+    private final ProcedureTemplates templates;
+    private final StorageLayout layout;
+    private final Clock clock;
+
+    public SqlTaskFlows(Jdbi jdbi, SqlMediaCatalog catalog, ProcedureTemplates templates, StorageLayout layout, Clock clock) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.templates = templates;
+        this.layout = layout;
+        this.clock = clock;
+    }
+
+    /** A claimed task with what its worker needs to know of the flow. */
+    public record Claim(FlowTask task, String fileId, long subAppId) {
+    }
+
+    /** Turns up to {@code limit} requested flows into flows with their tasks; returns how many. */
+    public int startPending(int limit) {
+        int started = 0;
+        for (FlowRequest request : catalog.pendingFlows(limit)) {
+            if (start(request)) {
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private boolean start(FlowRequest r) {
+        return jdbi.inTransaction(h -> {
+            long now = clock.millis();
+            int taken = h.createUpdate("UPDATE flow_requests SET state = 'RUNNING' WHERE task_id = :id AND state = 'PENDING'")
+                    .bind("id", r.taskId())
+                    .execute();
+            if (taken != 1) {
+                return false;
+            }
+            String mode = switch (r.notifyMode()) {
+                case "Change", "None" -> r.notifyMode();
+                default -> "Finish";
+            };
+            h.createUpdate("INSERT INTO task_flows (task_id, file_id, app_id, sub_app_id, procedure_name, priority, notify_mode, "
+                            + "session_context, status, created_at, updated_at) VALUES (:id, :fileId, :appId, :subAppId, :procedure, "
+                            + ":priority, :mode, :context, 'PROCESSING', :now, :now)")
+                    .bind("id", r.taskId())
+                    .bind("fileId", r.fileId())
+                    .bind("appId", r.appId())
+                    .bind("subAppId", r.subAppId())
+                    .bind("procedure", r.procedure())
+                    .bind("priority", r.taskPriority())
+                    .bind("mode", mode)
+                    .bind("context", r.sessionContext())
+                    .bind("now", now)
+                    .execute();
+            List<ProcedureTemplates.TaskSpec> specs = templates.tasks(r.procedure()).orElse(List.of());
+            for (int i = 0; i < specs.size(); i++) {
+                h.createUpdate("INSERT INTO flow_tasks (id, task_id, position, type, input, priority, status, progress, attempts, "
+                                + "err_code_ext, message, next_attempt_at, created_at) VALUES (:id, :taskId, :position, :type, :input, "
+                                + ":priority, 'WAITING', 0, 0, '', '', :now, :now)")
+                        .bind("id", r.taskId() + "-" + i)
+                        .bind("taskId", r.taskId())
+                        .bind("position", i)
+                        .bind("type", specs.get(i).type())
+                        .bind("input", ProcedureEvents.text(specs.get(i).input()))
+                        .bind("priority", r.taskPriority())
+                        .bind("now", now)
+                        .execute();
+            }
+            if (specs.isEmpty()) {
+                afterTaskChange(h, r.taskId(), now);
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Claims the highest-priority due task for {@code owner} until {@code now + leaseMillis}: a
+     * waiting task whose time has come, or a running one whose lease ran out (its worker died).
+     */
+    public Optional<Claim> claim(String owner, long leaseMillis) {
+        for (int tries = 0; tries < 5; tries++) {
+            Optional<Claim> claim = jdbi.inTransaction(h -> {
+                long now = clock.millis();
+                Optional<String> id = h.createQuery("SELECT id FROM flow_tasks WHERE " + DUE
+                                + " ORDER BY priority DESC, next_attempt_at, created_at, position LIMIT 1")
+                        .bind("now", now)
+                        .mapTo(String.class)
+                        .findOne();
+                if (id.isEmpty()) {
+                    return Optional.<Claim>empty();
+                }
+                int taken = h.createUpdate("UPDATE flow_tasks SET status = 'PROCESSING', lease_owner = :owner, lease_until = :until, "
+                                + "attempts = attempts + 1, begin_time = COALESCE(begin_time, :now) WHERE id = :id AND " + DUE)
+                        .bind("owner", owner)
+                        .bind("until", now + leaseMillis)
+                        .bind("now", now)
+                        .bind("id", id.get())
+                        .execute();
+                if (taken != 1) {
+                    return null;
+                }
+                FlowTask task = task(h, id.get());
+                record Flow(String fileId, long subAppId, String mode) {
+                }
+                Flow flow = h.createQuery("SELECT file_id, sub_app_id, notify_mode FROM task_flows WHERE task_id = :id")
+                        .bind("id", task.taskId())
+                        .map((rs, ctx) -> new Flow(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                        .one();
+                if (task.attempts() == 1 && flow.mode().equals("Change")) {
+                    writeEvent(h, task.taskId());
+                }
+                return Optional.of(new Claim(task, flow.fileId(), flow.subAppId()));
+            });
+            if (claim != null) {
+                return claim;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Renews the lease of a running task and records its progress; false when the lease is no longer {@code owner}'s. */
+    public boolean heartbeat(String id, String owner, int progress, long leaseMillis) {
+        long now = clock.millis();
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE flow_tasks SET lease_until = :until, progress = :progress "
+                        + "WHERE id = :id AND lease_owner = :owner AND status = 'PROCESSING'")
+                .bind("until", now + leaseMillis)
+                .bind("progress", Math.max(0, Math.min(100, progress)))
+                .bind("id", id)
+                .bind("owner", owner)
+                .execute()) == 1;
+    }
+
+    /** Records a task's success with its Output; false (nothing written) when the lease is no longer {@code owner}'s. */
+    public boolean succeed(String id, String owner, ObjectNode output) {
+        return jdbi.inTransaction(h -> {
+            long now = clock.millis();
+            int done = h.createUpdate("UPDATE flow_tasks SET status = 'SUCCESS', progress = 100, output = :output, err_code_ext = '', "
+                            + "message = '', lease_owner = NULL, lease_until = NULL, finish_time = :now "
+                            + "WHERE id = :id AND lease_owner = :owner AND status = 'PROCESSING'")
+                    .bind("output", ProcedureEvents.text(output))
+                    .bind("now", now)
+                    .bind("id", id)
+                    .bind("owner", owner)
+                    .execute();
+            if (done != 1) {
+                return false;
+            }
+            FlowTask task = task(h, id);
+            if (task.type().equals("CoverBySnapshot") && output.path("CoverUrl").isTextual()) {
+                setCover(h, task.taskId(), output.get("CoverUrl").asText(), now);
+            }
+            afterTaskChange(h, task.taskId(), now);
+            return true;
+        });
+    }
+
+    /**
+     * Records a failed attempt: the task waits until {@code retryAt} for another one, or, with
+     * {@code retryAt} empty, is FAIL with {@code errCodeExt} and {@code message}. False when the
+     * lease is no longer {@code owner}'s.
+     */
+    public boolean fail(String id, String owner, String errCodeExt, String message, Optional<Instant> retryAt) {
+        return jdbi.inTransaction(h -> {
+            long now = clock.millis();
+            int done = h.createUpdate("UPDATE flow_tasks SET status = :status, err_code_ext = :code, message = :message, "
+                            + "lease_owner = NULL, lease_until = NULL, next_attempt_at = :next, finish_time = :finish "
+                            + "WHERE id = :id AND lease_owner = :owner AND status = 'PROCESSING'")
+                    .bind("status", retryAt.isPresent() ? "WAITING" : "FAIL")
+                    .bind("code", errCodeExt)
+                    .bind("message", message == null ? "" : message)
+                    .bind("next", retryAt.map(Instant::toEpochMilli).orElse(now))
+                    .bind("finish", retryAt.isPresent() ? null : (Long) now)
+                    .bind("id", id)
+                    .bind("owner", owner)
+                    .execute();
+            if (done != 1) {
+                return false;
+            }
+            if (retryAt.isEmpty()) {
+                afterTaskChange(h, task(h, id).taskId(), now);
+            }
+            return true;
+        });
+    }
+
+    /** Gives a running task back to the queue without counting the attempt (the node is stopping). */
+    public void release(String id, String owner) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE flow_tasks SET status = 'WAITING', attempts = attempts - 1, lease_owner = NULL, "
+                        + "lease_until = NULL WHERE id = :id AND lease_owner = :owner AND status = 'PROCESSING'")
+                .bind("id", id)
+                .bind("owner", owner)
+                .execute());
+    }
+
+    /**
+     * Runs the failed tasks of flow {@code taskId} again (from a first attempt); the flow is
+     * PROCESSING until they are done and then finishes again, with a new event. Returns how many
+     * tasks were queued.
+     */
+    public int rerunFailed(String taskId) {
+        return jdbi.inTransaction(h -> {
+            long now = clock.millis();
+            int queued = h.createUpdate("UPDATE flow_tasks SET status = 'WAITING', attempts = 0, progress = 0, err_code_ext = '', "
+                            + "message = '', output = NULL, begin_time = NULL, finish_time = NULL, next_attempt_at = :now "
+                            + "WHERE task_id = :id AND status = 'FAIL'")
+                    .bind("now", now)
+                    .bind("id", taskId)
+                    .execute();
+            if (queued > 0) {
+                h.createUpdate("UPDATE task_flows SET status = 'PROCESSING', finished_at = NULL, updated_at = :now WHERE task_id = :id")
+                        .bind("now", now)
+                        .bind("id", taskId)
+                        .execute();
+                h.createUpdate("UPDATE flow_requests SET state = 'RUNNING' WHERE task_id = :id").bind("id", taskId).execute();
+            }
+            return queued;
+        });
+    }
+
+    public Optional<TaskFlow> find(String taskId) {
+        return jdbi.withHandle(h -> flow(h, taskId));
+    }
+
+    /** The media fields of the flow's events, from the catalog. */
+    public ProcedureEvents.MediaFields mediaFields(String fileId) {
+        return jdbi.withHandle(h -> mediaFields(h, fileId));
+    }
+
+    private void afterTaskChange(Handle h, String taskId, long now) {
+        int open = h.createQuery("SELECT COUNT(*) FROM flow_tasks WHERE task_id = :id AND status IN ('WAITING', 'PROCESSING')")
+                .bind("id", taskId)
+                .mapTo(Integer.class)
+                .one();
+        String mode = h.createQuery("SELECT notify_mode FROM task_flows WHERE task_id = :id").bind("id", taskId).mapTo(String.class).one();
+        if (open == 0) {
+            h.createUpdate("UPDATE task_flows SET status = 'FINISH', finished_at = :now, updated_at = :now WHERE task_id = :id")
+                    .bind("now", now)
+                    .bind("id", taskId)
+                    .execute();
+            h.createUpdate("UPDATE flow_requests SET state = 'FINISHED' WHERE task_id = :id").bind("id", taskId).execute();
+            if (!mode.equals("None")) {
+                writeEvent(h, taskId);
+            }
+        } else {
+            h.createUpdate("UPDATE task_flows SET updated_at = :now WHERE task_id = :id").bind("now", now).bind("id", taskId).execute();
+            if (mode.equals("Change")) {
+                writeEvent(h, taskId);
+            }
+        }
+    }
+
+    private void writeEvent(Handle h, String taskId) {
+        TaskFlow flow = flow(h, taskId).orElseThrow();
+        ObjectNode body = ProcedureEvents.procedureStateChanged(flow, mediaFields(h, flow.fileId()));
+        catalog.appendEvent(h, new OutboxEvent(TimeOrderedIds.next(), flow.appId(), flow.subAppId(), flow.fileId(),
+                ProcedureEvents.PROCEDURE_STATE_CHANGED, ProcedureEvents.text(body)));
+    }
+
+    private void setCover(Handle h, String taskId, String coverUrl, long now) {
+        record Row(String fileId, String bucket) {
+        }
+        Optional<Row> media = h.createQuery("SELECT m.file_id, m.bucket FROM media m JOIN task_flows f ON f.file_id = m.file_id "
+                        + "WHERE f.task_id = :id")
+                .bind("id", taskId)
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2)))
+                .findOne();
+        if (media.isEmpty()) {
+            return;
+        }
+        String base = layout.url(media.get().bucket(), "");
+        String key = coverUrl.startsWith(base) ? coverUrl.substring(base.length()) : null;
+        h.createUpdate("UPDATE media SET cover_key = :key, cover_url = :url, updated_at = :now WHERE file_id = :fileId")
+                .bind("key", key)
+                .bind("url", coverUrl)
+                .bind("now", now)
+                .bind("fileId", media.get().fileId())
+                .execute();
+    }
+
+    private static ProcedureEvents.MediaFields mediaFields(Handle h, String fileId) {
+        return h.createQuery("SELECT name, media_url, metadata FROM media WHERE file_id = :fileId")
+                .bind("fileId", fileId)
+                .map((rs, ctx) -> new ProcedureEvents.MediaFields(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3))))
+                .findOne()
+                .orElse(new ProcedureEvents.MediaFields("", "", Optional.empty()));
+    }
+
+    private static Optional<TaskFlow> flow(Handle h, String taskId) {
+        List<FlowTask> tasks = h.createQuery("SELECT " + TASK_COLUMNS + " FROM flow_tasks WHERE task_id = :id ORDER BY position")
+                .bind("id", taskId)
+                .map((rs, ctx) -> task(rs))
+                .list();
+        return h.createQuery("SELECT task_id, file_id, app_id, sub_app_id, procedure_name, priority, notify_mode, session_context, "
+                        + "status, created_at, updated_at, finished_at FROM task_flows WHERE task_id = :id")
+                .bind("id", taskId)
+                .map((rs, ctx) -> new TaskFlow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)),
+                        Instant.ofEpochMilli(rs.getLong(11)), time(rs, 12), tasks))
+                .findOne();
+    }
+
+    private static FlowTask task(Handle h, String id) {
+        return h.createQuery("SELECT " + TASK_COLUMNS + " FROM flow_tasks WHERE id = :id").bind("id", id).map((rs, ctx) -> task(rs)).one();
+    }
+
+    private static FlowTask task(ResultSet rs) throws SQLException {
+        return new FlowTask(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getString(10), rs.getString(11), Optional.ofNullable(rs.getString(12)),
+                time(rs, 13), time(rs, 14));
+    }
+
+    private static Optional<Instant> time(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    static ObjectNode object(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (java.io.IOException | ClassCastException e) {
+            throw new IllegalStateException("stored task input is not a JSON object", e);
+        }
+    }
+}

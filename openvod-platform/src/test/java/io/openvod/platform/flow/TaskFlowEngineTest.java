@@ -1,0 +1,300 @@
+package io.openvod.platform.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.PlatformNode;
+import io.openvod.platform.catalog.Media;
+import io.openvod.platform.catalog.StoredEvent;
+import io.openvod.platform.testing.PlatformFixture;
+import io.openvod.platform.testing.Uploads;
+import io.openvod.signature.SignatureParameters;
+import io.openvod.signature.TaskNotifyMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskFlowEngineTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] BODY = "not really a video, the fake steps do not read it".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    /** Succeeds with a fixed Output after checking it got a readable source. */
+    static final class FixedStep implements TaskStep {
+        private final String type;
+        final AtomicInteger runs = new AtomicInteger();
+
+        FixedStep(String type) {
+            this.type = type;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public ObjectNode run(StepInput input, ProgressListener progress) {
+            runs.incrementAndGet();
+            assertThat(Files.isReadable(input.source())).isTrue();
+            progress.progress(50);
+            ObjectNode out = JSON.createObjectNode();
+            out.put("Url", input.outputs().url("transcode/" + input.taskInput().path("Definition").asLong() + ".mp4"));
+            out.put("Definition", input.taskInput().path("Definition").asLong());
+            return out;
+        }
+    }
+
+    /** Stores a cover image and answers its URL. */
+    static final class CoverStep implements TaskStep {
+        @Override
+        public String type() {
+            return "CoverBySnapshot";
+        }
+
+        @Override
+        public ObjectNode run(StepInput input, ProgressListener progress) {
+            try {
+                Path jpg = Files.write(input.workDir().resolve("cover.jpg"), new byte[] {1, 2, 3});
+                ObjectNode out = JSON.createObjectNode();
+                out.put("CoverUrl", input.outputs().store("coverBySnapshot/coverBySnapshot_10_0.jpg", jpg));
+                return out;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Fails {@code failures} times, retryably or not, then succeeds. */
+    static final class FailingStep implements TaskStep {
+        private final String type;
+        private final int failures;
+        private final boolean retryable;
+        final AtomicInteger runs = new AtomicInteger();
+
+        FailingStep(String type, int failures, boolean retryable) {
+            this.type = type;
+            this.failures = failures;
+            this.retryable = retryable;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public ObjectNode run(StepInput input, ProgressListener progress) throws StepFailure {
+            if (runs.incrementAndGet() <= failures) {
+                throw new StepFailure("FailedOperation.InvalidInput", "attempt " + runs.get() + " failed", retryable);
+            }
+            ObjectNode out = JSON.createObjectNode();
+            out.put("CoverUrl", "http://covers.example/" + runs.get() + ".jpg");
+            return out;
+        }
+    }
+
+    private static FlowSettings fast(int workers) {
+        return new FlowSettings(workers, Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofSeconds(30), 3, Duration.ofMillis(50),
+                Duration.ofMillis(50), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    private PlatformFixture platform(int workers, TaskStep... steps) {
+        return PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(steps), fast(workers)));
+    }
+
+    private static String upload(PlatformFixture platform, UnaryOperator<SignatureParameters.Builder> signature) {
+        return Uploads.uploadSmall(platform, BODY, signature).get("fileId").asText();
+    }
+
+    private static String taskIdOf(PlatformFixture platform, String fileId) throws Exception {
+        JsonNode upload = JSON.readTree(platform.node().catalog().events(fileId).getFirst().event().body());
+        return upload.get("FileUploadEvent").get("ProcedureTaskId").asText();
+    }
+
+    private static List<JsonNode> procedureEvents(PlatformFixture platform, String fileId) throws Exception {
+        List<JsonNode> bodies = new ArrayList<>();
+        for (StoredEvent e : platform.node().catalog().events(fileId)) {
+            if (e.event().eventType().equals("ProcedureStateChanged")) {
+                bodies.add(JSON.readTree(e.event().body()).get("ProcedureStateChangeEvent"));
+            }
+        }
+        return bodies;
+    }
+
+    private static TaskFlow awaitFinish(PlatformFixture platform, String taskId) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            var flow = platform.node().flows().flows().find(taskId);
+            if (flow.isPresent() && flow.get().status().equals("FINISH")) {
+                return flow.get();
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("flow " + taskId + " did not finish: " + platform.node().flows().flows().find(taskId));
+    }
+
+    @Test
+    void aProcedureRunsAndWritesOneFinishEventWithTheResults() throws Exception {
+        FixedStep transcode = new FixedStep("Transcode");
+        try (PlatformFixture platform = platform(2, transcode, new CoverStep())) {
+            String fileId = upload(platform, b -> b.procedure("TranscodeCover").sessionContext("course=7").taskPriority(3));
+            String taskId = taskIdOf(platform, fileId);
+            TaskFlow flow = awaitFinish(platform, taskId);
+            assertThat(flow.tasks()).extracting(FlowTask::status).containsExactly("SUCCESS", "SUCCESS", "SUCCESS");
+            assertThat(transcode.runs.get()).isEqualTo(2);
+
+            List<JsonNode> events = procedureEvents(platform, fileId);
+            assertThat(events).hasSize(1);
+            JsonNode event = events.getFirst();
+            assertThat(event.get("TaskId").asText()).isEqualTo(taskId);
+            assertThat(event.get("Status").asText()).isEqualTo("FINISH");
+            assertThat(event.get("ErrCode").asLong()).isZero();
+            assertThat(event.get("FileId").asText()).isEqualTo(fileId);
+            assertThat(event.get("FileName").asText()).isEqualTo("small");
+            assertThat(event.get("SessionContext").asText()).isEqualTo("course=7");
+            assertThat(event.get("TasksPriority").asInt()).isEqualTo(3);
+            assertThat(event.get("TasksNotifyMode").asText()).isEqualTo("Finish");
+            assertThat(event.get("SessionId").asText()).isEmpty();
+            assertThat(event.get("AiContentReviewResultSet").isArray()).isTrue();
+            assertThat(event.get("AiAnalysisResultSet").isEmpty()).isTrue();
+            JsonNode results = event.get("MediaProcessResultSet");
+            assertThat(results).hasSize(3);
+            JsonNode first = results.get(0);
+            assertThat(first.get("Type").asText()).isEqualTo("Transcode");
+            JsonNode task = first.get("TranscodeTask");
+            assertThat(task.get("Status").asText()).isEqualTo("SUCCESS");
+            assertThat(task.get("ErrCodeExt").asText()).isEmpty();
+            assertThat(task.get("Message").asText()).isEqualTo("SUCCESS");
+            assertThat(task.get("Progress").asInt()).isEqualTo(100);
+            assertThat(task.get("BeginProcessTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+            assertThat(task.get("Input").get("Definition").asLong()).isEqualTo(100010);
+            assertThat(task.get("Output").get("Url").asText()).endsWith("/" + fileId + "/transcode/100010.mp4");
+
+            String coverUrl = results.get(2).get("CoverBySnapshotTask").get("Output").get("CoverUrl").asText();
+            Media media = platform.node().catalog().find(fileId).orElseThrow();
+            assertThat(media.coverUrl()).isEqualTo(coverUrl);
+            assertThat(media.coverKey()).hasValueSatisfying(key -> {
+                assertThat(key).endsWith(fileId + "/coverBySnapshot/coverBySnapshot_10_0.jpg");
+                assertThat(platform.store().stat(media.bucket() + "/" + key)).isPresent();
+            });
+        }
+    }
+
+    @Test
+    void changeModeWritesAnEventForEachTaskChangeAndNoneWritesNone() throws Exception {
+        try (PlatformFixture platform = platform(1, new FixedStep("Transcode"), new CoverStep())) {
+            String fileId = upload(platform, b -> b.procedure("TranscodeCover").taskNotifyMode(TaskNotifyMode.Change));
+            awaitFinish(platform, taskIdOf(platform, fileId));
+            List<JsonNode> events = procedureEvents(platform, fileId);
+            // three tasks started, two finished before the last one, then the FINISH snapshot
+            assertThat(events).extracting(e -> e.get("Status").asText())
+                    .containsExactly("PROCESSING", "PROCESSING", "PROCESSING", "PROCESSING", "PROCESSING", "FINISH");
+            assertThat(events.getFirst().get("MediaProcessResultSet").get(0).get("TranscodeTask").get("Output").isNull()).isTrue();
+            assertThat(events.getFirst().get("TasksNotifyMode").asText()).isEqualTo("Change");
+
+            String quiet = upload(platform, b -> b.procedure("TranscodeCover").taskNotifyMode(TaskNotifyMode.None));
+            awaitFinish(platform, taskIdOf(platform, quiet));
+            assertThat(procedureEvents(platform, quiet)).isEmpty();
+        }
+    }
+
+    @Test
+    void higherPriorityTasksAreClaimedFirst() throws Exception {
+        try (PlatformFixture platform = platform(0)) {
+            String low = taskIdOf(platform, upload(platform, b -> b.procedure("Review").taskPriority(-5)));
+            String high = taskIdOf(platform, upload(platform, b -> b.procedure("Review").taskPriority(10)));
+            String normal = taskIdOf(platform, upload(platform, b -> b.procedure("Review")));
+            SqlTaskFlows flows = platform.node().flows().flows();
+            assertThat(flows.startPending(10)).isEqualTo(3);
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                order.add(flows.claim("test", 60_000).orElseThrow().task().taskId());
+            }
+            assertThat(order).containsExactly(high, high, high, normal, normal, normal, low, low, low);
+            assertThat(flows.claim("test", 60_000)).isEmpty();
+        }
+    }
+
+    @Test
+    void aTaskWhoseWorkerDiedIsRunAgainWhenItsLeaseRunsOut() throws Exception {
+        FixedStep transcode = new FixedStep("Transcode");
+        try (PlatformFixture platform = platform(0)) {
+            String taskId = taskIdOf(platform, upload(platform, b -> b.procedure("TranscodeCover")));
+            SqlTaskFlows flows = platform.node().flows().flows();
+            flows.startPending(10);
+            // a worker claims the first task with a short lease and dies without a heartbeat
+            FlowTask claimed = flows.claim("dead-worker", 1).orElseThrow().task();
+            Thread.sleep(20);
+            try (FlowEngine other = new FlowEngine(flows, platform.node().catalog(), platform.store(),
+                    new io.openvod.platform.ugc.StorageLayout(platform.url()), List.of(transcode, new CoverStep()), fast(2),
+                    java.time.Clock.systemUTC())) {
+                other.start();
+                TaskFlow flow = awaitFinish(platform, taskId);
+                FlowTask again = flow.tasks().stream().filter(t -> t.id().equals(claimed.id())).findFirst().orElseThrow();
+                assertThat(again.status()).isEqualTo("SUCCESS");
+                assertThat(again.attempts()).isEqualTo(2);
+                assertThat(flows.heartbeat(claimed.id(), "dead-worker", 10, 1000)).as("the dead worker's lease is gone").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aRetryableFailureIsRetriedUntilItSucceeds() throws Exception {
+        FailingStep cover = new FailingStep("CoverBySnapshot", 2, true);
+        try (PlatformFixture platform = platform(2, new FixedStep("Transcode"), cover)) {
+            String fileId = upload(platform, b -> b.procedure("TranscodeCover"));
+            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, fileId));
+            FlowTask task = flow.tasks().get(2);
+            assertThat(task.status()).isEqualTo("SUCCESS");
+            assertThat(task.attempts()).isEqualTo(3);
+            assertThat(cover.runs.get()).isEqualTo(3);
+            assertThat(platform.node().catalog().find(fileId).orElseThrow().coverUrl()).isEqualTo("http://covers.example/3.jpg");
+        }
+    }
+
+    @Test
+    void aPermanentFailureIsReportedAndTheFlowStillFinishesAndCanBeRunAgain() throws Exception {
+        FailingStep cover = new FailingStep("CoverBySnapshot", 1, false);
+        try (PlatformFixture platform = platform(2, new FixedStep("Transcode"), cover)) {
+            String fileId = upload(platform, b -> b.procedure("ReviewTranscodeCover"));
+            String taskId = taskIdOf(platform, fileId);
+            TaskFlow flow = awaitFinish(platform, taskId);
+            assertThat(cover.runs.get()).isEqualTo(1);
+            List<JsonNode> events = procedureEvents(platform, fileId);
+            assertThat(events).hasSize(1);
+            JsonNode event = events.getFirst();
+            assertThat(event.get("Status").asText()).isEqualTo("FINISH");
+            JsonNode failed = event.get("MediaProcessResultSet").get(2).get("CoverBySnapshotTask");
+            assertThat(failed.get("Status").asText()).isEqualTo("FAIL");
+            assertThat(failed.get("ErrCodeExt").asText()).isEqualTo("FailedOperation.InvalidInput");
+            assertThat(failed.get("Message").asText()).isEqualTo("attempt 1 failed");
+            assertThat(failed.get("Output").isNull()).isTrue();
+            // review types without a step fail clearly, in AiContentReviewResultSet
+            JsonNode review = event.get("AiContentReviewResultSet");
+            assertThat(review).hasSize(3);
+            assertThat(review.get(0).get("Type").asText()).isEqualTo("Porn");
+            assertThat(review.get(0).get("PornTask").get("ErrCodeExt").asText()).isEqualTo(FlowEngine.UNSUPPORTED_TYPE);
+
+            assertThat(platform.node().flows().flows().rerunFailed(taskId)).isEqualTo(4);
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (procedureEvents(platform, fileId).size() < 2 && System.nanoTime() < until) {
+                Thread.sleep(25);
+            }
+            flow = awaitFinish(platform, taskId);
+            assertThat(flow.tasks().get(2).status()).isEqualTo("SUCCESS");
+            assertThat(procedureEvents(platform, fileId)).hasSize(2);
+        }
+    }
+}
