@@ -70,12 +70,17 @@ public final class TranscodeStep implements TaskStep {
 
     /** FFmpeg's arguments after the common ones (see {@link FfmpegJob}). */
     static List<String> arguments(TranscodePreset preset, MediaMetadata source, Path input, Path target) {
+        List<String> args = encoding(preset, source, input);
+        args.addAll(List.of("-movflags", "+faststart", "-f", "mp4", StepSupport.file(target)));
+        return args;
+    }
+
+    /** The input and the H.264 + AAC encoding of a preset, without the output. */
+    static List<String> encoding(TranscodePreset preset, MediaMetadata source, Path input) {
         List<String> args = new ArrayList<>(List.of("-protocol_whitelist", "file", "-i", StepSupport.file(input)));
         boolean video = !source.videoStreams().isEmpty();
         if (video) {
-            boolean turned = source.rotate() == 90 || source.rotate() == 270;
-            int[] size = preset.outputSize(turned ? source.height() : source.width(),
-                    turned ? source.width() : source.height());
+            int[] size = outputSize(preset, source);
             int kbps = preset.videoKbps();
             args.addAll(List.of("-map", "0:v:0", "-vf", "scale=" + size[0] + ":" + size[1] + ",setsar=1",
                     "-r", String.valueOf(TranscodePreset.FPS), "-c:v", "libx264", "-preset", "veryfast",
@@ -84,8 +89,14 @@ public final class TranscodeStep implements TaskStep {
         }
         args.addAll(List.of("-map", "0:a:0?", "-c:a", "aac", "-b:a", preset.audioKbps() + "k",
                 "-ar", String.valueOf(TranscodePreset.SAMPLING_RATE), "-ac", "2",
-                "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", StepSupport.file(target)));
+                "-map_metadata", "-1"));
         return args;
+    }
+
+    /** The picture size a preset gives the source, as shown (after its rotation). */
+    static int[] outputSize(TranscodePreset preset, MediaMetadata source) {
+        boolean turned = source.rotate() == 90 || source.rotate() == 270;
+        return preset.outputSize(turned ? source.height() : source.width(), turned ? source.width() : source.height());
     }
 
     /** Tencent's {@code MediaTranscodeItem}. */

@@ -1,8 +1,9 @@
 /**
  * The FFmpeg steps of a task flow: {@link io.openvod.platform.flow.steps.TranscodeStep},
  * {@link io.openvod.platform.flow.steps.SnapshotByTimeOffsetStep},
- * {@link io.openvod.platform.flow.steps.SampleSnapshotStep} and
- * {@link io.openvod.platform.flow.steps.CoverBySnapshotStep}. Each probes its source first, so an
+ * {@link io.openvod.platform.flow.steps.SampleSnapshotStep},
+ * {@link io.openvod.platform.flow.steps.CoverBySnapshotStep} and
+ * {@link io.openvod.platform.flow.steps.AdaptiveDynamicStreamingStep} (HLS). Each probes its source first, so an
  * input that is not media fails as {@code FailedOperation.InvalidInput} (not retryable) before
  * FFmpeg runs; FFmpeg running past its deadline or dying of a signal fails as {@code InternalError}
  * (retryable).
