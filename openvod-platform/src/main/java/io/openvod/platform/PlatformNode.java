@@ -14,6 +14,7 @@ import io.openvod.platform.cloudapi.DeleteMediaAction;
 import io.openvod.platform.cloudapi.DescribeEventConfigAction;
 import io.openvod.platform.cloudapi.DescribeEventsStateAction;
 import io.openvod.platform.cloudapi.DescribeMediaInfosAction;
+import io.openvod.platform.cloudapi.DescribeTaskDetailAction;
 import io.openvod.platform.cloudapi.ModifyEventConfigAction;
 import io.openvod.platform.cloudapi.PullEventsAction;
 import io.openvod.platform.config.PlatformConfig;
@@ -130,7 +131,8 @@ public final class PlatformNode implements AutoCloseable {
                 new DeleteMediaAction(catalog, adapters.store()),
                 new ApplyUploadAction(ugc, config.cos().region()),
                 new CommitUploadAction(committer),
-                new RedeliverEventsAction(push.deliveries(), push::wake)));
+                new RedeliverEventsAction(push.deliveries(), push::wake),
+                new DescribeTaskDetailAction(flows.flows())));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), config.cos().domains(), config.cos().corsOrigin(), clock,
                 new CloudApiEndpoint(adapters.keys(), actions, clock)), adapters.tls());

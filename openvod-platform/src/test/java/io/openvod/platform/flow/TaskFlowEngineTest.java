@@ -182,6 +182,15 @@ class TaskFlowEngineTest {
             assertThat(task.get("Input").get("Definition").asLong()).isEqualTo(100010);
             assertThat(task.get("Output").get("Url").asText()).endsWith("/" + fileId + "/transcode/100010.mp4");
 
+            ObjectNode detail = new io.openvod.platform.cloudapi.DescribeTaskDetailAction(platform.node().flows().flows()).handle(
+                    new io.openvod.platform.cloudapi.CloudCall(PlatformFixture.APP_ID, PlatformFixture.SECRET_ID, "req-1",
+                            (appId, requested) -> platform.keys().resolveSubApp(appId, java.util.Optional.ofNullable(requested))),
+                    JSON.createObjectNode().put("TaskId", taskId));
+            assertThat(detail.get("TaskType").asText()).isEqualTo("Procedure");
+            assertThat(detail.get("Status").asText()).isEqualTo("FINISH");
+            assertThat(detail.get("ProcedureTask")).isEqualTo(event);
+            assertThat(detail.get("TranscodeTask").isNull()).isTrue();
+
             String coverUrl = results.get(2).get("CoverBySnapshotTask").get("Output").get("CoverUrl").asText();
             Media media = platform.node().catalog().find(fileId).orElseThrow();
             assertThat(media.coverUrl()).isEqualTo(coverUrl);
