@@ -105,6 +105,34 @@ class TaskFlowEngineTest {
         }
     }
 
+    /** Blocks until interrupted (a hung FFmpeg), then fails. */
+    static final class BlockingStep implements TaskStep {
+        private final String type;
+        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        final AtomicInteger runs = new AtomicInteger();
+
+        BlockingStep(String type) {
+            this.type = type;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public ObjectNode run(StepInput input, ProgressListener progress) throws StepFailure {
+            runs.incrementAndGet();
+            started.countDown();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+                throw new AssertionError("unreachable");
+            } catch (InterruptedException e) {
+                throw new StepFailure("FailedOperation.Interrupted", "interrupted", true, e);
+            }
+        }
+    }
+
     private static FlowSettings fast(int workers) {
         return new FlowSettings(workers, Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofSeconds(30), 3, Duration.ofMillis(50),
                 Duration.ofMillis(50), Path.of(System.getProperty("java.io.tmpdir")));
@@ -304,6 +332,38 @@ class TaskFlowEngineTest {
             flow = awaitFinish(platform, taskId);
             assertThat(flow.tasks().get(2).status()).isEqualTo("SUCCESS");
             assertThat(procedureEvents(platform, fileId)).hasSize(2);
+        }
+    }
+
+    @Test
+    void anAttemptThatRunsPastTheTimeoutIsInterruptedAndCountsAsFailed() throws Exception {
+        BlockingStep hung = new BlockingStep("CoverBySnapshot");
+        FlowSettings settings = new FlowSettings(2, Duration.ofSeconds(3), Duration.ofMillis(50), Duration.ofMillis(300), 2,
+                Duration.ofMillis(20), Duration.ofMillis(50), Path.of(System.getProperty("java.io.tmpdir")));
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(new FixedStep("Transcode"), hung),
+                settings))) {
+            String fileId = upload(platform, b -> b.procedure("TranscodeCover"));
+            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, fileId));
+            FlowTask cover = flow.tasks().get(2);
+            assertThat(cover.status()).isEqualTo("FAIL");
+            assertThat(cover.errCodeExt()).isEqualTo(FlowEngine.TIMEOUT);
+            assertThat(cover.attempts()).isEqualTo(2);
+            assertThat(hung.runs.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void stoppingTheNodeGivesARunningTaskBackToTheQueue() throws Exception {
+        BlockingStep hung = new BlockingStep("Transcode");
+        String taskId;
+        try (PlatformFixture platform = platform(1, hung)) {
+            taskId = taskIdOf(platform, upload(platform, b -> b.procedure("TranscodeCover")));
+            assertThat(hung.started.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        try (PlatformFixture platform = platform(2, new FixedStep("Transcode"), new CoverStep())) {
+            TaskFlow flow = awaitFinish(platform, taskId);
+            assertThat(flow.tasks()).extracting(FlowTask::status).containsExactly("SUCCESS", "SUCCESS", "SUCCESS");
+            assertThat(flow.tasks().getFirst().attempts()).as("the interrupted attempt is not counted").isEqualTo(1);
         }
     }
 }
