@@ -15,6 +15,9 @@ import io.openvod.platform.cloudapi.DescribeEventConfigAction;
 import io.openvod.platform.cloudapi.DescribeEventsStateAction;
 import io.openvod.platform.cloudapi.DescribeMediaInfosAction;
 import io.openvod.platform.cloudapi.DescribeTaskDetailAction;
+import io.openvod.platform.cloudapi.CreateProcedureTemplateAction;
+import io.openvod.platform.cloudapi.DeleteProcedureTemplateAction;
+import io.openvod.platform.cloudapi.DescribeProcedureTemplatesAction;
 import io.openvod.platform.cloudapi.ModifyEventConfigAction;
 import io.openvod.platform.cloudapi.PullEventsAction;
 import io.openvod.platform.config.PlatformConfig;
@@ -30,6 +33,7 @@ import io.openvod.platform.events.push.PushDispatcher;
 import io.openvod.platform.flow.FlowEngine;
 import io.openvod.platform.flow.FlowSettings;
 import io.openvod.platform.flow.ProcedureTemplates;
+import io.openvod.platform.flow.SqlProcedureTemplates;
 import io.openvod.platform.flow.SqlTaskFlows;
 import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.http.PlatformHttpServer;
@@ -113,7 +117,8 @@ public final class PlatformNode implements AutoCloseable {
         this.url = config.http().publicUrl().isEmpty()
                 ? scheme + "://" + hostForUrl(config.http().host()) + ":" + port : config.http().publicUrl();
         StorageLayout layout = new StorageLayout(config.http().mediaBaseUrl().isEmpty() ? url : config.http().mediaBaseUrl());
-        this.flows = new FlowEngine(new SqlTaskFlows(jdbi, sqlCatalog, ProcedureTemplates.builtIn(), layout, clock), catalog,
+        SqlProcedureTemplates templates = new SqlProcedureTemplates(jdbi, ProcedureTemplates.builtIn(), clock);
+        this.flows = new FlowEngine(new SqlTaskFlows(jdbi, sqlCatalog, templates, layout, clock), catalog,
                 adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock);
         UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock);
@@ -132,7 +137,10 @@ public final class PlatformNode implements AutoCloseable {
                 new ApplyUploadAction(ugc, config.cos().region()),
                 new CommitUploadAction(committer),
                 new RedeliverEventsAction(push.deliveries(), push::wake),
-                new DescribeTaskDetailAction(flows.flows())));
+                new DescribeTaskDetailAction(flows.flows()),
+                new CreateProcedureTemplateAction(templates),
+                new DescribeProcedureTemplatesAction(templates),
+                new DeleteProcedureTemplateAction(templates)));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), config.cos().domains(), config.cos().corsOrigin(), clock,
                 new CloudApiEndpoint(adapters.keys(), actions, clock)), adapters.tls());

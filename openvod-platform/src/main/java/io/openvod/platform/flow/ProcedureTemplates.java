@@ -20,7 +20,8 @@ import java.util.Optional;
  *   <li>{@code LongVideoPreset} — Transcode 100010, 100020, 100030 and the cover;</li>
  *   <li>{@code ReviewTranscodeCover} — {@code TranscodeCover} followed by {@code Review}.</li>
  * </ul>
- * A flow whose procedure is unknown has no tasks and finishes at once.
+ * An application's own templates ({@link SqlProcedureTemplates}) come after these; a flow whose
+ * procedure is unknown has no tasks and finishes at once.
  */
 public final class ProcedureTemplates {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +35,7 @@ public final class ProcedureTemplates {
     }
 
     private final Map<String, List<TaskSpec>> templates = new LinkedHashMap<>();
+    private final Map<String, String> comments = new LinkedHashMap<>();
 
     private ProcedureTemplates() {
     }
@@ -45,11 +47,22 @@ public final class ProcedureTemplates {
         List<TaskSpec> transcodeCover = List.of(transcode(100010), transcode(100020), cover());
         List<TaskSpec> combined = new ArrayList<>(transcodeCover);
         combined.addAll(review);
-        t.templates.put("Review", review);
-        t.templates.put("TranscodeCover", transcodeCover);
-        t.templates.put("LongVideoPreset", List.of(transcode(100010), transcode(100020), transcode(100030), cover()));
-        t.templates.put("ReviewTranscodeCover", List.copyOf(combined));
+        t.add("Review", "Content review (Porn, Terrorism, Political)", review);
+        t.add("TranscodeCover", "MP4 100010 and 100020, cover at 0 s", transcodeCover);
+        t.add("LongVideoPreset", "MP4 100010, 100020, 100030, cover at 0 s",
+                List.of(transcode(100010), transcode(100020), transcode(100030), cover()));
+        t.add("ReviewTranscodeCover", "TranscodeCover and Review", List.copyOf(combined));
         return t;
+    }
+
+    private void add(String name, String comment, List<TaskSpec> tasks) {
+        templates.put(name, tasks);
+        comments.put(name, comment);
+    }
+
+    /** The built-in template {@code name} as DescribeProcedureTemplates shows it. */
+    public Optional<ProcedureTemplate> template(String name) {
+        return tasks(name).map(tasks -> ProcedureTemplate.preset(name, comments.get(name), tasks));
     }
 
     /** The tasks of {@code name}; empty when there is no such template. */

@@ -31,11 +31,11 @@ public final class SqlTaskFlows {
 
     private final Jdbi jdbi;
     private final SqlMediaCatalog catalog;
-    private final ProcedureTemplates templates;
+    private final SqlProcedureTemplates templates;
     private final StorageLayout layout;
     private final Clock clock;
 
-    public SqlTaskFlows(Jdbi jdbi, SqlMediaCatalog catalog, ProcedureTemplates templates, StorageLayout layout, Clock clock) {
+    public SqlTaskFlows(Jdbi jdbi, SqlMediaCatalog catalog, SqlProcedureTemplates templates, StorageLayout layout, Clock clock) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.templates = templates;
@@ -84,7 +84,7 @@ public final class SqlTaskFlows {
                     .bind("context", r.sessionContext())
                     .bind("now", now)
                     .execute();
-            List<ProcedureTemplates.TaskSpec> specs = templates.tasks(r.procedure()).orElse(List.of());
+            List<ProcedureTemplates.TaskSpec> specs = templates.tasks(h, r.subAppId(), r.procedure()).orElse(List.of());
             for (int i = 0; i < specs.size(); i++) {
                 h.createUpdate("INSERT INTO flow_tasks (id, task_id, position, type, input, priority, status, progress, attempts, "
                                 + "err_code_ext, message, next_attempt_at, created_at) VALUES (:id, :taskId, :position, :type, :input, "

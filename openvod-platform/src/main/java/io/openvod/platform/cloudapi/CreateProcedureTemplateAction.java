@@ -1,0 +1,87 @@
+package io.openvod.platform.cloudapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.flow.ProcedureTemplate;
+import io.openvod.platform.flow.SqlProcedureTemplates;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code CreateProcedureTemplate}: an application's own procedure template, {@code Name} (1–20
+ * characters, not a built-in's), {@code Comment} (≤ 256), {@code MediaProcessTask} (its task
+ * sets, each an array of task inputs) and the legacy {@code AiContentReviewTask}. A flow of the
+ * template runs the tasks of the sets in a fixed order (transcodes, animated graphics, snapshots,
+ * sample snapshots, image sprites, cover, adaptive streaming) and then the review.
+ */
+public final class CreateProcedureTemplateAction implements CloudAction {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqlProcedureTemplates templates;
+
+    public CreateProcedureTemplateAction(SqlProcedureTemplates templates) {
+        this.templates = templates;
+    }
+
+    @Override
+    public String name() {
+        return "CreateProcedureTemplate";
+    }
+
+    @Override
+    public ObjectNode handle(CloudCall call, ObjectNode request) {
+        RequestFields fields = new RequestFields(request);
+        String name = fields.text("Name")
+                .orElseThrow(() -> new CloudApiException("MissingParameter", "The request is missing the required parameter Name."));
+        if (name.isEmpty() || name.length() > 20) {
+            throw new CloudApiException("InvalidParameterValue.Name", "Name holds 1 to 20 characters.");
+        }
+        String comment = fields.text("Comment").orElse("");
+        if (comment.length() > 256) {
+            throw new CloudApiException("InvalidParameterValue.Comment", "Comment holds at most 256 characters.");
+        }
+        Optional<ObjectNode> media = object(request, "MediaProcessTask");
+        media.ifPresent(CreateProcedureTemplateAction::checkSets);
+        Optional<ObjectNode> review = object(request, "AiContentReviewTask");
+        long subAppId = call.subAppId(fields.subAppId());
+        Optional<SqlProcedureTemplates.Refusal> refusal = templates.create(subAppId, name, comment, media, review);
+        if (refusal.isPresent()) {
+            throw switch (refusal.get()) {
+                case BUILT_IN_NAME -> new CloudApiException("InvalidParameterValue.Name", "Name " + name + " is a preset template's.");
+                case EXISTS -> new CloudApiException("InvalidParameterValue.Name", "The application has a template named " + name + ".");
+                case TOO_MANY -> new CloudApiException("LimitExceeded", "An application has at most "
+                        + SqlProcedureTemplates.MAX_CUSTOM + " templates.");
+                case NOT_FOUND -> new IllegalStateException();
+            };
+        }
+        return JSON.createObjectNode();
+    }
+
+    private static Optional<ObjectNode> object(ObjectNode request, String field) {
+        JsonNode node = request.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw new CloudApiException("InvalidParameter", field + " must be an object.");
+        }
+        return Optional.of((ObjectNode) node);
+    }
+
+    private static void checkSets(ObjectNode media) {
+        for (Map.Entry<String, JsonNode> set : media.properties()) {
+            if (!ProcedureTemplate.TASK_SETS.containsKey(set.getKey())) {
+                throw new CloudApiException("InvalidParameter", "MediaProcessTask has no field " + set.getKey() + ".");
+            }
+            if (!set.getValue().isNull() && !set.getValue().isArray()) {
+                throw new CloudApiException("InvalidParameter", "MediaProcessTask." + set.getKey() + " must be an array of objects.");
+            }
+            for (JsonNode item : set.getValue()) {
+                if (!item.isObject()) {
+                    throw new CloudApiException("InvalidParameter", "MediaProcessTask." + set.getKey() + " must be an array of objects.");
+                }
+            }
+        }
+    }
+}
