@@ -1,0 +1,74 @@
+package io.openvod.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.PlatformNode;
+import io.openvod.platform.flow.FlowSettings;
+import io.openvod.platform.flow.StepFailure;
+import io.openvod.platform.flow.StepInput;
+import io.openvod.platform.flow.TaskStep;
+import io.openvod.platform.testing.PlatformFixture;
+import io.openvod.platform.testing.Uploads;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code openvod tasks show|rerun} on a platform database with a flow whose task failed. */
+class TasksCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private CliRun run(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--set";
+        all[1] = "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db");
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.run(Map.of(), "", all);
+    }
+
+    /** Every Transcode fails for good. */
+    static final class BrokenTranscode implements TaskStep {
+        @Override
+        public String type() {
+            return "Transcode";
+        }
+
+        @Override
+        public ObjectNode run(StepInput input, ProgressListener progress) throws StepFailure {
+            throw new StepFailure("FailedOperation.InvalidInput", "cannot decode", false);
+        }
+    }
+
+    @Test
+    void aFailedTaskIsShownAndQueuedAgain() throws Exception {
+        String taskId;
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(new BrokenTranscode()),
+                FlowSettings.defaults().withWorkers(0)))) {
+            String fileId = Uploads.uploadSmall(platform, new byte[] {1}, b -> b.procedure("TranscodeCover")).get("fileId").asText();
+            taskId = JSON.readTree(platform.node().catalog().events(fileId).getFirst().event().body())
+                    .get("FileUploadEvent").get("ProcedureTaskId").asText();
+            var flows = platform.node().flows().flows();
+            flows.startPending(10);
+            var claim = flows.claim("cli-test", Duration.ofMinutes(1).toMillis()).orElseThrow();
+            flows.fail(claim.task().id(), "cli-test", "FailedOperation.InvalidInput", "cannot decode", java.util.Optional.empty());
+        }
+
+        CliRun show = run("tasks", "show", taskId);
+        assertThat(show.status()).as(show.err()).isZero();
+        assertThat(show.out()).contains(taskId + " PROCESSING")
+                .containsPattern("0 Transcode\\s+FAIL\\s+0\\s+1\\s+FailedOperation.InvalidInput\\s+cannot decode")
+                .containsPattern("1 Transcode\\s+WAITING");
+        CliRun rerun = run("tasks", "rerun", taskId);
+        assertThat(rerun.out()).contains("queued 1 failed task of " + taskId);
+        assertThat(run("tasks", "show", taskId).out()).containsPattern("0 Transcode\\s+WAITING\\s+0\\s+0\\s+-");
+        assertThat(run("tasks", "show", "no-such-task").status()).isEqualTo(4);
+        assertThat(run("tasks", "rerun", "no-such-task").status()).isEqualTo(4);
+    }
+}
