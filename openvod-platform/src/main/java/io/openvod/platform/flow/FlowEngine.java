@@ -126,7 +126,12 @@ public final class FlowEngine implements AutoCloseable {
                 claim = Optional.empty();
             }
             if (claim.isPresent()) {
-                runTask(claim.get());
+                try {
+                    runTask(claim.get());
+                } catch (RuntimeException e) {
+                    // the result could not be recorded; the lease runs out and the task is run again
+                    LOG.warn("recording task {} failed: {}", claim.get().task().id(), e.toString());
+                }
             } else if (!idle()) {
                 return;
             }
@@ -164,16 +169,24 @@ public final class FlowEngine implements AutoCloseable {
         AtomicInteger progress = new AtomicInteger(0);
         AtomicBoolean lost = new AtomicBoolean();
         AtomicBoolean timedOut = new AtomicBoolean();
+        // the heartbeat interrupts the worker only while the step runs, never after
+        Object interruptGuard = new Object();
+        AtomicBoolean stepOver = new AtomicBoolean();
         long deadline = clock.millis() + settings.timeout().toMillis();
         long every = Math.max(1, settings.heartbeat().toMillis());
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
             try {
                 if (!flows.heartbeat(task.id(), owner, progress.get(), settings.lease().toMillis())) {
                     lost.set(true);
-                    worker.interrupt();
                 } else if (clock.millis() > deadline) {
                     timedOut.set(true);
-                    worker.interrupt();
+                } else {
+                    return;
+                }
+                synchronized (interruptGuard) {
+                    if (!stepOver.get()) {
+                        worker.interrupt();
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warn("renewing the lease of task {} failed: {}", task.id(), e.toString());
@@ -203,6 +216,9 @@ public final class FlowEngine implements AutoCloseable {
             message = "the step failed: " + e;
             retryable = true;
         } finally {
+            synchronized (interruptGuard) {
+                stepOver.set(true);
+            }
             beat.cancel(false);
             Thread.interrupted();
             deleteQuietly(workDir);
