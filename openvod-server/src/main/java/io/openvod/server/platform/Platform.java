@@ -1,6 +1,7 @@
 package io.openvod.server.platform;
 
 import io.openvod.platform.PlatformNode;
+import io.openvod.platform.flow.FlowSettings;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.config.PlatformHttpConfig;
 import io.openvod.platform.http.TlsConnector;
@@ -32,7 +33,7 @@ public final class Platform implements AutoCloseable {
             PlatformNode node = PlatformNode.start(config,
                     new PlatformNode.SignatureRules(signature.clockSkew(), signature.maxValidity(), signature.maxLength()),
                     new PlatformNode.Adapters(services.database(), services.keys(), services.store(), services.inspector(), tls),
-                    clock);
+                    clock, new PlatformNode.TaskFlows(services.taskSteps(), FlowSettings.defaults()));
             LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());
             return new Platform(services, node);
         } catch (RuntimeException e) {

@@ -4,6 +4,12 @@ import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.SqlApiKeys;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.config.StorageConfig;
+import io.openvod.platform.flow.TaskStep;
+import io.openvod.platform.flow.steps.AdaptiveDynamicStreamingStep;
+import io.openvod.platform.flow.steps.CoverBySnapshotStep;
+import io.openvod.platform.flow.steps.SampleSnapshotStep;
+import io.openvod.platform.flow.steps.SnapshotByTimeOffsetStep;
+import io.openvod.platform.flow.steps.TranscodeStep;
 import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.MediaProbe;
 import io.openvod.platform.media.ProbeInspector;
@@ -30,6 +36,7 @@ public final class PlatformServices implements AutoCloseable {
     private final SqlApiKeys keys;
     private final ObjectStore store;
     private final ProbeInspector inspector;
+    private final FfmpegTools ffmpeg;
 
     private PlatformServices(PlatformConfig config, List<ApiKeyConfig> configuredKeys, Clock clock, boolean withStore) {
         this.config = config;
@@ -41,8 +48,8 @@ public final class PlatformServices implements AutoCloseable {
             this.keys = new SqlApiKeys(database.jdbi(), configured, clock);
             keys.addApp(appId, appId, config.account().name());
             this.store = withStore ? objectStore(config.storage()) : null;
-            this.inspector = withStore ? new ProbeInspector(new MediaProbe(new FfmpegTools(config.media().ffmpegPath(),
-                    config.media().ffprobePath())), store) : null;
+            this.ffmpeg = new FfmpegTools(config.media().ffmpegPath(), config.media().ffprobePath());
+            this.inspector = withStore ? new ProbeInspector(new MediaProbe(ffmpeg), store) : null;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -89,6 +96,17 @@ public final class PlatformServices implements AutoCloseable {
 
     public ProbeInspector inspector() {
         return inspector;
+    }
+
+    /** The FFmpeg executables (configured or bundled), found on first use. */
+    public FfmpegTools ffmpeg() {
+        return ffmpeg;
+    }
+
+    /** The task-flow steps the platform runs: FFmpeg transcoding, HLS, snapshots and covers. */
+    public List<TaskStep> taskSteps() {
+        return List.of(new TranscodeStep(ffmpeg), new AdaptiveDynamicStreamingStep(ffmpeg), new SnapshotByTimeOffsetStep(ffmpeg),
+                new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg));
     }
 
     @Override
