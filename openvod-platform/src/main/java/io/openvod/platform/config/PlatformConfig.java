@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param upload limits and lifetimes of client uploads
  * @param media FFmpeg executables
  * @param events event notification: defaults per application, callbacks, pull
+ * @param flows the task-flow workers
  */
 public record PlatformConfig(PlatformHttpConfig http, String databaseUrl, StorageConfig storage, AccountConfig account,
                              CosConfig cos, UploadConfig upload, MediaToolsConfig media,
-                             EventsConfig events) {
+                             EventsConfig events, FlowsConfig flows) {
     public PlatformConfig {
         Objects.requireNonNull(http, "http is required");
         Objects.requireNonNull(storage, "storage is required");
@@ -25,6 +26,7 @@ public record PlatformConfig(PlatformHttpConfig http, String databaseUrl, Storag
         Objects.requireNonNull(upload, "upload is required");
         Objects.requireNonNull(media, "media is required");
         Objects.requireNonNull(events, "events is required");
+        Objects.requireNonNull(flows, "flows is required");
         if (databaseUrl == null || !databaseUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("databaseUrl must be a jdbc: URL");
         }

@@ -110,7 +110,8 @@ public final class PlatformFixture implements AutoCloseable {
                 SqlDatabase.sqliteUrl(dir.resolve("platform.db")),
                 new StorageConfig("local", dir.resolve("objects").toString(), new StorageConfig.S3Config(null, null, null, null, null, null, false)),
                 new AccountConfig(APP_ID, "test"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null),
-                events);
+                events,
+                io.openvod.platform.config.FlowsConfig.defaults());
     }
 
     private void open() {

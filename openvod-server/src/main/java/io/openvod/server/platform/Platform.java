@@ -2,6 +2,7 @@ package io.openvod.server.platform;
 
 import io.openvod.platform.PlatformNode;
 import io.openvod.platform.flow.FlowSettings;
+import io.openvod.platform.config.FlowsConfig;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.config.PlatformHttpConfig;
 import io.openvod.platform.http.TlsConnector;
@@ -33,7 +34,7 @@ public final class Platform implements AutoCloseable {
             PlatformNode node = PlatformNode.start(config,
                     new PlatformNode.SignatureRules(signature.clockSkew(), signature.maxValidity(), signature.maxLength()),
                     new PlatformNode.Adapters(services.database(), services.keys(), services.store(), services.inspector(), tls),
-                    clock, new PlatformNode.TaskFlows(services.taskSteps(), FlowSettings.defaults()));
+                    clock, new PlatformNode.TaskFlows(services.taskSteps(), flowSettings(config.flows())));
             LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());
             return new Platform(services, node);
         } catch (RuntimeException e) {
@@ -48,6 +49,12 @@ public final class Platform implements AutoCloseable {
             return Optional.of(TlsConnector.pem(tls.certificateFile().orElseThrow(), tls.privateKeyFile().orElseThrow()));
         }
         return tls.selfSigned() ? Optional.of(TlsConnector.selfSigned(selfSignedDir)) : Optional.empty();
+    }
+
+    private static FlowSettings flowSettings(FlowsConfig flows) {
+        FlowSettings d = FlowSettings.defaults();
+        return new FlowSettings(flows.workers(), d.lease(), d.heartbeat(), flows.timeout(), flows.maxAttempts(), d.backoff(), d.poll(),
+                d.workRoot());
     }
 
     public String url() {
