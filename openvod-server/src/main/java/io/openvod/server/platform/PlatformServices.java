@@ -7,12 +7,14 @@ import io.openvod.platform.config.StorageConfig;
 import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.flow.steps.AdaptiveDynamicStreamingStep;
 import io.openvod.platform.flow.steps.CoverBySnapshotStep;
+import io.openvod.platform.flow.steps.PornReviewStep;
 import io.openvod.platform.flow.steps.SampleSnapshotStep;
 import io.openvod.platform.flow.steps.SnapshotByTimeOffsetStep;
 import io.openvod.platform.flow.steps.TranscodeStep;
 import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.MediaProbe;
 import io.openvod.platform.media.ProbeInspector;
+import io.openvod.platform.review.NsfwjsSidecar;
 import io.openvod.platform.sql.PlatformDatabase;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.storage.local.LocalDiskObjectStore;
@@ -37,6 +39,7 @@ public final class PlatformServices implements AutoCloseable {
     private final ObjectStore store;
     private final ProbeInspector inspector;
     private final FfmpegTools ffmpeg;
+    private final NsfwjsSidecar reviewer = NsfwjsSidecar.located();
 
     private PlatformServices(PlatformConfig config, List<ApiKeyConfig> configuredKeys, Clock clock, boolean withStore) {
         this.config = config;
@@ -103,14 +106,21 @@ public final class PlatformServices implements AutoCloseable {
         return ffmpeg;
     }
 
-    /** The task-flow steps the platform runs: FFmpeg transcoding, HLS, snapshots and covers. */
+    /**
+     * The task-flow steps the platform runs: FFmpeg transcoding, HLS, snapshots and covers, and the
+     * {@code Porn} content review with the nsfwjs sidecar ({@link NsfwjsSidecar#locate()}: the
+     * system property {@code openvod.review.sidecar}, which {@code ./openvod} sets, else
+     * {@code openvod-platform/src/main/node/review} under the working directory; started on the
+     * first review, stopped on {@link #close()}).
+     */
     public List<TaskStep> taskSteps() {
         return List.of(new TranscodeStep(ffmpeg), new AdaptiveDynamicStreamingStep(ffmpeg), new SnapshotByTimeOffsetStep(ffmpeg),
-                new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg));
+                new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg), new PornReviewStep(ffmpeg, reviewer));
     }
 
     @Override
     public void close() {
+        reviewer.close();
         if (store != null) {
             store.close();
         }
