@@ -21,7 +21,7 @@ public record ProcedureTemplate(String name, String type, String comment, Option
     /** The task sets of MediaProcessTask and the result Type of their tasks. */
     public static final Map<String, String> TASK_SETS = orderedSets();
     /** The result types one legacy AiContentReviewTask runs. */
-    public static final List<String> REVIEW_TYPES = List.of("Porn", "Terrorism", "Political");
+    public static final List<String> REVIEW_TYPES = List.of("Porn");
 
     private static Map<String, String> orderedSets() {
         Map<String, String> sets = new java.util.LinkedHashMap<>();

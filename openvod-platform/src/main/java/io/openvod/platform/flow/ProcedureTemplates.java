@@ -13,8 +13,8 @@ import java.util.Optional;
  * The procedure templates the platform knows, by name (the {@code procedure} of an upload
  * signature). Built in:
  * <ul>
- *   <li>{@code Review} — legacy content review with preset 10: {@code Porn}, {@code Terrorism},
- *       {@code Political} (results in {@code AiContentReviewResultSet});</li>
+ *   <li>{@code Review} — legacy content review with preset 10: {@code Porn} (results in
+ *       {@code AiContentReviewResultSet}; Terrorism and Political review are not run yet);</li>
  *   <li>{@code TranscodeCover} — Transcode to MP4 100010 and 100020, a cover at 0 s
  *       ({@code CoverBySnapshot}, definition 10);</li>
  *   <li>{@code LongVideoPreset} — Transcode 100010, 100020, 100030 and the cover;</li>
@@ -43,11 +43,11 @@ public final class ProcedureTemplates {
     /** The built-in templates. */
     public static ProcedureTemplates builtIn() {
         ProcedureTemplates t = new ProcedureTemplates();
-        List<TaskSpec> review = List.of(review("Porn"), review("Terrorism"), review("Political"));
+        List<TaskSpec> review = ProcedureTemplate.REVIEW_TYPES.stream().map(ProcedureTemplates::review).toList();
         List<TaskSpec> transcodeCover = List.of(transcode(100010), transcode(100020), cover());
         List<TaskSpec> combined = new ArrayList<>(transcodeCover);
         combined.addAll(review);
-        t.add("Review", "Content review (Porn, Terrorism, Political)", review);
+        t.add("Review", "Content review (Porn)", review);
         t.add("TranscodeCover", "MP4 100010 and 100020, cover at 0 s", transcodeCover);
         t.add("LongVideoPreset", "MP4 100010, 100020, 100030, cover at 0 s",
                 List.of(transcode(100010), transcode(100020), transcode(100030), cover()));

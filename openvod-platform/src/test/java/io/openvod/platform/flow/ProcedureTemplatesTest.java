@@ -75,7 +75,7 @@ class ProcedureTemplatesTest {
             JsonNode upload = JSON.readTree(platform.node().catalog().events(fileId).getFirst().event().body());
             TaskFlow flow = flows.find(upload.get("FileUploadEvent").get("ProcedureTaskId").asText()).orElseThrow();
             assertThat(flow.tasks()).extracting(FlowTask::type)
-                    .containsExactly("Transcode", "CoverBySnapshot", "Porn", "Terrorism", "Political");
+                    .containsExactly("Transcode", "CoverBySnapshot", "Porn");
             assertThat(JSON.readTree(flow.tasks().get(1).input()).get("PositionType").asText()).isEqualTo("Percent");
             assertThat(JSON.readTree(flow.tasks().get(2).input()).get("Definition").asLong()).isEqualTo(20);
 
