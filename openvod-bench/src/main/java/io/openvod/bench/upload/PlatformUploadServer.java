@@ -91,6 +91,11 @@ public final class PlatformUploadServer implements AutoCloseable {
 
     /** Starts a node on {@code host:port} (0 picks a free port) with its database and objects in {@code dir}. */
     public static PlatformUploadServer start(Path dir, String host, int port, boolean probe) {
+        return start(dir, host, port, probe, PlatformNode.TaskFlows.none());
+    }
+
+    /** As {@link #start(Path, String, int, boolean)}, with task flows run by {@code flows}. */
+    public static PlatformUploadServer start(Path dir, String host, int port, boolean probe, PlatformNode.TaskFlows flows) {
         UploadConfig upload = new UploadConfig(Duration.ofHours(1), Duration.ofHours(24), 1L << 40, 5L << 30,
                 Duration.ofHours(1), Duration.ofMinutes(15));
         PlatformConfig config = new PlatformConfig(new PlatformHttpConfig(host, port, "", "", null),
@@ -110,13 +115,23 @@ public final class PlatformUploadServer implements AutoCloseable {
                     : storeKey -> MediaInspector.Inspection.failed("not inspected (upload benchmark without probing)");
             PlatformNode node = PlatformNode.start(config,
                     new PlatformNode.SignatureRules(Duration.ofMinutes(5), Duration.ofDays(90), 32768),
-                    new PlatformNode.Adapters(database, keys, store, inspector, Optional.empty()), clock);
+                    new PlatformNode.Adapters(database, keys, store, inspector, Optional.empty()), clock, flows);
             return new PlatformUploadServer(database, store, node);
         } catch (RuntimeException e) {
             store.close();
             database.close();
             throw e;
         }
+    }
+
+    /** The running node. */
+    public PlatformNode node() {
+        return node;
+    }
+
+    /** Its database. */
+    public PlatformDatabase database() {
+        return database;
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8082} (no trailing slash). */

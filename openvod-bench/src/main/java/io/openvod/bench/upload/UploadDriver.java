@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,9 +92,9 @@ public final class UploadDriver {
         long size = Files.size(options.file());
         if (options.warmupMiB() > 0) {
             long warmup = Math.min(size, options.warmupMiB() * UploadOptions.MIB);
-            upload(http, options, warmup, options.label() + " warm-up");
+            upload(http, options, warmup, options.label() + " warm-up", null);
         }
-        Upload measured = upload(http, options, size, options.label());
+        Upload measured = upload(http, options, size, options.label(), null);
         long stored = storedSize(http, measured.mediaUrl());
         String sha256 = "not checked";
         if (options.sha256()) {
@@ -104,13 +105,26 @@ public final class UploadDriver {
         return measured.result(stored, sha256);
     }
 
-    /** One whole upload of the file's first {@code length} bytes. */
-    private static Upload upload(HttpClient http, UploadOptions options, long length, String label)
+    /**
+     * Uploads a whole file to a {@link PlatformUploadServer} with its API key, 8 MiB parts 6 at a time,
+     * with an ApplyUploadUGC signature naming {@code procedure}; returns the FileId once
+     * CommitUploadUGC has answered.
+     */
+    public static String uploadWithProcedure(URI url, Path file, String procedure) throws IOException, InterruptedException {
+        UploadOptions options = new UploadOptions(url, file, 8 * UploadOptions.MIB, 6, 0, 300, false, "procedure", false, false,
+                PlatformUploadServer.SECRET_ID, PlatformUploadServer.SECRET_KEY);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        return upload(http, options, Files.size(file), options.label(), procedure).fileId();
+    }
+
+    /** One whole upload of the file's first {@code length} bytes; {@code procedure} (may be null) goes into Apply's signature. */
+    private static Upload upload(HttpClient http, UploadOptions options, long length, String label, String procedure)
             throws IOException, InterruptedException {
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = cpu.getProcessCpuTime();
         long t0 = System.nanoTime();
-        ObjectNode applyBody = JSON.createObjectNode().put("signature", signature(options)).put("videoName", "upload-bench")
+        ObjectNode applyBody = JSON.createObjectNode().put("signature", signature(options, procedure)).put("videoName", "upload-bench")
                 .put("videoType", "mp4").put("videoSize", length).put("uploadFromWeb", true);
         JsonNode apply = ugc(http, options, "ApplyUploadUGC", applyBody);
         JsonNode cert = apply.get("tempCertificate");
@@ -129,7 +143,7 @@ public final class UploadDriver {
         long t3 = System.nanoTime();
         cos.complete(key, uploadId, etags);
         long t4 = System.nanoTime();
-        ObjectNode commitBody = JSON.createObjectNode().put("signature", signature(options))
+        ObjectNode commitBody = JSON.createObjectNode().put("signature", signature(options, null))
                 .put("vodSessionKey", apply.get("vodSessionKey").asText());
         JsonNode commit = ugc(http, options, "CommitUploadUGC", commitBody);
         long t5 = System.nanoTime();
@@ -181,10 +195,14 @@ public final class UploadDriver {
         }
     }
 
-    private static String signature(UploadOptions options) {
+    private static String signature(UploadOptions options, String procedure) {
         long now = Instant.now().getEpochSecond();
-        return UploadSigner.sign(SignatureParameters.builder().secretId(options.secretId()).currentTimeStamp(now)
-                .expireTime(now + 3600).random(ThreadLocalRandom.current().nextLong(1L << 32)).build(), options.secretKey());
+        SignatureParameters.Builder b = SignatureParameters.builder().secretId(options.secretId()).currentTimeStamp(now)
+                .expireTime(now + 3600).random(ThreadLocalRandom.current().nextLong(1L << 32));
+        if (procedure != null) {
+            b.procedure(procedure);
+        }
+        return UploadSigner.sign(b.build(), options.secretKey());
     }
 
     /** Calls a UGC action and returns its {@code data}; fails unless {@code code} is 0. */
