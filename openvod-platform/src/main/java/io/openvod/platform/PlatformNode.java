@@ -121,7 +121,8 @@ public final class PlatformNode implements AutoCloseable {
         this.flows = new FlowEngine(new SqlTaskFlows(jdbi, sqlCatalog, templates, layout, clock), catalog,
                 adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock);
         UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
-        UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock);
+        UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock,
+                flows::wake);
         CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
         SqlEventQueue pullQueue = new SqlEventQueue(jdbi, clock, config.events().pull().visibility(), config.events().pull().retention());
         CallbackUrlPolicy callbackUrls = new CallbackUrlPolicy(config.events().push().allowLoopback(), config.events().push().allowPrivateNetworks());

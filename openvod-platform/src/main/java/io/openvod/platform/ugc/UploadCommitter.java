@@ -35,9 +35,17 @@ public final class UploadCommitter {
     private final MediaInspector inspector;
     private final StorageLayout layout;
     private final Clock clock;
+    private final Runnable flowRequested;
 
     public UploadCommitter(SignatureCheck signatures, UgcService ugc, ObjectStore store, MediaCatalog catalog,
                            MediaInspector inspector, StorageLayout layout, Clock clock) {
+        this(signatures, ugc, store, catalog, inspector, layout, clock, () -> { });
+    }
+
+    /** @param flowRequested called after a commit that recorded a task flow, so the flow starts at once */
+    public UploadCommitter(SignatureCheck signatures, UgcService ugc, ObjectStore store, MediaCatalog catalog,
+                           MediaInspector inspector, StorageLayout layout, Clock clock, Runnable flowRequested) {
+        this.flowRequested = flowRequested;
         this.signatures = signatures;
         this.ugc = ugc;
         this.store = store;
@@ -114,6 +122,9 @@ public final class UploadCommitter {
         ObjectNode event = FileUploadEvents.newFileUpload(row, flow.map(FlowRequest::taskId).orElse(""));
         catalog.recordUpload(row, new OutboxEvent(TimeOrderedIds.next(), s.appId(), s.subAppId(), s.fileId(),
                 FileUploadEvents.NEW_FILE_UPLOAD, FileUploadEvents.text(event)), flow, s.sessionHash());
+        if (flow.isPresent()) {
+            flowRequested.run();
+        }
     }
 
     private ObjectInfo complete(UploadSession s, String key, Optional<Long> declared, String what) {
