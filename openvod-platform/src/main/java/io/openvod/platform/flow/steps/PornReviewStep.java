@@ -13,10 +13,8 @@ import io.openvod.platform.media.MediaProbe;
 import io.openvod.platform.review.ContentReviewer;
 import io.openvod.platform.review.FrameScores;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -96,23 +94,8 @@ public final class PornReviewStep implements TaskStep {
         FrameGrab.requireVideo(source, input.source());
         double duration = StepSupport.duration(input, source);
         double interval = duration > 0 ? Math.max(INTERVAL_SECONDS, duration / MAX_FRAMES) : INTERVAL_SECONDS;
-        Path directory = input.workDir().resolve("review");
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StepFailure(FfmpegJob.INTERNAL_ERROR, "cannot create a working directory: " + e.getMessage(), true, e);
-        }
-        String select = "select='isnan(prev_selected_t)+gte(t-prev_selected_t," + StepSupport.seconds(interval - 0.001)
-                + ")'";
-        ffmpeg.run(List.of("-protocol_whitelist", "file", "-i", StepSupport.file(input.source()), "-map", "0:v:0",
-                "-vf", select, "-fps_mode", "vfr", "-frames:v", String.valueOf(MAX_FRAMES), "-q:v", "3",
-                "-start_number", "0", "-f", "image2", StepSupport.file(directory.resolve("%d.jpg"))),
-                input.source(), duration, BASE_TIMEOUT.plusMillis((long) (duration * 1000)),
-                progress == null ? null : p -> progress.progress(p * 30 / 100));
-        List<Path> frames = new ArrayList<>();
-        for (int n = 0; Files.isRegularFile(directory.resolve(n + ".jpg")); n++) {
-            frames.add(directory.resolve(n + ".jpg"));
-        }
+        List<Path> frames = FrameGrab.sample(ffmpeg, input.source(), input.workDir(), "review", duration, interval, MAX_FRAMES,
+                BASE_TIMEOUT, progress == null ? null : p -> progress.progress(p * 30 / 100));
         if (frames.isEmpty()) {
             throw new StepFailure(FfmpegJob.INVALID_INPUT, "ffmpeg took no frame of " + input.source().getFileName()
                     + " to review (no decodable frame)", false);
@@ -161,7 +144,7 @@ public final class PornReviewStep implements TaskStep {
         for (int i = 0; i < Math.min(100, segments.size()); i++) {
             listed.add(segments.get(i));
         }
-        output.put("SegmentSetFileUrl", segments.isEmpty() ? "" : storeSegments(input, directory, segments));
+        output.put("SegmentSetFileUrl", segments.isEmpty() ? "" : storeSegments(input, frames.getFirst().getParent(), segments));
         output.put("SegmentSetFileUrlExpireTime", "");
         if (progress != null) {
             progress.progress(100);

@@ -9,8 +9,6 @@ import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.MediaMetadata;
 import io.openvod.platform.media.MediaProbe;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,27 +78,16 @@ public final class SampleSnapshotStep implements TaskStep {
             throw new StepFailure(StepSupport.INVALID_DEFINITION, "template " + definition + " would take more than "
                     + MAX_PICTURES + " pictures of " + StepSupport.seconds(duration) + " s", false);
         }
-        Path directory = input.workDir().resolve("sample");
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StepFailure(FfmpegJob.INTERNAL_ERROR, "cannot create a working directory: " + e.getMessage(), true, e);
-        }
-        // A millisecond less than the interval, so that frame times rounded by the container still match.
-        String select = "select='isnan(prev_selected_t)+gte(t-prev_selected_t," + StepSupport.seconds(interval - 0.001)
-                + ")'";
-        ffmpeg.run(List.of("-protocol_whitelist", "file", "-i", StepSupport.file(input.source()), "-map", "0:v:0",
-                "-vf", select, "-fps_mode", "vfr", "-q:v", "3", "-start_number", "0", "-f", "image2",
-                StepSupport.file(directory.resolve("%d.jpg"))), input.source(), duration,
-                BASE_TIMEOUT.plusMillis((long) (duration * 1000)), progress);
+        List<Path> frames = FrameGrab.sample(ffmpeg, input.source(), input.workDir(), "sample", duration, interval, MAX_PICTURES,
+                BASE_TIMEOUT, progress);
 
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         output.put("Definition", definition);
         output.put("SampleType", preset.type());
         output.put("Interval", preset.interval());
         ArrayNode urls = output.putArray("ImageUrlSet");
-        for (int n = 0; Files.isRegularFile(directory.resolve(n + ".jpg")); n++) {
-            urls.add(input.outputs().store("sample/" + definition + "/" + n + ".jpg", directory.resolve(n + ".jpg")));
+        for (int n = 0; n < frames.size(); n++) {
+            urls.add(input.outputs().store("sample/" + definition + "/" + n + ".jpg", frames.get(n)));
         }
         if (urls.isEmpty()) {
             throw new StepFailure(FfmpegJob.INVALID_INPUT, "ffmpeg took no picture of " + input.source().getFileName()
