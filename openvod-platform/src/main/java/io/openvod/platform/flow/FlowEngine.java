@@ -60,7 +60,10 @@ public final class FlowEngine implements AutoCloseable {
     private final FlowSettings settings;
     private final Clock clock;
     private final String owner = "worker-" + UUID.randomUUID();
+    /** Wake-ups of the workers (a task may be due). */
     private final Semaphore work = new Semaphore(0);
+    /** Wake-ups of the starter (a flow may have been requested); apart, so a worker never takes the starter's. */
+    private final Semaphore requests = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService heartbeats;
@@ -94,7 +97,8 @@ public final class FlowEngine implements AutoCloseable {
 
     /** Tells idle workers and the starter to look for work now (e.g. after a commit). */
     public void wake() {
-        work.release(settings.workers() + 1);
+        requests.release();
+        work.release(settings.workers());
     }
 
     public SqlTaskFlows flows() {
@@ -110,7 +114,7 @@ public final class FlowEngine implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("starting requested task flows failed: {}", e.toString());
             }
-            if (!idle()) {
+            if (!idle(requests)) {
                 return;
             }
         }
@@ -132,16 +136,16 @@ public final class FlowEngine implements AutoCloseable {
                     // the result could not be recorded; the lease runs out and the task is run again
                     LOG.warn("recording task {} failed: {}", claim.get().task().id(), e.toString());
                 }
-            } else if (!idle()) {
+            } else if (!idle(work)) {
                 return;
             }
         }
     }
 
-    /** Waits for a wake-up or the poll interval; false when interrupted (stopping). */
-    private boolean idle() {
+    /** Waits for a wake-up on {@code signal} or the poll interval; false when interrupted (stopping). */
+    private boolean idle(Semaphore signal) {
         try {
-            work.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+            signal.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (InterruptedException e) {
             return false;
