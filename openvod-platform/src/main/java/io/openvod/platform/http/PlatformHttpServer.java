@@ -139,6 +139,7 @@ public final class PlatformHttpServer implements AutoCloseable {
     private static void cosError(Context ctx, CosProtocolException e, String resource, Clock clock) {
         boolean clockError = e.code() == CosErrorCode.REQUEST_TIME_TOO_SKEWED
                 || CosErrorCode.REQUEST_EXPIRED_MESSAGE.equals(e.getMessage());
+        UnreadBody.discard(ctx);
         byte[] body = CosXml.error(e.code(), e.getMessage(), resource, requestId(ctx), null, clockError ? clock.instant() : null);
         ctx.header("x-cos-request-id", requestId(ctx)); // also when the address itself was refused
         ctx.header("Content-Length", Integer.toString(body.length));
