@@ -53,8 +53,8 @@ public final class Platform implements AutoCloseable {
 
     private static FlowSettings flowSettings(FlowsConfig flows) {
         FlowSettings d = FlowSettings.defaults();
-        return new FlowSettings(flows.workers(), d.lease(), d.heartbeat(), flows.timeout(), flows.maxAttempts(), d.backoff(), d.poll(),
-                d.workRoot());
+        return new FlowSettings(flows.workers(), flows.lease(), flows.heartbeat(), flows.timeout(), flows.maxAttempts(), d.backoff(),
+                d.poll(), d.workRoot());
     }
 
     public String url() {
