@@ -103,7 +103,7 @@ public final class PlatformUploadServer implements AutoCloseable {
                 new StorageConfig("local", dir.resolve("objects").toString(), new StorageConfig.S3Config(null, null, null, null, null, null, false)),
                 new AccountConfig(APP_ID, "upload-bench"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null),
                 io.openvod.platform.config.EventsConfig.defaults(),
-                io.openvod.platform.config.FlowsConfig.defaults());
+                io.openvod.platform.config.FlowsConfig.defaults(), io.openvod.platform.config.ReviewConfig.defaults());
         Clock clock = Clock.systemUTC();
         PlatformDatabase database = PlatformDatabase.open(config.databaseUrl());
         LocalDiskObjectStore store = LocalDiskObjectStore.open(config.storage().directory());

@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param media FFmpeg executables
  * @param events event notification: defaults per application, callbacks, pull
  * @param flows the task-flow workers
+ * @param review content review: the engine and its thresholds
  */
 public record PlatformConfig(PlatformHttpConfig http, String databaseUrl, StorageConfig storage, AccountConfig account,
                              CosConfig cos, UploadConfig upload, MediaToolsConfig media,
-                             EventsConfig events, FlowsConfig flows) {
+                             EventsConfig events, FlowsConfig flows, ReviewConfig review) {
     public PlatformConfig {
         Objects.requireNonNull(http, "http is required");
         Objects.requireNonNull(storage, "storage is required");
@@ -27,6 +28,7 @@ public record PlatformConfig(PlatformHttpConfig http, String databaseUrl, Storag
         Objects.requireNonNull(media, "media is required");
         Objects.requireNonNull(events, "events is required");
         Objects.requireNonNull(flows, "flows is required");
+        Objects.requireNonNull(review, "review is required");
         if (databaseUrl == null || !databaseUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("databaseUrl must be a jdbc: URL");
         }

@@ -5,13 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Classifies video frames for content review (port; the adapter is {@link NsfwjsSidecar}). An
- * implementation that cannot run its model fails with {@link #UNAVAILABLE}: a review never
- * passes because nothing looked at the frames.
+ * Classifies video frames for content review (port). Adapters: {@link NsfwjsSidecar} (the bundled
+ * Node.js nsfwjs model), {@link OnnxContentReviewer} (an operator-supplied ONNX model in process)
+ * and {@link HttpContentReviewer} (an external classification service). An implementation that
+ * cannot run its model fails with {@link #UNAVAILABLE}: a review never passes because nothing
+ * looked at the frames.
  */
-public interface ContentReviewer {
+public interface ContentReviewer extends AutoCloseable {
     /** {@code ErrCodeExt} of a review whose model cannot run (Node.js or the model missing, the sidecar crashing). */
     String UNAVAILABLE = "FailedOperation.ReviewUnavailable";
+    /** {@code ErrCodeExt} of a frame the model cannot read (not a JPEG, or refused by the service). */
+    String INVALID_INPUT = "FailedOperation.InvalidInput";
 
     /**
      * The class scores of each JPEG, in the order given.
@@ -20,4 +24,9 @@ public interface ContentReviewer {
      *     for a frame the model cannot read
      */
     List<FrameScores> classify(List<Path> jpegs) throws StepFailure;
+
+    /** Releases the model, process or connections; further classifications fail. Nothing by default. */
+    @Override
+    default void close() {
+    }
 }

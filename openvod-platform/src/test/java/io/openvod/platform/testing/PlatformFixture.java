@@ -111,7 +111,7 @@ public final class PlatformFixture implements AutoCloseable {
                 new StorageConfig("local", dir.resolve("objects").toString(), new StorageConfig.S3Config(null, null, null, null, null, null, false)),
                 new AccountConfig(APP_ID, "test"), new CosConfig(null, null, null), upload, new MediaToolsConfig(null, null),
                 events,
-                io.openvod.platform.config.FlowsConfig.defaults());
+                io.openvod.platform.config.FlowsConfig.defaults(), io.openvod.platform.config.ReviewConfig.defaults());
     }
 
     private void open() {

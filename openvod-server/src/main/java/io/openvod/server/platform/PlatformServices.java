@@ -3,6 +3,7 @@ package io.openvod.server.platform;
 import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.SqlApiKeys;
 import io.openvod.platform.config.PlatformConfig;
+import io.openvod.platform.config.ReviewConfig;
 import io.openvod.platform.config.StorageConfig;
 import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.flow.steps.AdaptiveDynamicStreamingStep;
@@ -14,7 +15,10 @@ import io.openvod.platform.flow.steps.TranscodeStep;
 import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.MediaProbe;
 import io.openvod.platform.media.ProbeInspector;
+import io.openvod.platform.review.ContentReviewer;
+import io.openvod.platform.review.HttpContentReviewer;
 import io.openvod.platform.review.NsfwjsSidecar;
+import io.openvod.platform.review.OnnxContentReviewer;
 import io.openvod.platform.sql.PlatformDatabase;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.storage.local.LocalDiskObjectStore;
@@ -22,6 +26,7 @@ import io.openvod.platform.storage.s3.S3ObjectStore;
 import io.openvod.platform.storage.s3.S3StoreSettings;
 import io.openvod.server.config.ApiKeyConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +34,9 @@ import java.util.List;
 /**
  * The platform's adapters, chosen from configuration — the one place that names them: the SQL
  * database, the API keys (stored ones plus the configuration's top-level {@code keys}, which
- * belong to {@code platform.account}), the object store (local directory or S3), and the
- * FFmpeg-based media inspector.
+ * belong to {@code platform.account}), the object store (local directory or S3), the
+ * FFmpeg-based media inspector, and the content reviewer of {@code platform.review.engine}
+ * (the nsfwjs sidecar, an ONNX model, or an external HTTP service).
  */
 public final class PlatformServices implements AutoCloseable {
     private final PlatformConfig config;
@@ -39,7 +45,7 @@ public final class PlatformServices implements AutoCloseable {
     private final ObjectStore store;
     private final ProbeInspector inspector;
     private final FfmpegTools ffmpeg;
-    private final NsfwjsSidecar reviewer = NsfwjsSidecar.located();
+    private final ContentReviewer reviewer;
 
     private PlatformServices(PlatformConfig config, List<ApiKeyConfig> configuredKeys, Clock clock, boolean withStore) {
         this.config = config;
@@ -53,6 +59,7 @@ public final class PlatformServices implements AutoCloseable {
             this.store = withStore ? objectStore(config.storage()) : null;
             this.ffmpeg = new FfmpegTools(config.media().ffmpegPath(), config.media().ffprobePath());
             this.inspector = withStore ? new ProbeInspector(new MediaProbe(ffmpeg), store) : null;
+            this.reviewer = contentReviewer(config.review());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -81,6 +88,31 @@ public final class PlatformServices implements AutoCloseable {
         return LocalDiskObjectStore.open(storage.directory());
     }
 
+    /**
+     * The content reviewer of {@code platform.review.engine}: {@code nsfwjs} — the Node.js sidecar in
+     * {@code nsfwjs.sidecar}, or where {@link NsfwjsSidecar#locate()} finds it when that is empty
+     * (the system property {@code openvod.review.sidecar}, which {@code ./openvod} sets, else
+     * {@code openvod-platform/src/main/node/review} under the working directory), run by
+     * {@code nsfwjs.node}; {@code onnx} — the operator's model, loaded on the first review;
+     * {@code http} — the external service. None does any work before the first review.
+     */
+    public static ContentReviewer contentReviewer(ReviewConfig review) {
+        return switch (review.engine()) {
+            case "onnx" -> {
+                ReviewConfig.Onnx onnx = review.onnx();
+                yield new OnnxContentReviewer(new OnnxContentReviewer.Settings(Path.of(onnx.model()), onnx.labels(),
+                        onnx.inputSize(), OnnxContentReviewer.Layout.valueOf(onnx.layout()), onnx.scale(), onnx.mean(),
+                        onnx.std(), onnx.softmax()));
+            }
+            case "http" -> new HttpContentReviewer(URI.create(review.http().url()), review.http().timeout(), review.http().token());
+            case "nsfwjs" -> {
+                ReviewConfig.Nsfwjs nsfwjs = review.nsfwjs();
+                yield new NsfwjsSidecar(nsfwjs.sidecar().isBlank() ? NsfwjsSidecar.locate() : Path.of(nsfwjs.sidecar()), nsfwjs.node());
+            }
+            default -> throw new IllegalArgumentException("platform.review.engine '" + review.engine() + "' is not known");
+        };
+    }
+
     public PlatformConfig config() {
         return config;
     }
@@ -106,16 +138,21 @@ public final class PlatformServices implements AutoCloseable {
         return ffmpeg;
     }
 
+    /** The content reviewer of {@code platform.review} (see {@link #contentReviewer(ReviewConfig)}); closed on {@link #close()}. */
+    public ContentReviewer reviewer() {
+        return reviewer;
+    }
+
     /**
      * The task-flow steps the platform runs: FFmpeg transcoding, HLS, snapshots and covers, and the
-     * {@code Porn} content review with the nsfwjs sidecar ({@link NsfwjsSidecar#locate()}: the
-     * system property {@code openvod.review.sidecar}, which {@code ./openvod} sets, else
-     * {@code openvod-platform/src/main/node/review} under the working directory; started on the
-     * first review, stopped on {@link #close()}).
+     * {@code Porn} content review with the configured reviewer and the thresholds
+     * {@code platform.review.reviewThreshold} and {@code blockThreshold}.
      */
     public List<TaskStep> taskSteps() {
+        PornReviewStep.Thresholds thresholds = new PornReviewStep.Thresholds(config.review().reviewThreshold(),
+                config.review().blockThreshold());
         return List.of(new TranscodeStep(ffmpeg), new AdaptiveDynamicStreamingStep(ffmpeg), new SnapshotByTimeOffsetStep(ffmpeg),
-                new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg), new PornReviewStep(ffmpeg, reviewer));
+                new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg), new PornReviewStep(ffmpeg, reviewer, thresholds));
     }
 
     @Override
