@@ -1,0 +1,43 @@
+package io.openvod.server.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.openvod.platform.config.FlowsConfig;
+import io.openvod.server.config.ConfigException;
+import io.openvod.server.config.ConfigLoader;
+import io.openvod.server.config.ConfigSources;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** {@code platform.flows.lease}: its default, a setting, the heartbeat derived from it and the shortest lease. */
+class FlowsLeaseConfigTest {
+    private static FlowsConfig flows(Map<String, String> env, String... overrides) {
+        return new ConfigLoader().load(new ConfigSources(Optional.empty(), env, List.of(overrides))).platform().flows();
+    }
+
+    @Test
+    void theDefaultLeaseIsAMinuteRenewedEveryTenSeconds() {
+        FlowsConfig flows = flows(Map.of());
+        assertThat(flows).isEqualTo(FlowsConfig.defaults());
+        assertThat(flows.lease()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(flows.heartbeat()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aLeaseIsSetLikeAnyKeyAndItsHeartbeatIsASixthButAtLeastASecond() {
+        assertThat(flows(Map.of(), "platform.flows.lease=2m").heartbeat()).isEqualTo(Duration.ofSeconds(20));
+        FlowsConfig shortest = flows(Map.of("OPENVOD_PLATFORM_FLOWS_LEASE", "3s"));
+        assertThat(shortest.lease()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(shortest.heartbeat()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aLeaseShorterThanThreeSecondsIsRefused() {
+        assertThatThrownBy(() -> flows(Map.of(), "platform.flows.lease=2s")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lease");
+    }
+}
