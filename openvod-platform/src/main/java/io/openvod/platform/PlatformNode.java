@@ -15,6 +15,9 @@ import io.openvod.platform.cloudapi.DescribeEventConfigAction;
 import io.openvod.platform.cloudapi.DescribeEventsStateAction;
 import io.openvod.platform.cloudapi.DescribeMediaInfosAction;
 import io.openvod.platform.cloudapi.DescribeTaskDetailAction;
+import io.openvod.platform.cloudapi.ForbidMediaDistributionAction;
+import io.openvod.platform.cloudapi.ProcessMediaAction;
+import io.openvod.platform.cloudapi.ProcessMediaByProcedureAction;
 import io.openvod.platform.cloudapi.CreateProcedureTemplateAction;
 import io.openvod.platform.cloudapi.DeleteProcedureTemplateAction;
 import io.openvod.platform.cloudapi.DescribeProcedureTemplatesAction;
@@ -141,9 +144,12 @@ public final class PlatformNode implements AutoCloseable {
                 new DescribeTaskDetailAction(flows.flows()),
                 new CreateProcedureTemplateAction(templates),
                 new DescribeProcedureTemplatesAction(templates),
-                new DeleteProcedureTemplateAction(templates)));
+                new DeleteProcedureTemplateAction(templates),
+                new ProcessMediaAction(catalog, flows.flows(), flows::wake),
+                new ProcessMediaByProcedureAction(templates, catalog, flows.flows(), flows::wake),
+                new ForbidMediaDistributionAction(catalog)));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
-                authorizer, adapters.store(), config.cos().domains(), config.cos().corsOrigin(), clock,
+                authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,
                 new CloudApiEndpoint(adapters.keys(), actions, clock)), adapters.tls());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();

@@ -1,20 +1,55 @@
 package io.openvod.platform.catalog;
 
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A task flow that an upload asked for ({@code procedure} in its signature), recorded with the
- * upload's commit for the task-flow engine to run.
+ * A task flow to run on one media file: the {@code procedure} an upload's signature named
+ * (recorded with the commit), or one asked for with {@code ProcessMediaByProcedure} or
+ * {@code ProcessMedia} (whose tasks come with the request, {@link #adHoc()}).
  *
- * @param taskId the ProcedureTaskId reported in NewFileUpload
+ * @param taskId the TaskId (for an upload, the ProcedureTaskId reported in NewFileUpload)
+ * @param procedure the template's name; empty for ad-hoc tasks
  * @param notifyMode {@code Finish}, {@code Change} or {@code None}
+ * @param adHoc the tasks of a {@code ProcessMedia} request, instead of a template's
+ * @param sessionId the caller's {@code SessionId} (deduplication key), if any
  */
 public record FlowRequest(String taskId, String fileId, long appId, long subAppId, String procedure, int taskPriority,
-                          String notifyMode, String sessionContext) {
+                          String notifyMode, String sessionContext, Optional<AdHocTasks> adHoc, Optional<String> sessionId) {
     public FlowRequest {
         Objects.requireNonNull(taskId, "taskId == null");
         Objects.requireNonNull(procedure, "procedure == null");
         notifyMode = notifyMode == null ? "Finish" : notifyMode;
         sessionContext = sessionContext == null ? "" : sessionContext;
+        Objects.requireNonNull(adHoc, "adHoc == null");
+        Objects.requireNonNull(sessionId, "sessionId == null");
+    }
+
+    /** A flow of the template {@code procedure}, without a SessionId. */
+    public FlowRequest(String taskId, String fileId, long appId, long subAppId, String procedure, int taskPriority,
+                       String notifyMode, String sessionContext) {
+        this(taskId, fileId, appId, subAppId, procedure, taskPriority, notifyMode, sessionContext, Optional.empty(), Optional.empty());
+    }
+
+    /** A new TaskId of a flow of application {@code subAppId}: {@code <subAppId>-procedurev2-<32 hex>t0}, as Tencent's. */
+    public static String newTaskId(long subAppId) {
+        byte[] random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        return subAppId + "-procedurev2-" + HexFormat.of().formatHex(random) + "t0";
+    }
+
+    /**
+     * The tasks of a {@code ProcessMedia} request, as Tencent's JSON objects.
+     *
+     * @param mediaProcessTask {@code MediaProcessTask}, if given
+     * @param aiContentReviewTask {@code AiContentReviewTask}, if given
+     */
+    public record AdHocTasks(Optional<String> mediaProcessTask, Optional<String> aiContentReviewTask) {
+        public AdHocTasks {
+            Objects.requireNonNull(mediaProcessTask, "mediaProcessTask == null");
+            Objects.requireNonNull(aiContentReviewTask, "aiContentReviewTask == null");
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param size the original file's size in bytes
  * @param metadataJson Tencent's MetaData as JSON, when FFmpeg could read the file
  * @param probeError why FFmpeg could not read the file, when it could not
- * @param status {@code Normal} or {@code Forbidden}
+ * @param status {@link #NORMAL} or {@link #FORBIDDEN} (a review blocked it, or ForbidMediaDistribution)
  * @param expireAt when the media expires, empty for never
  */
 public record Media(String fileId, long appId, long subAppId, String name, String description, String type, long classId,
@@ -24,6 +24,9 @@ public record Media(String fileId, long appId, long subAppId, String name, Strin
                     String coverUrl, String sourceContext, long size, Optional<String> metadataJson,
                     Optional<String> probeError, String status, Optional<Instant> expireAt, Instant createdAt,
                     Instant updatedAt) {
+    public static final String NORMAL = "Normal";
+    public static final String FORBIDDEN = "Forbidden";
+
     public Media {
         Objects.requireNonNull(fileId, "fileId == null");
         Objects.requireNonNull(name, "name == null");

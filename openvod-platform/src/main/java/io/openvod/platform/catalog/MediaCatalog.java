@@ -20,6 +20,13 @@ public interface MediaCatalog {
     Optional<Media> find(String fileId);
 
     /**
+     * Sets the media's {@code Status} ({@link Media#NORMAL} or {@link Media#FORBIDDEN}).
+     *
+     * @return false when the application has no such media
+     */
+    boolean setStatus(String fileId, long subAppId, String status);
+
+    /**
      * Deletes the media {@code fileId} of the application {@code subAppId} and writes its
      * {@code FileDeleted} event to the outbox, in one transaction. The media's stored objects are
      * the caller's to delete once this has returned.

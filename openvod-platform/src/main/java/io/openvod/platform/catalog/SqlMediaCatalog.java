@@ -4,6 +4,7 @@ import io.openvod.platform.events.EventRouting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,20 +58,67 @@ public final class SqlMediaCatalog implements MediaCatalog {
                     .bind("updated", m.updatedAt().toEpochMilli())
                     .execute();
             appendEvent(h, event);
-            flow.ifPresent(f -> h.createUpdate("INSERT INTO flow_requests (task_id, file_id, app_id, sub_app_id, procedure_name, "
-                            + "task_priority, task_notify_mode, session_context, state, created_at) VALUES (:taskId, :fileId, :appId, "
-                            + ":subAppId, :procedure, :priority, :notify, :context, 'PENDING', :at)")
-                    .bind("taskId", f.taskId())
-                    .bind("fileId", f.fileId())
-                    .bind("appId", f.appId())
-                    .bind("subAppId", f.subAppId())
-                    .bind("procedure", f.procedure())
-                    .bind("priority", f.taskPriority())
-                    .bind("notify", f.notifyMode())
-                    .bind("context", f.sessionContext())
-                    .bind("at", clock.millis())
-                    .execute());
+            flow.ifPresent(f -> insertFlow(h, f));
         });
+    }
+
+    /**
+     * Records a task flow to run on existing media ({@code ProcessMedia}, {@code ProcessMediaByProcedure})
+     * in the caller's transaction.
+     *
+     * @return false, with nothing written, when the request's SessionId was used by the same
+     *     application within {@code sessionWindow}
+     */
+    public boolean requestFlow(Handle h, FlowRequest request, Duration sessionWindow) {
+        if (request.sessionId().isPresent()) {
+            int earlier = h.createQuery("SELECT COUNT(*) FROM flow_requests WHERE sub_app_id = :subAppId "
+                            + "AND session_id = :sessionId AND created_at > :since")
+                    .bind("subAppId", request.subAppId())
+                    .bind("sessionId", request.sessionId().get())
+                    .bind("since", clock.millis() - sessionWindow.toMillis())
+                    .mapTo(Integer.class)
+                    .one();
+            if (earlier > 0) {
+                return false;
+            }
+        }
+        insertFlow(h, request);
+        return true;
+    }
+
+    @Override
+    public boolean setStatus(String fileId, long subAppId, String status) {
+        return jdbi.withHandle(h -> setStatus(h, fileId, subAppId, status));
+    }
+
+    /** {@link #setStatus(String, long, String)} in the caller's transaction. */
+    public boolean setStatus(Handle h, String fileId, long subAppId, String status) {
+        return h.createUpdate("UPDATE media SET status = :status, updated_at = :at WHERE file_id = :fileId AND sub_app_id = :subAppId")
+                .bind("status", status)
+                .bind("at", clock.millis())
+                .bind("fileId", fileId)
+                .bind("subAppId", subAppId)
+                .execute() == 1;
+    }
+
+    private void insertFlow(Handle h, FlowRequest f) {
+        h.createUpdate("INSERT INTO flow_requests (task_id, file_id, app_id, sub_app_id, procedure_name, task_priority, "
+                        + "task_notify_mode, session_context, state, created_at, media_process_task, ai_content_review_task, "
+                        + "session_id) VALUES (:taskId, :fileId, :appId, :subAppId, :procedure, :priority, :notify, :context, "
+                        + "'PENDING', :at, :media, :review, :sessionId)")
+                .bind("taskId", f.taskId())
+                .bind("fileId", f.fileId())
+                .bind("appId", f.appId())
+                .bind("subAppId", f.subAppId())
+                .bind("procedure", f.procedure())
+                .bind("priority", f.taskPriority())
+                .bind("notify", f.notifyMode())
+                .bind("context", f.sessionContext())
+                .bind("at", clock.millis())
+                .bind("media", f.adHoc().flatMap(FlowRequest.AdHocTasks::mediaProcessTask).orElse(null))
+                .bind("review", f.adHoc().flatMap(FlowRequest.AdHocTasks::aiContentReviewTask).orElse(null))
+                .bind("sessionId", f.sessionId().orElse(null))
+                .execute();
     }
 
     @Override
@@ -178,11 +226,17 @@ public final class SqlMediaCatalog implements MediaCatalog {
     @Override
     public List<FlowRequest> pendingFlows(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT task_id, file_id, app_id, sub_app_id, procedure_name, task_priority, "
-                        + "task_notify_mode, session_context FROM flow_requests WHERE state = 'PENDING' "
-                        + "ORDER BY task_priority DESC, created_at LIMIT :limit")
+                        + "task_notify_mode, session_context, media_process_task, ai_content_review_task, session_id "
+                        + "FROM flow_requests WHERE state = 'PENDING' ORDER BY task_priority DESC, created_at LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new FlowRequest(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), rs.getString(8)))
+                .map((rs, ctx) -> {
+                    Optional<String> media = Optional.ofNullable(rs.getString(9));
+                    Optional<String> review = Optional.ofNullable(rs.getString(10));
+                    Optional<FlowRequest.AdHocTasks> adHoc = media.isPresent() || review.isPresent()
+                            ? Optional.of(new FlowRequest.AdHocTasks(media, review)) : Optional.empty();
+                    return new FlowRequest(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                            rs.getInt(6), rs.getString(7), rs.getString(8), adHoc, Optional.ofNullable(rs.getString(11)));
+                })
                 .list());
     }
 

@@ -1,11 +1,8 @@
 package io.openvod.platform.cloudapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openvod.platform.flow.ProcedureTemplate;
 import io.openvod.platform.flow.SqlProcedureTemplates;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,9 +38,8 @@ public final class CreateProcedureTemplateAction implements CloudAction {
         if (comment.length() > 256) {
             throw new CloudApiException("InvalidParameterValue.Comment", "Comment holds at most 256 characters.");
         }
-        Optional<ObjectNode> media = object(request, "MediaProcessTask");
-        media.ifPresent(CreateProcedureTemplateAction::checkSets);
-        Optional<ObjectNode> review = object(request, "AiContentReviewTask");
+        Optional<ObjectNode> media = TaskObjects.mediaProcessTask(request);
+        Optional<ObjectNode> review = TaskObjects.object(request, "AiContentReviewTask");
         long subAppId = call.subAppId(fields.subAppId());
         Optional<SqlProcedureTemplates.Refusal> refusal = templates.create(subAppId, name, comment, media, review);
         if (refusal.isPresent()) {
@@ -56,32 +52,5 @@ public final class CreateProcedureTemplateAction implements CloudAction {
             };
         }
         return JSON.createObjectNode();
-    }
-
-    private static Optional<ObjectNode> object(ObjectNode request, String field) {
-        JsonNode node = request.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isObject()) {
-            throw new CloudApiException("InvalidParameter", field + " must be an object.");
-        }
-        return Optional.of((ObjectNode) node);
-    }
-
-    private static void checkSets(ObjectNode media) {
-        for (Map.Entry<String, JsonNode> set : media.properties()) {
-            if (!ProcedureTemplate.TASK_SETS.containsKey(set.getKey())) {
-                throw new CloudApiException("InvalidParameter", "MediaProcessTask has no field " + set.getKey() + ".");
-            }
-            if (!set.getValue().isNull() && !set.getValue().isArray()) {
-                throw new CloudApiException("InvalidParameter", "MediaProcessTask." + set.getKey() + " must be an array of objects.");
-            }
-            for (JsonNode item : set.getValue()) {
-                if (!item.isObject()) {
-                    throw new CloudApiException("InvalidParameter", "MediaProcessTask." + set.getKey() + " must be an array of objects.");
-                }
-            }
-        }
     }
 }

@@ -71,7 +71,7 @@ public final class ProcedureEvents {
         task.put("TasksPriority", flow.priority());
         task.put("TasksNotifyMode", flow.notifyMode());
         task.put("SessionContext", flow.sessionContext());
-        task.put("SessionId", "");
+        task.put("SessionId", flow.sessionId());
         return task;
     }
 

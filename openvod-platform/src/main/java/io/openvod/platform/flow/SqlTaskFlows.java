@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.core.TimeOrderedIds;
 import io.openvod.platform.catalog.FlowRequest;
+import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.OutboxEvent;
 import io.openvod.platform.catalog.SqlMediaCatalog;
 import io.openvod.platform.ugc.StorageLayout;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
  * also writes the events it causes: a flow that finishes writes its {@code ProcedureStateChanged}
  * (unless its notify mode is {@code None}); in {@code Change} mode each task that starts, succeeds
  * or fails writes a {@code PROCESSING} snapshot. A CoverBySnapshot that succeeds sets the media's
- * cover in the same transaction.
+ * cover in the same transaction, and a content review whose {@code Suggestion} is {@code block}
+ * marks the media {@code Forbidden} in the same transaction.
  */
 public final class SqlTaskFlows {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,51 +61,66 @@ public final class SqlTaskFlows {
         return started;
     }
 
+    /**
+     * Records the flow {@code request} on existing media and starts it at once, in one
+     * transaction ({@code ProcessMedia}, {@code ProcessMediaByProcedure}).
+     *
+     * @return false, with nothing written, when the request's SessionId was used by the same
+     *     application within {@code sessionWindow}
+     */
+    public boolean submit(FlowRequest request, Duration sessionWindow) {
+        return jdbi.inTransaction(h -> catalog.requestFlow(h, request, sessionWindow) && start(h, request));
+    }
+
     private boolean start(FlowRequest r) {
-        return jdbi.inTransaction(h -> {
-            long now = clock.millis();
-            int taken = h.createUpdate("UPDATE flow_requests SET state = 'RUNNING' WHERE task_id = :id AND state = 'PENDING'")
-                    .bind("id", r.taskId())
-                    .execute();
-            if (taken != 1) {
-                return false;
-            }
-            String mode = switch (r.notifyMode()) {
-                case "Change", "None" -> r.notifyMode();
-                default -> "Finish";
-            };
-            h.createUpdate("INSERT INTO task_flows (task_id, file_id, app_id, sub_app_id, procedure_name, priority, notify_mode, "
-                            + "session_context, status, created_at, updated_at) VALUES (:id, :fileId, :appId, :subAppId, :procedure, "
-                            + ":priority, :mode, :context, 'PROCESSING', :now, :now)")
-                    .bind("id", r.taskId())
-                    .bind("fileId", r.fileId())
-                    .bind("appId", r.appId())
-                    .bind("subAppId", r.subAppId())
-                    .bind("procedure", r.procedure())
+        return jdbi.inTransaction(h -> start(h, r));
+    }
+
+    private boolean start(Handle h, FlowRequest r) {
+        long now = clock.millis();
+        int taken = h.createUpdate("UPDATE flow_requests SET state = 'RUNNING' WHERE task_id = :id AND state = 'PENDING'")
+                .bind("id", r.taskId())
+                .execute();
+        if (taken != 1) {
+            return false;
+        }
+        String mode = switch (r.notifyMode()) {
+            case "Change", "None" -> r.notifyMode();
+            default -> "Finish";
+        };
+        h.createUpdate("INSERT INTO task_flows (task_id, file_id, app_id, sub_app_id, procedure_name, priority, notify_mode, "
+                        + "session_context, session_id, status, created_at, updated_at) VALUES (:id, :fileId, :appId, :subAppId, "
+                        + ":procedure, :priority, :mode, :context, :sessionId, 'PROCESSING', :now, :now)")
+                .bind("id", r.taskId())
+                .bind("fileId", r.fileId())
+                .bind("appId", r.appId())
+                .bind("subAppId", r.subAppId())
+                .bind("procedure", r.procedure())
+                .bind("priority", r.taskPriority())
+                .bind("mode", mode)
+                .bind("context", r.sessionContext())
+                .bind("sessionId", r.sessionId().orElse(""))
+                .bind("now", now)
+                .execute();
+        List<ProcedureTemplates.TaskSpec> specs = r.adHoc().isPresent() ? adHocTasks(r.adHoc().get())
+                : templates.tasks(h, r.subAppId(), r.procedure()).orElse(List.of());
+        for (int i = 0; i < specs.size(); i++) {
+            h.createUpdate("INSERT INTO flow_tasks (id, task_id, position, type, input, priority, status, progress, attempts, "
+                            + "err_code_ext, message, next_attempt_at, created_at) VALUES (:id, :taskId, :position, :type, :input, "
+                            + ":priority, 'WAITING', 0, 0, '', '', :now, :now)")
+                    .bind("id", r.taskId() + "-" + i)
+                    .bind("taskId", r.taskId())
+                    .bind("position", i)
+                    .bind("type", specs.get(i).type())
+                    .bind("input", ProcedureEvents.text(specs.get(i).input()))
                     .bind("priority", r.taskPriority())
-                    .bind("mode", mode)
-                    .bind("context", r.sessionContext())
                     .bind("now", now)
                     .execute();
-            List<ProcedureTemplates.TaskSpec> specs = templates.tasks(h, r.subAppId(), r.procedure()).orElse(List.of());
-            for (int i = 0; i < specs.size(); i++) {
-                h.createUpdate("INSERT INTO flow_tasks (id, task_id, position, type, input, priority, status, progress, attempts, "
-                                + "err_code_ext, message, next_attempt_at, created_at) VALUES (:id, :taskId, :position, :type, :input, "
-                                + ":priority, 'WAITING', 0, 0, '', '', :now, :now)")
-                        .bind("id", r.taskId() + "-" + i)
-                        .bind("taskId", r.taskId())
-                        .bind("position", i)
-                        .bind("type", specs.get(i).type())
-                        .bind("input", ProcedureEvents.text(specs.get(i).input()))
-                        .bind("priority", r.taskPriority())
-                        .bind("now", now)
-                        .execute();
-            }
-            if (specs.isEmpty()) {
-                afterTaskChange(h, r.taskId(), now);
-            }
-            return true;
-        });
+        }
+        if (specs.isEmpty()) {
+            afterTaskChange(h, r.taskId(), now);
+        }
+        return true;
     }
 
     /**
@@ -180,6 +198,9 @@ public final class SqlTaskFlows {
             FlowTask task = task(h, id);
             if (task.type().equals("CoverBySnapshot") && output.path("CoverUrl").isTextual()) {
                 setCover(h, task.taskId(), output.get("CoverUrl").asText(), now);
+            }
+            if (ProcedureTemplate.REVIEW_TYPES.contains(task.type()) && output.path("Suggestion").asText().equals("block")) {
+                forbid(h, task.taskId());
             }
             afterTaskChange(h, task.taskId(), now);
             return true;
@@ -309,6 +330,22 @@ public final class SqlTaskFlows {
                 .execute();
     }
 
+    /** Marks the media of flow {@code taskId} {@link Media#FORBIDDEN}: its review said {@code block}. */
+    private void forbid(Handle h, String taskId) {
+        record Row(String fileId, long subAppId) {
+        }
+        h.createQuery("SELECT file_id, sub_app_id FROM task_flows WHERE task_id = :id")
+                .bind("id", taskId)
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getLong(2)))
+                .findOne()
+                .ifPresent(row -> catalog.setStatus(h, row.fileId(), row.subAppId(), Media.FORBIDDEN));
+    }
+
+    private static List<ProcedureTemplates.TaskSpec> adHocTasks(FlowRequest.AdHocTasks tasks) {
+        return new ProcedureTemplate("", "Custom", "", tasks.mediaProcessTask().map(SqlTaskFlows::object),
+                tasks.aiContentReviewTask().map(SqlTaskFlows::object), Instant.EPOCH, Instant.EPOCH).tasks();
+    }
+
     private static ProcedureEvents.MediaFields mediaFields(Handle h, String fileId) {
         return h.createQuery("SELECT name, media_url, metadata FROM media WHERE file_id = :fileId")
                 .bind("fileId", fileId)
@@ -323,11 +360,11 @@ public final class SqlTaskFlows {
                 .map((rs, ctx) -> task(rs))
                 .list();
         return h.createQuery("SELECT task_id, file_id, app_id, sub_app_id, procedure_name, priority, notify_mode, session_context, "
-                        + "status, created_at, updated_at, finished_at FROM task_flows WHERE task_id = :id")
+                        + "session_id, status, created_at, updated_at, finished_at FROM task_flows WHERE task_id = :id")
                 .bind("id", taskId)
                 .map((rs, ctx) -> new TaskFlow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)),
-                        Instant.ofEpochMilli(rs.getLong(11)), time(rs, 12), tasks))
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)), time(rs, 13), tasks))
                 .findOne();
     }
 

@@ -9,8 +9,9 @@ import java.util.Optional;
  *
  * @param status {@code PROCESSING} or {@code FINISH}
  * @param notifyMode {@code Finish}, {@code Change} or {@code None}
+ * @param sessionId the SessionId it was submitted with; empty when none
  */
 public record TaskFlow(String taskId, String fileId, long appId, long subAppId, String procedure, int priority, String notifyMode,
-                       String sessionContext, String status, Instant createdAt, Instant updatedAt, Optional<Instant> finishedAt,
+                       String sessionContext, String sessionId, String status, Instant createdAt, Instant updatedAt, Optional<Instant> finishedAt,
                        List<FlowTask> tasks) {
 }

@@ -1,6 +1,8 @@
 package io.openvod.platform.http;
 
 import io.javalin.http.Context;
+import io.openvod.platform.catalog.Media;
+import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.cos.protocol.ByteRange;
 import io.openvod.platform.cos.protocol.CosAddress;
 import io.openvod.platform.cos.protocol.CosErrorCode;
@@ -16,22 +18,33 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** GET and HEAD Object with {@code Range}: what players fetch media and covers with. */
+/**
+ * GET and HEAD Object with {@code Range}: what players fetch media and covers with. Files of
+ * media whose status is {@code Forbidden} (a review blocked it, or ForbidMediaDistribution) are
+ * refused with {@code AccessDenied} unless serving them is allowed.
+ */
 final class ObjectReader {
     private static final Map<String, String> TYPES = Map.of("mp4", "video/mp4", "m3u8", "application/vnd.apple.mpegurl",
             "ts", "video/mp2t", "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "webp", "image/webp",
             "mov", "video/quicktime", "webm", "video/webm", "gif", "image/gif");
 
     private final ObjectStore store;
+    private final MediaCatalog catalog;
+    private final boolean serveForbidden;
 
-    ObjectReader(ObjectStore store) {
+    ObjectReader(ObjectStore store, MediaCatalog catalog, boolean serveForbidden) {
         this.store = store;
+        this.catalog = catalog;
+        this.serveForbidden = serveForbidden;
     }
 
     void serve(Context ctx, CosAddress address, boolean headOnly) {
         String storeKey = StorageLayout.storeKey(address.bucket(), address.key());
         if (!ObjectKeys.isValid(storeKey) || address.key().startsWith("_")) {
             throw new CosProtocolException(CosErrorCode.NO_SUCH_KEY);
+        }
+        if (!serveForbidden && forbidden(address.key())) {
+            throw new CosProtocolException(CosErrorCode.ACCESS_DENIED, "The media is forbidden.");
         }
         ObjectInfo info = store.stat(storeKey).orElseThrow(() -> new CosProtocolException(CosErrorCode.NO_SUCH_KEY));
         Optional<ByteRange> range;
@@ -56,6 +69,10 @@ final class ObjectReader {
         if (body != null) {
             ctx.result(body);
         }
+    }
+
+    private boolean forbidden(String key) {
+        return StorageLayout.fileIdOf(key).flatMap(catalog::find).filter(m -> m.status().equals(Media.FORBIDDEN)).isPresent();
     }
 
     private static String contentType(String key) {

@@ -5,6 +5,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.openvod.core.TimeOrderedIds;
+import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.cloudapi.CloudApiEndpoint;
 import io.openvod.platform.cos.CosAuthorizer;
 import io.openvod.platform.cos.CosService;
@@ -51,15 +52,15 @@ public final class PlatformHttpServer implements AutoCloseable {
 
     /** What the server routes to. */
     public record Services(UgcService ugc, UploadCommitter committer, CosService cos, CosAuthorizer authorizer,
-                           ObjectStore store, List<String> cosDomains, String cosCorsOrigin, Clock clock,
-                           CloudApiEndpoint cloudApi) {
+                           ObjectStore store, MediaCatalog catalog, boolean serveForbidden, List<String> cosDomains,
+                           String cosCorsOrigin, Clock clock, CloudApiEndpoint cloudApi) {
     }
 
     /** Starts listening on {@code host:port} (0 picks a free port). */
     public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls) {
         UgcHandler ugc = new UgcHandler(services.ugc(), services.committer());
         CloudApiHandler api = new CloudApiHandler(services.cloudApi());
-        CosHandler cos = new CosHandler(services.cos(), services.authorizer(), new ObjectReader(services.store()),
+        CosHandler cos = new CosHandler(services.cos(), services.authorizer(), new ObjectReader(services.store(), services.catalog(), services.serveForbidden()),
                 services.cosCorsOrigin().equals("*") ? CosCors.anyOrigin(CosCors.DEFAULT_MAX_AGE)
                         : CosCors.allowOrigins(List.of(services.cosCorsOrigin()), CosCors.DEFAULT_MAX_AGE), services.cosDomains().getFirst());
         CosAddressResolver resolver = new CosAddressResolver(services.cosDomains());

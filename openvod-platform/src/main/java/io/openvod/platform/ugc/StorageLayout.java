@@ -2,6 +2,7 @@ package io.openvod.platform.ugc;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +48,16 @@ public final class StorageLayout {
     /** The object store key of {@code key} in {@code bucket}. */
     public static String storeKey(String bucket, String key) {
         return bucket + "/" + key;
+    }
+
+    /**
+     * The FileId whose files {@code key} holds: keys of a media file (the original, its cover
+     * and every output of its task flows) start with {@code <subAppId>/<fileId>/}.
+     */
+    public static Optional<String> fileIdOf(String key) {
+        String[] parts = key.split("/", 3);
+        return parts.length == 3 && parts[0].matches("[0-9]{1,19}") && parts[1].matches("[0-9]{1,19}")
+                ? Optional.of(parts[1]) : Optional.empty();
     }
 
     /** The URL media players fetch the object from (path-style object GET, public read). */

@@ -14,9 +14,7 @@ import io.openvod.platform.storage.ObjectInfo;
 import io.openvod.platform.storage.ObjectStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * CommitUploadUGC (spec: upload-protocol §3.5): checks that the session's objects are complete,
@@ -117,7 +115,7 @@ public final class UploadCommitter {
                 s.region(), mediaKey, layout.url(s.bucket(), mediaKey), s.coverKey(),
                 cover.isPresent() ? layout.url(s.bucket(), s.coverKey().orElseThrow()) : "", s.sourceContext(), media.size(),
                 inspection.metadataJson(), inspection.error(), "Normal", s.mediaExpireAt(), now, now);
-        Optional<FlowRequest> flow = s.procedure().map(procedure -> new FlowRequest(procedureTaskId(s.subAppId()), s.fileId(),
+        Optional<FlowRequest> flow = s.procedure().map(procedure -> new FlowRequest(FlowRequest.newTaskId(s.subAppId()), s.fileId(),
                 s.appId(), s.subAppId(), procedure, s.taskPriority(), s.taskNotifyMode().orElse("Finish"), s.sessionContext()));
         ObjectNode event = FileUploadEvents.newFileUpload(row, flow.map(FlowRequest::taskId).orElse(""));
         catalog.recordUpload(row, new OutboxEvent(TimeOrderedIds.next(), s.appId(), s.subAppId(), s.fileId(),
@@ -148,11 +146,5 @@ public final class UploadCommitter {
             data.putObject("cover").put("url", media.coverUrl()).put("verify_content", "");
         }
         return data;
-    }
-
-    private static String procedureTaskId(long subAppId) {
-        byte[] random = new byte[16];
-        ThreadLocalRandom.current().nextBytes(random);
-        return subAppId + "-procedurev2-" + HexFormat.of().formatHex(random) + "t0";
     }
 }

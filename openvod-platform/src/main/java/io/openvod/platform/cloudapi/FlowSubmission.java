@@ -1,0 +1,74 @@
+package io.openvod.platform.cloudapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.catalog.FlowRequest;
+import io.openvod.platform.catalog.Media;
+import io.openvod.platform.catalog.MediaCatalog;
+import io.openvod.platform.flow.SqlTaskFlows;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@code ProcessMedia} and {@code ProcessMediaByProcedure} share: the media ({@code FileId}
+ * of the caller's application), the task controls ({@code TasksPriority} −10…10,
+ * {@code TasksNotifyMode} {@code Finish}/{@code Change}/{@code None}, {@code SessionContext} ≤ 1000
+ * characters, {@code SessionId} ≤ 50), and the submission: the flow is recorded and started in
+ * one transaction, so {@code DescribeTaskDetail} knows the answered {@code TaskId} at once.
+ */
+final class FlowSubmission {
+    /** {@code DuplicateSessionId}: the SessionId was used within the action's deduplication window. */
+    static final String DUPLICATE_SESSION_ID = "FailedOperation.DuplicateSessionId";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> NOTIFY_MODES = Set.of("Finish", "Change", "None");
+
+    private final MediaCatalog catalog;
+    private final SqlTaskFlows flows;
+    private final Runnable flowRequested;
+
+    FlowSubmission(MediaCatalog catalog, SqlTaskFlows flows, Runnable flowRequested) {
+        this.catalog = catalog;
+        this.flows = flows;
+        this.flowRequested = flowRequested;
+    }
+
+    /** Submits a flow of {@code procedure} (empty for ad-hoc tasks) and answers {@code {TaskId}}. */
+    ObjectNode submit(CloudCall call, ObjectNode request, String procedure, Optional<FlowRequest.AdHocTasks> adHoc,
+                      Duration sessionWindow) {
+        RequestFields fields = new RequestFields(request);
+        if (fields.text("FileId").filter(t -> !t.isEmpty()).isEmpty() && fields.text("MediaStoragePath").isPresent()) {
+            throw new CloudApiException("InvalidParameter", "MediaStoragePath is not supported; name the media by FileId.");
+        }
+        String fileId = fields.requiredText("FileId");
+        long subAppId = call.subAppId(fields.subAppId());
+        Media media = catalog.find(fileId).filter(m -> m.subAppId() == subAppId)
+                .orElseThrow(() -> new CloudApiException("ResourceNotFound.FileNotExist", "The media " + fileId + " does not exist."));
+        long priority = fields.integer("TasksPriority").orElse(0L);
+        if (priority < -10 || priority > 10) {
+            throw new CloudApiException("InvalidParameterValue.TasksPriority", "TasksPriority must be within -10 and 10.");
+        }
+        String mode = fields.text("TasksNotifyMode").filter(t -> !t.isEmpty()).orElse("Finish");
+        if (!NOTIFY_MODES.contains(mode)) {
+            throw new CloudApiException("InvalidParameterValue.TasksNotifyMode", "TasksNotifyMode must be Finish, Change or None.");
+        }
+        String context = fields.text("SessionContext").orElse("");
+        if (context.length() > 1000) {
+            throw new CloudApiException("InvalidParameterValue.SessionContext", "SessionContext holds at most 1000 characters.");
+        }
+        Optional<String> sessionId = fields.text("SessionId").filter(t -> !t.isEmpty());
+        if (sessionId.filter(id -> id.length() > 50).isPresent()) {
+            throw new CloudApiException("InvalidParameterValue.SessionId", "SessionId holds at most 50 characters.");
+        }
+        FlowRequest flow = new FlowRequest(FlowRequest.newTaskId(subAppId), fileId, media.appId(), subAppId, procedure,
+                (int) priority, mode, context, adHoc, sessionId);
+        if (!flows.submit(flow, sessionWindow)) {
+            throw new CloudApiException(DUPLICATE_SESSION_ID, "A task with SessionId " + sessionId.orElseThrow()
+                    + " was submitted within the last " + sessionWindow.toDays() + " days.");
+        }
+        flowRequested.run();
+        ObjectNode response = JSON.createObjectNode();
+        response.put("TaskId", flow.taskId());
+        return response;
+    }
+}
