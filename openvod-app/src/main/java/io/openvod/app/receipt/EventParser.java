@@ -1,0 +1,272 @@
+package io.openvod.app.receipt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.openvod.app.videos.Playback;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads VOD event bodies leniently, as real senders write them: the v3 shape
+ * ({@code {"EventType":…, "<Payload>Event":{…}}}, with or without {@code null} siblings, with
+ * {@code EventHandle} when pulled) and the legacy v2 shape ({@code {"version", "eventType",
+ * "data":{…camelCase…}}}). A {@code null} field is treated as an absent one; unknown fields are
+ * ignored; an unknown event type is read as {@link VodEvent.Other}. Ids are kept as strings.
+ */
+public final class EventParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    /** @throws MalformedEventException when the body is not an event of either shape */
+    public ParsedEvent parse(byte[] body) throws MalformedEventException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new MalformedEventException("the body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedEventException("the body is not a JSON object");
+        }
+        String key = contentKey(root);
+        if (root.path("EventType").isTextual()) {
+            return new ParsedEvent("v3", v3(root), key);
+        }
+        if (root.path("eventType").isTextual() && root.path("data").isObject()) {
+            return new ParsedEvent("v2", v2(root.get("eventType").asText(), root.get("data")), key);
+        }
+        throw new MalformedEventException("the body has neither EventType (v3) nor eventType and data (v2)");
+    }
+
+    private static VodEvent v3(JsonNode root) throws MalformedEventException {
+        String type = root.get("EventType").asText();
+        switch (type) {
+            case "NewFileUpload" -> {
+                JsonNode e = required(root, "FileUploadEvent");
+                JsonNode info = e.path("MediaBasicInfo");
+                return new VodEvent.FileUploaded(fileId(e, "FileId"), text(info, "Name"), text(info, "MediaUrl"),
+                        text(info, "CoverUrl"), text(info.path("SourceInfo"), "SourceContext"), text(e, "ProcedureTaskId"));
+            }
+            case "ProcedureStateChanged" -> {
+                JsonNode e = required(root, "ProcedureStateChangeEvent");
+                return procedure(e);
+            }
+            case "FileDeleted" -> {
+                JsonNode e = required(root, "FileDeleteEvent");
+                List<String> ids = new ArrayList<>();
+                for (JsonNode id : e.path("FileIdSet")) {
+                    ids.add(id.asText());
+                }
+                if (ids.isEmpty()) {
+                    throw new MalformedEventException("FileDeleteEvent.FileIdSet is empty");
+                }
+                return new VodEvent.FilesDeleted(ids);
+            }
+            default -> {
+                return new VodEvent.Other(type, anyFileId(root));
+            }
+        }
+    }
+
+    private static VodEvent.ProcedureChanged procedure(JsonNode e) throws MalformedEventException {
+        String taskId = text(e, "TaskId");
+        if (taskId.isEmpty()) {
+            throw new MalformedEventException("ProcedureStateChangeEvent.TaskId is missing");
+        }
+        Optional<String> cover = Optional.empty();
+        List<Playback> playbacks = new ArrayList<>();
+        int failed = 0;
+        for (JsonNode result : e.path("MediaProcessResultSet")) {
+            String resultType = text(result, "Type");
+            JsonNode task = result.path(resultType + "Task");
+            if (text(task, "Status").equals("FAIL")) {
+                failed++;
+                continue;
+            }
+            if (!text(task, "Status").equals("SUCCESS")) {
+                continue;
+            }
+            JsonNode out = task.path("Output");
+            switch (resultType) {
+                case "Transcode" -> playbacks.add(new Playback("mp4", out.path("Definition").asLong(), text(out, "Url"),
+                        out.path("Width").asInt(), out.path("Height").asInt()));
+                case "AdaptiveDynamicStreaming" -> playbacks.add(new Playback("hls", out.path("Definition").asLong(),
+                        text(out, "Url"), 0, 0));
+                case "CoverBySnapshot" -> cover = Optional.of(text(out, "CoverUrl")).filter(u -> !u.isEmpty());
+                default -> {
+                    // snapshots, sprites…: nothing the video record keeps
+                }
+            }
+        }
+        Review review = Review.NONE;
+        for (JsonNode result : e.path("AiContentReviewResultSet")) {
+            String reviewType = text(result, "Type");
+            JsonNode task = result.path(reviewType.replace(".", "") + "Task");
+            review = review.worse(reviewOf(text(task, "Status"), task.path("Output")));
+        }
+        return new VodEvent.ProcedureChanged(taskId, fileId(e, "FileId"), text(e, "Status").equals("FINISH"),
+                e.path("ErrCode").asLong(0), text(e, "Message"), text(e, "SessionContext"), cover, playbacks, review, failed);
+    }
+
+    private static Review reviewOf(String status, JsonNode output) {
+        if (status.equals("FAIL")) {
+            return new Review(Review.Verdict.FAILED, 0, "");
+        }
+        if (!status.equals("SUCCESS")) {
+            return Review.NONE;
+        }
+        Review.Verdict verdict = switch (text(output, "Suggestion").toLowerCase(java.util.Locale.ROOT)) {
+            case "block" -> Review.Verdict.BLOCK;
+            case "review" -> Review.Verdict.REVIEW;
+            case "pass" -> Review.Verdict.PASS;
+            default -> Review.Verdict.REVIEW; // an unknown suggestion: let a human look
+        };
+        return new Review(verdict, output.path("Confidence").asDouble(0), text(output, "Label"));
+    }
+
+    private static VodEvent v2(String type, JsonNode data) throws MalformedEventException {
+        switch (type) {
+            case "NewFileUpload" -> {
+                return new VodEvent.FileUploaded(fileId(data, "fileId"), text(data, "fileName"), text(data, "fileUrl"),
+                        text(data, "coverUrl"), text(data, "sourceContext"), text(data, "procedureTaskId"));
+            }
+            case "ProcedureStateChanged" -> {
+                String taskId = text(data, "vodTaskId");
+                if (taskId.isEmpty()) {
+                    throw new MalformedEventException("data.vodTaskId is missing");
+                }
+                Optional<String> cover = Optional.empty();
+                List<Playback> playbacks = new ArrayList<>();
+                int failed = 0;
+                for (JsonNode task : data.path("processTaskList")) {
+                    if (task.path("status").asText().equals("FAIL") || task.path("errCode").asLong(0) != 0) {
+                        failed++;
+                        continue;
+                    }
+                    JsonNode out = task.path("output");
+                    switch (text(task, "taskType")) {
+                        case "Transcode" -> playbacks.add(new Playback("mp4", out.path("definition").asLong(), text(out, "url"),
+                                out.path("width").asInt(), out.path("height").asInt()));
+                        case "CoverBySnapshot" -> cover = Optional.of(text(out, "coverUrl")).filter(u -> !u.isEmpty());
+                        default -> {
+                            // nothing the video record keeps
+                        }
+                    }
+                }
+                Review review = Review.NONE;
+                for (JsonNode task : data.path("contentReviewList")) {
+                    boolean ok = task.path("errCode").asLong(0) == 0 && !text(task, "status").equals("FAIL");
+                    review = review.worse(reviewOf(ok ? "SUCCESS" : "FAIL", v2Output(task.path("output"))));
+                }
+                return new VodEvent.ProcedureChanged(taskId, fileId(data, "fileId"), text(data, "status").equals("FINISH"),
+                        data.path("errCode").asLong(0), text(data, "message"), "", cover, playbacks, review, failed);
+            }
+            case "FileDeleted" -> {
+                List<String> ids = new ArrayList<>();
+                JsonNode fileIds = data.path("fileId");
+                if (fileIds.isArray()) {
+                    fileIds.forEach(id -> ids.add(id.asText()));
+                } else if (fileIds.isValueNode()) {
+                    ids.add(fileIds.asText());
+                }
+                if (ids.isEmpty()) {
+                    throw new MalformedEventException("data.fileId is missing");
+                }
+                return new VodEvent.FilesDeleted(ids);
+            }
+            default -> {
+                String id = text(data, "fileId");
+                return new VodEvent.Other(type, id.isEmpty() ? List.of() : List.of(id));
+            }
+        }
+    }
+
+    /** A v2 review output in the v3 field names. */
+    private static JsonNode v2Output(JsonNode output) {
+        var node = JSON.createObjectNode();
+        node.put("Suggestion", text(output, "suggestion"));
+        node.put("Confidence", output.path("confidence").asDouble(0));
+        node.put("Label", text(output, "label"));
+        return node;
+    }
+
+    private static JsonNode required(JsonNode root, String field) throws MalformedEventException {
+        JsonNode node = root.get(field);
+        if (node == null || !node.isObject()) {
+            throw new MalformedEventException(field + " is missing for EventType " + root.get("EventType").asText());
+        }
+        return node;
+    }
+
+    private static String fileId(JsonNode node, String field) throws MalformedEventException {
+        JsonNode id = node.get(field);
+        String text = id == null || id.isNull() ? "" : id.asText();
+        if (!text.matches("[0-9]{1,30}")) {
+            throw new MalformedEventException(field + " is missing or not a FileId");
+        }
+        return text;
+    }
+
+    /** The FileId of an unknown event's payload, when one is recognisable. */
+    private static List<String> anyFileId(JsonNode root) {
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            JsonNode id = field.getValue().path("FileId");
+            if (id.isTextual() && id.asText().matches("[0-9]{1,30}")) {
+                return List.of(id.asText());
+            }
+        }
+        return List.of();
+    }
+
+    /** A string field; {@code ""} when absent or null. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() || value.isContainerNode() ? "" : value.asText();
+    }
+
+    private static String contentKey(JsonNode root) {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsBytes(canonical(root, true));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash an event body", e);
+        }
+    }
+
+    private static Object canonical(JsonNode node, boolean top) {
+        if (node.isObject()) {
+            Map<String, Object> map = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!field.getValue().isNull() && !(top && field.getKey().equals("EventHandle"))) {
+                    map.put(field.getKey(), canonical(field.getValue(), false));
+                }
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(item -> list.add(canonical(item, false)));
+            return list;
+        }
+        return node.isNumber() ? node.numberValue() : node.isBoolean() ? node.booleanValue() : node.asText();
+    }
+
+    /** The body without {@code EventHandle}, as stored for a pulled event. */
+    public static byte[] withoutHandle(JsonNode event) {
+        var copy = event.deepCopy();
+        if (copy.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("EventHandle");
+        }
+        return copy.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

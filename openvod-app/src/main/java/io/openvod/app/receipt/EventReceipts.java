@@ -1,0 +1,145 @@
+package io.openvod.app.receipt;
+
+import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.videos.Video;
+import io.openvod.app.videos.VideoTransitions;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives VOD events and turns them into video states, in two steps: {@link #receive} reads
+ * and stores a body (a repeated one is recognised by its content and stored once) — the
+ * receiver acknowledges only then — and a processor thread reads the stored events back in
+ * the order they came and applies them ({@link VideoTransitions}), each in one transaction
+ * with its mark as processed. An event stored but not processed when the process stopped is
+ * processed when it starts again. An event type the app does not act on is kept as
+ * {@code IGNORED}; an event whose processing keeps failing is {@code FAILED} after
+ * {@value #MAX_ATTEMPTS} attempts, with the reason.
+ */
+public final class EventReceipts implements AutoCloseable {
+    static final int MAX_ATTEMPTS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(EventReceipts.class);
+    private static final Duration POLL = Duration.ofSeconds(5);
+
+    private final SqlReceivedEvents events;
+    private final SqlVideos videos;
+    private final VideoTransitions transitions = new VideoTransitions();
+    private final EventParser parser = new EventParser();
+    private final Clock clock;
+    private final boolean forwarding;
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Thread processor;
+
+    /** @param forwarding whether processed events are to be forwarded to the app's hook */
+    public EventReceipts(SqlReceivedEvents events, SqlVideos videos, Clock clock, boolean forwarding) {
+        this.events = events;
+        this.videos = videos;
+        this.clock = clock;
+        this.forwarding = forwarding;
+    }
+
+    /** What {@link #receive} did. */
+    public record Receipt(String id, boolean duplicate, ParsedEvent parsed) {
+    }
+
+    /**
+     * Stores a received body durably; processing follows on the processor thread.
+     *
+     * @param source {@code push} or {@code pull}
+     * @param eventId OpenVOD's event id, when the sender gave one
+     * @param sequence OpenVOD's per-FileId sequence, 0 when none
+     * @throws MalformedEventException when the body is not a VOD event (nothing is stored)
+     */
+    public Receipt receive(String source, byte[] body, Optional<String> eventId, long sequence) throws MalformedEventException {
+        ParsedEvent parsed = parser.parse(body);
+        SqlReceivedEvents.Stored stored = events.store(source, parsed, new String(body, StandardCharsets.UTF_8), eventId,
+                Math.max(0, sequence), forwarding);
+        if (stored.isNew()) {
+            wake.release();
+        }
+        return new Receipt(stored.id(), !stored.isNew(), parsed);
+    }
+
+    /** Processes stored events until none is left; returns how many were processed. */
+    public int drain() {
+        int done = 0;
+        while (true) {
+            List<StoredEvent> batch = events.received(50);
+            if (batch.isEmpty()) {
+                return done;
+            }
+            for (StoredEvent event : batch) {
+                process(event);
+                done++;
+            }
+        }
+    }
+
+    private void process(StoredEvent event) {
+        try {
+            ParsedEvent parsed = parser.parse(event.body().getBytes(StandardCharsets.UTF_8));
+            VodEvent vod = parsed.event();
+            events.jdbi().useTransaction(h -> {
+                if (vod instanceof VodEvent.Other other) {
+                    events.finish(h, event.id(), "IGNORED", "event type " + other.eventType() + " is not acted on");
+                    return;
+                }
+                for (String fileId : vod.fileIds()) {
+                    Optional<Video> updated = transitions.apply(videos.find(h, fileId), fileId, vod, event.sequence(), clock.instant());
+                    updated.ifPresent(v -> videos.save(h, v));
+                }
+                events.finish(h, event.id(), "PROCESSED", "");
+            });
+            if (vod instanceof VodEvent.Other other) {
+                LOG.info("received event {} of type {}, which the app does not act on; kept as IGNORED", event.id(), other.eventType());
+            }
+        } catch (MalformedEventException | RuntimeException e) {
+            LOG.warn("processing received event {} ({}) failed: {}", event.id(), event.eventType(), e.toString());
+            events.failAttempt(event.id(), e.toString(), MAX_ATTEMPTS);
+        }
+    }
+
+    /** Starts the processor thread (it first processes what is left from before). */
+    public synchronized void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        processor = Thread.ofVirtual().name("openvod-event-receipts").start(() -> {
+            while (running.get()) {
+                try {
+                    drain();
+                } catch (RuntimeException e) {
+                    LOG.warn("processing received events failed: {}", e.toString());
+                }
+                try {
+                    wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        processor.interrupt();
+        try {
+            processor.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

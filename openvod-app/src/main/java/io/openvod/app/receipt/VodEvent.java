@@ -1,0 +1,85 @@
+package io.openvod.app.receipt;
+
+import io.openvod.app.videos.Playback;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What a VOD event says, in the terms the app acts on; {@link EventParser} reads it from a body. */
+public sealed interface VodEvent {
+    /** The event's {@code EventType}, e.g. {@code NewFileUpload}. */
+    String eventType();
+
+    /** The media files the event is about. */
+    List<String> fileIds();
+
+    /**
+     * {@code NewFileUpload}: a media file was uploaded.
+     *
+     * @param sourceContext the signature's {@code sourceContext}, echoed back
+     * @param procedureTaskId the task flow the upload started; empty when none
+     */
+    record FileUploaded(String fileId, String name, String mediaUrl, String coverUrl, String sourceContext,
+                        String procedureTaskId) implements VodEvent {
+        public FileUploaded {
+            Objects.requireNonNull(fileId, "fileId == null");
+        }
+
+        @Override
+        public String eventType() {
+            return "NewFileUpload";
+        }
+
+        @Override
+        public List<String> fileIds() {
+            return List.of(fileId);
+        }
+    }
+
+    /**
+     * {@code ProcedureStateChanged}: a task flow progressed ({@code PROCESSING}) or ended ({@code FINISH}).
+     *
+     * @param sessionContext the signature's or request's {@code sessionContext}, echoed back
+     * @param coverUrl the cover a CoverBySnapshot task set, if any
+     * @param playbacks the transcodes and adaptive streams the flow made
+     * @param review the content review's verdict
+     * @param failedTasks how many media-processing tasks failed (review tasks count in {@code review})
+     */
+    record ProcedureChanged(String taskId, String fileId, boolean finished, long errCode, String message, String sessionContext,
+                            Optional<String> coverUrl, List<Playback> playbacks, Review review, int failedTasks)
+            implements VodEvent {
+        public ProcedureChanged {
+            Objects.requireNonNull(fileId, "fileId == null");
+            playbacks = List.copyOf(playbacks);
+        }
+
+        @Override
+        public String eventType() {
+            return "ProcedureStateChanged";
+        }
+
+        @Override
+        public List<String> fileIds() {
+            return List.of(fileId);
+        }
+    }
+
+    /** {@code FileDeleted}: media files were deleted. */
+    record FilesDeleted(List<String> fileIds) implements VodEvent {
+        public FilesDeleted {
+            fileIds = List.copyOf(fileIds);
+        }
+
+        @Override
+        public String eventType() {
+            return "FileDeleted";
+        }
+    }
+
+    /** Any other event type: stored and reported, not acted on. */
+    record Other(String eventType, List<String> fileIds) implements VodEvent {
+        public Other {
+            fileIds = List.copyOf(fileIds);
+        }
+    }
+}

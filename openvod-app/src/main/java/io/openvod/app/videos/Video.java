@@ -1,0 +1,48 @@
+package io.openvod.app.videos;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One video of the app, keyed by its VOD FileId.
+ *
+ * @param userId who uploaded it (from the signature's {@code sourceContext}); empty until known
+ * @param requestId the signature request it was uploaded with, empty until known
+ * @param procedureTaskId the task flow its upload started, empty when none
+ * @param playbacks its transcodes and adaptive streams
+ * @param review the latest content-review verdict: {@code pass}, {@code review}, {@code block},
+ *     {@code failed}, or empty
+ * @param moderation a moderator's decision ({@code approved} or {@code blocked}) and who made it; once
+ *     made, later VOD events do not change the state
+ * @param lastSequence the highest OpenVOD per-FileId event sequence applied, 0 when none
+ */
+public record Video(String fileId, Optional<String> userId, String requestId, String name, VideoState state, String mediaUrl,
+                    String coverUrl, String procedureTaskId, List<Playback> playbacks, String review, double reviewConfidence,
+                    String reviewLabel, Optional<Moderation> moderation, long lastSequence, Instant createdAt, Instant updatedAt) {
+    public Video {
+        Objects.requireNonNull(fileId, "fileId == null");
+        Objects.requireNonNull(userId, "userId == null");
+        Objects.requireNonNull(state, "state == null");
+        Objects.requireNonNull(moderation, "moderation == null");
+        requestId = requestId == null ? "" : requestId;
+        name = name == null ? "" : name;
+        mediaUrl = mediaUrl == null ? "" : mediaUrl;
+        coverUrl = coverUrl == null ? "" : coverUrl;
+        procedureTaskId = procedureTaskId == null ? "" : procedureTaskId;
+        playbacks = List.copyOf(playbacks);
+        review = review == null ? "" : review;
+        reviewLabel = reviewLabel == null ? "" : reviewLabel;
+    }
+
+    /** A moderator's decision. */
+    public record Moderation(String decision, String moderator, Instant at) {
+    }
+
+    /** A video first seen in an event, with nothing known yet. */
+    public static Video unknown(String fileId, Instant now) {
+        return new Video(fileId, Optional.empty(), "", "", VideoState.UPLOADED, "", "", "", List.of(), "", 0, "",
+                Optional.empty(), 0, now, now);
+    }
+}

@@ -1,0 +1,106 @@
+package io.openvod.app.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.app.videos.Playback;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class EventParserTest {
+    private final EventParser parser = new EventParser();
+
+    @Test
+    void readsTheDocumentedNewFileUploadPush() throws Exception {
+        ParsedEvent parsed = parser.parse(SpecEvents.bytes(SpecEvents.load("v3-new-file-upload-push.json")));
+        assertThat(parsed.format()).isEqualTo("v3");
+        VodEvent.FileUploaded upload = (VodEvent.FileUploaded) parsed.event();
+        assertThat(upload.fileId()).isEqualTo(SpecEvents.FILE_ID);
+        assertThat(upload.name()).isEqualTo("lesson-07-intro");
+        assertThat(upload.sourceContext()).isEqualTo("uid=42&course=7");
+        assertThat(upload.procedureTaskId()).isEqualTo(SpecEvents.TASK_ID);
+        assertThat(upload.mediaUrl()).endsWith("/MHoT2yOdJg4A.mp4");
+        assertThat(upload.coverUrl()).isEmpty();
+    }
+
+    @Test
+    void nullSiblingsReadLikeAbsentOnesAndKeepTheSameContentKey() throws Exception {
+        ObjectNode plain = SpecEvents.load("v3-procedure-finish-transcode-cover.json");
+        ParsedEvent a = parser.parse(SpecEvents.bytes(plain));
+        ParsedEvent b = parser.parse(SpecEvents.bytes(SpecEvents.withNullSiblings(plain)));
+        assertThat(b.event()).isEqualTo(a.event());
+        assertThat(b.contentKey()).isEqualTo(a.contentKey());
+        VodEvent.ProcedureChanged finish = (VodEvent.ProcedureChanged) a.event();
+        assertThat(finish.finished()).isTrue();
+        assertThat(finish.playbacks()).containsExactly(new Playback("mp4", 100020,
+                "http://1500012345.vod2.myqcloud.com/7d3c31f7vodtranscq1500012345/3ad8f5c85285890813342811041/v.f100020.mp4", 720, 540));
+        assertThat(finish.coverUrl()).hasValueSatisfying(u -> assertThat(u).endsWith("coverBySnapshot_10_0.jpg"));
+        assertThat(finish.review()).isEqualTo(Review.NONE);
+        assertThat(finish.failedTasks()).isZero();
+    }
+
+    @Test
+    void aPulledEventIsTheSameEventAsItsPush() throws Exception {
+        JsonNode pulled = SpecEvents.load("v3-pull-events-response.json").get("Response").get("EventSet").get(0);
+        ParsedEvent parsed = parser.parse(SpecEvents.bytes(pulled));
+        assertThat(parsed.event()).isInstanceOf(VodEvent.FileUploaded.class);
+        ObjectNode otherHandle = pulled.deepCopy();
+        otherHandle.put("EventHandle", "EventHandle.2");
+        assertThat(parser.parse(SpecEvents.bytes(otherHandle)).contentKey()).as("a redelivery has a new handle")
+                .isEqualTo(parsed.contentKey());
+        assertThat(parser.parse(EventParser.withoutHandle(pulled)).contentKey()).isEqualTo(parsed.contentKey());
+    }
+
+    @Test
+    void readsTheLegacyV2Shape() throws Exception {
+        ParsedEvent parsed = parser.parse(SpecEvents.bytes(SpecEvents.load("v2-new-file-upload.json")));
+        assertThat(parsed.format()).isEqualTo("v2");
+        VodEvent.FileUploaded upload = (VodEvent.FileUploaded) parsed.event();
+        assertThat(upload.fileId()).isEqualTo(SpecEvents.FILE_ID);
+        assertThat(upload.sourceContext()).isEqualTo("uid=42&course=7");
+        assertThat(upload.name()).isEqualTo("lesson-07-intro");
+    }
+
+    @Test
+    void theReviewVerdictIsTheWorstSuggestionOfTheReviewTasks() throws Exception {
+        VodEvent.ProcedureChanged review = (VodEvent.ProcedureChanged) parser.parse(
+                SpecEvents.bytes(SpecEvents.load("v3-procedure-review.json"))).event();
+        assertThat(review.review()).isEqualTo(new Review(Review.Verdict.REVIEW, 90, "sexy"));
+        VodEvent.ProcedureChanged block = (VodEvent.ProcedureChanged) parser.parse(SpecEvents.bytes(SpecEvents.review("block", 97)))
+                .event();
+        assertThat(block.review().verdict()).isEqualTo(Review.Verdict.BLOCK);
+        assertThat(block.review().confidence()).isEqualTo(97);
+
+        ObjectNode failed = SpecEvents.review("pass", 3);
+        ((ObjectNode) failed.get("ProcedureStateChangeEvent").get("AiContentReviewResultSet").get(0).get("PornTask"))
+                .put("Status", "FAIL").put("ErrCodeExt", "FailedOperation.ReviewUnavailable");
+        assertThat(((VodEvent.ProcedureChanged) parser.parse(SpecEvents.bytes(failed)).event()).review().verdict())
+                .as("a failed review never reads as pass").isEqualTo(Review.Verdict.FAILED);
+    }
+
+    @Test
+    void aChangeModeSnapshotIsNotFinished() throws Exception {
+        VodEvent.ProcedureChanged processing = (VodEvent.ProcedureChanged) parser.parse(
+                SpecEvents.bytes(SpecEvents.load("v3-procedure-change-processing.json"))).event();
+        assertThat(processing.finished()).isFalse();
+        assertThat(processing.playbacks()).extracting(Playback::definition).containsExactly(100010L);
+    }
+
+    @Test
+    void unknownTypesAreReadAndMalformedBodiesRefused() throws Exception {
+        VodEvent other = parser.parse("{\"EventType\":\"TranscodeComplete\",\"TranscodeCompleteEvent\":{\"FileId\":\"123\"}}"
+                .getBytes(StandardCharsets.UTF_8)).event();
+        assertThat(other).isEqualTo(new VodEvent.Other("TranscodeComplete", java.util.List.of("123")));
+
+        for (String bad : new String[] {"", "not json", "[]", "{}", "{\"EventType\":\"NewFileUpload\"}",
+                "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":null}}",
+                "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"../etc\"}}",
+                "{\"EventType\":\"ProcedureStateChanged\",\"ProcedureStateChangeEvent\":{\"FileId\":\"1\"}}",
+                "{\"eventType\":\"NewFileUpload\"}"}) {
+            assertThatThrownBy(() -> parser.parse(bad.getBytes(StandardCharsets.UTF_8))).as(bad)
+                    .isInstanceOf(MalformedEventException.class);
+        }
+    }
+}

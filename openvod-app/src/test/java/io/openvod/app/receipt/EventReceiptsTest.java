@@ -1,0 +1,109 @@
+package io.openvod.app.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.openvod.app.store.AppDatabase;
+import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.videos.Video;
+import io.openvod.app.videos.VideoState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The receipt service on a real SQLite database: stored before processed, once per content, nothing lost. */
+class EventReceiptsTest {
+    @TempDir
+    Path dir;
+
+    private record Service(AppDatabase database, EventReceipts receipts, SqlReceivedEvents events, SqlVideos videos)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            receipts.close();
+            database.close();
+        }
+    }
+
+    private Service open() {
+        AppDatabase database = AppDatabase.openSqlite(dir.resolve("app.db"));
+        SqlReceivedEvents events = new SqlReceivedEvents(database.jdbi(), Clock.systemUTC());
+        SqlVideos videos = new SqlVideos(database.jdbi());
+        return new Service(database, new EventReceipts(events, videos, Clock.systemUTC(), false), events, videos);
+    }
+
+    @Test
+    void anEventStoredBeforeACrashIsProcessedAfterTheRestart() throws Exception {
+        try (Service first = open()) {
+            first.receipts().receive("push", SpecEvents.bytes(SpecEvents.upload("alice", "req-1")), Optional.empty(), 0);
+            first.receipts().receive("push", SpecEvents.bytes(SpecEvents.review("pass", 2.5)), Optional.empty(), 0);
+            assertThat(first.events().received(10)).hasSize(2);
+            assertThat(first.videos().find(SpecEvents.FILE_ID)).as("stored, not processed yet").isEmpty();
+        }
+        try (Service second = open()) {
+            assertThat(second.receipts().drain()).isEqualTo(2);
+            Video video = second.videos().find(SpecEvents.FILE_ID).orElseThrow();
+            assertThat(video.state()).isEqualTo(VideoState.PUBLISHED);
+            assertThat(video.userId()).contains("alice");
+            assertThat(second.events().received(10)).isEmpty();
+            assertThat(second.events().recent(10)).extracting(StoredEvent::state).containsOnly("PROCESSED");
+        }
+    }
+
+    @Test
+    void aDuplicateDeliveryIsStoredOnceAndReorderedOnesEndTheSame() throws Exception {
+        try (Service service = open()) {
+            EventReceipts receipts = service.receipts();
+            byte[] finish = SpecEvents.bytes(SpecEvents.review("block", 96));
+            byte[] upload = SpecEvents.bytes(SpecEvents.withNullSiblings(SpecEvents.upload("bob", "req-2")));
+            EventReceipts.Receipt first = receipts.receive("push", finish, Optional.empty(), 0);
+            assertThat(first.duplicate()).isFalse();
+            receipts.drain();
+            EventReceipts.Receipt again = receipts.receive("push", finish, Optional.empty(), 0);
+            assertThat(again.duplicate()).isTrue();
+            assertThat(again.id()).isEqualTo(first.id());
+            receipts.receive("push", upload, Optional.empty(), 0);
+            receipts.receive("pull", upload, Optional.empty(), 0);
+            assertThat(receipts.drain()).isEqualTo(1);
+            Video video = service.videos().find(SpecEvents.FILE_ID).orElseThrow();
+            assertThat(video.state()).as("the late upload event does not undo the block").isEqualTo(VideoState.BLOCKED);
+            assertThat(video.userId()).contains("bob");
+            assertThat(service.events().recent(10)).hasSize(2);
+        }
+    }
+
+    @Test
+    void unknownTypesAreKeptAsIgnoredAndMalformedBodiesAreNotStored() throws Exception {
+        try (Service service = open()) {
+            EventReceipts receipts = service.receipts();
+            receipts.receive("push", "{\"EventType\":\"WechatPublishComplete\",\"WechatPublishCompleteEvent\":{\"FileId\":\"77\"}}"
+                    .getBytes(StandardCharsets.UTF_8), Optional.empty(), 0);
+            receipts.drain();
+            StoredEvent stored = service.events().recent(1).getFirst();
+            assertThat(stored.state()).isEqualTo("IGNORED");
+            assertThat(stored.note()).contains("WechatPublishComplete");
+            assertThatThrownBy(() -> receipts.receive("push", "{\"EventType\":\"NewFileUpload\"}".getBytes(StandardCharsets.UTF_8),
+                    Optional.empty(), 0)).isInstanceOf(MalformedEventException.class);
+            assertThat(service.events().recent(10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void theProcessorThreadAppliesWhatArrives() throws Exception {
+        try (Service service = open()) {
+            service.receipts().start();
+            service.receipts().receive("push", SpecEvents.bytes(SpecEvents.upload("carol", "req-3")), Optional.of("evt-1"), 1);
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (service.videos().find(SpecEvents.FILE_ID).isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            Video video = service.videos().find(SpecEvents.FILE_ID).orElseThrow();
+            assertThat(video.state()).isEqualTo(VideoState.PROCESSING);
+            assertThat(video.lastSequence()).isEqualTo(1);
+            assertThat(service.events().recent(1).getFirst().eventId()).contains("evt-1");
+        }
+    }
+}

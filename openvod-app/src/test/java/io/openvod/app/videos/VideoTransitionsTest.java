@@ -1,0 +1,138 @@
+package io.openvod.app.videos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openvod.app.receipt.EventParser;
+import io.openvod.app.receipt.SpecEvents;
+import io.openvod.app.receipt.VodEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class VideoTransitionsTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+    private final VideoTransitions transitions = new VideoTransitions();
+
+    private record Delivery(VodEvent event, long sequence) {
+    }
+
+    private static VodEvent event(ObjectNode body) {
+        try {
+            return new EventParser().parse(SpecEvents.bytes(body)).event();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ObjectNode processing() {
+        ObjectNode body = SpecEvents.load("v3-procedure-change-processing.json");
+        return body;
+    }
+
+    private static ObjectNode finishPass() {
+        return SpecEvents.review("pass", 4.5);
+    }
+
+    private Optional<Video> run(List<Delivery> deliveries) {
+        Optional<Video> video = Optional.empty();
+        for (Delivery d : deliveries) {
+            Optional<Video> next = transitions.apply(video, SpecEvents.FILE_ID, d.event(), d.sequence(), NOW);
+            if (next.isPresent()) {
+                video = next;
+            }
+        }
+        return video;
+    }
+
+    private static <T> List<List<T>> permutations(List<T> items) {
+        if (items.size() <= 1) {
+            return List.of(items);
+        }
+        List<List<T>> all = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<T> rest = new ArrayList<>(items);
+            T first = rest.remove(i);
+            for (List<T> p : permutations(rest)) {
+                List<T> withFirst = new ArrayList<>();
+                withFirst.add(first);
+                withFirst.addAll(p);
+                all.add(withFirst);
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void everyOrderAndRepetitionOfUploadProcessingAndFinishEndsPublished() {
+        for (boolean withSequence : new boolean[] {true, false}) {
+            List<Delivery> flow = List.of(new Delivery(event(SpecEvents.upload("alice", "req-1")), withSequence ? 1 : 0),
+                    new Delivery(event(processing()), withSequence ? 2 : 0), new Delivery(event(finishPass()), withSequence ? 3 : 0));
+            for (List<Delivery> order : permutations(flow)) {
+                List<Delivery> twice = new ArrayList<>(order);
+                twice.addAll(order.reversed());
+                for (List<Delivery> deliveries : List.of(order, twice)) {
+                    Video video = run(deliveries).orElseThrow();
+                    assertThat(video.state()).as("sequence %s, order %s", withSequence, deliveries).isEqualTo(VideoState.PUBLISHED);
+                    assertThat(video.userId()).contains("alice");
+                    assertThat(video.requestId()).isEqualTo("req-1");
+                    assertThat(video.review()).isEqualTo("pass");
+                    assertThat(video.mediaUrl()).endsWith("MHoT2yOdJg4A.mp4");
+                    assertThat(video.playbacks()).extracting(Playback::definition).containsExactly(100010L);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUploadWithoutATaskFlowIsPublishedAndOneWithAFlowIsProcessing() {
+        ObjectNode noFlow = SpecEvents.upload("bob", "r");
+        ((ObjectNode) noFlow.get("FileUploadEvent")).put("ProcedureTaskId", "");
+        assertThat(run(List.of(new Delivery(event(noFlow), 0))).orElseThrow().state()).isEqualTo(VideoState.PUBLISHED);
+        assertThat(run(List.of(new Delivery(event(SpecEvents.upload("bob", "r")), 0))).orElseThrow().state())
+                .isEqualTo(VideoState.PROCESSING);
+    }
+
+    @Test
+    void theReviewDecides() {
+        Delivery upload = new Delivery(event(SpecEvents.upload("carol", "r")), 0);
+        assertThat(run(List.of(upload, new Delivery(event(SpecEvents.review("block", 97)), 0))).orElseThrow().state())
+                .isEqualTo(VideoState.BLOCKED);
+        Video review = run(List.of(upload, new Delivery(event(SpecEvents.review("review", 71)), 0))).orElseThrow();
+        assertThat(review.state()).isEqualTo(VideoState.PENDING_REVIEW);
+        assertThat(review.reviewConfidence()).isEqualTo(71);
+        ObjectNode failedTranscode = SpecEvents.load("v3-procedure-finish-transcode-cover.json");
+        ((ObjectNode) failedTranscode.get("ProcedureStateChangeEvent").get("MediaProcessResultSet").get(0).get("TranscodeTask"))
+                .put("Status", "FAIL").put("ErrCode", 30010);
+        assertThat(run(List.of(upload, new Delivery(event(failedTranscode), 0))).orElseThrow().state()).isEqualTo(VideoState.FAILED);
+    }
+
+    @Test
+    void aStaleEventFillsInTheUserButNeverTheState() {
+        Video finished = run(List.of(new Delivery(event(SpecEvents.review("block", 95)), 3))).orElseThrow();
+        assertThat(finished.userId()).isEmpty();
+        Video late = run(List.of(new Delivery(event(SpecEvents.review("block", 95)), 3),
+                new Delivery(event(SpecEvents.upload("dave", "r9")), 1))).orElseThrow();
+        assertThat(late.state()).isEqualTo(VideoState.BLOCKED);
+        assertThat(late.userId()).contains("dave");
+        assertThat(late.lastSequence()).isEqualTo(3);
+    }
+
+    @Test
+    void aModeratorsDecisionStandsUntilTheMediaIsDeleted() {
+        Video pending = run(List.of(new Delivery(event(SpecEvents.upload("erin", "r")), 0),
+                new Delivery(event(SpecEvents.review("review", 75)), 0))).orElseThrow();
+        Video approved = transitions.moderate(pending, true, "mod-1", NOW);
+        assertThat(approved.state()).isEqualTo(VideoState.PUBLISHED);
+        assertThat(approved.moderation()).hasValueSatisfying(m -> assertThat(m.moderator()).isEqualTo("mod-1"));
+        Video again = transitions.apply(Optional.of(approved), SpecEvents.FILE_ID, event(SpecEvents.review("block", 99)), 0, NOW)
+                .orElseThrow();
+        assertThat(again.state()).isEqualTo(VideoState.PUBLISHED);
+        Video deleted = transitions.apply(Optional.of(again), SpecEvents.FILE_ID,
+                new VodEvent.FilesDeleted(List.of(SpecEvents.FILE_ID)), 0, NOW).orElseThrow();
+        assertThat(deleted.state()).isEqualTo(VideoState.DELETED);
+        assertThat(transitions.apply(Optional.empty(), "1", new VodEvent.FilesDeleted(List.of("1")), 0, NOW)).isEmpty();
+    }
+}
