@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Content review throughput with the real nsfwjs sidecar: frames per second of classification alone
+# and of the whole Porn review step (sampling + classification), and the model's load time.
+#   openvod-bench/review-throughput.sh [-f FRAMES] [-r RUNS] [--size WxH] [--keep-data] [--no-build]
+# Defaults: 60 frames (a 120 s clip: the step takes one frame every 2 s), 5 runs, 640x360 (env
+# REVIEW_FRAMES, REVIEW_RUNS, REVIEW_SIZE; REVIEW_HEAP sets the fixed heap, default 256m; the
+# sidecar is openvod-platform/src/main/node/review, installed with npm ci; node is $REVIEW_NODE or
+# node on the PATH).
+# It runs io.openvod.bench.review.ReviewThroughput in one JVM, in openvod-bench/target/review-bench/:
+# the bundled FFmpeg makes the clip once; then, each RUNS times: the frames sampled as the step
+# samples them; a new sidecar from start to its first answer (and the load time it reports);
+# the frames classified one at a time by one warm sidecar; PornReviewStep on the clip with that
+# sidecar. It prints each run and the medians. The folder is deleted on exit unless --keep-data.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=../scripts/lib/java.sh
+source "$ROOT/scripts/lib/java.sh"
+
+FRAMES="${REVIEW_FRAMES:-60}"
+RUNS="${REVIEW_RUNS:-5}"
+SIZE="${REVIEW_SIZE:-640x360}"
+HEAP="${REVIEW_HEAP:-256m}"
+NODE="${REVIEW_NODE:-node}"
+BUILD=1
+KEEP=0
+while (( $# > 0 )); do
+  case "$1" in
+    -f|--frames) FRAMES="$2"; shift 2 ;;
+    -r|--runs) RUNS="$2"; shift 2 ;;
+    --size) SIZE="$2"; shift 2 ;;
+    --keep-data) KEEP=1; shift ;;
+    --no-build) BUILD=0; shift ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "review-throughput.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+for n in "$FRAMES" "$RUNS"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "review-throughput.sh: not a positive number: $n" >&2; exit 2; }
+done
+[[ "$SIZE" =~ ^([1-9][0-9]*)x([1-9][0-9]*)$ ]] || { echo "review-throughput.sh: --size must be WxH, not $SIZE" >&2; exit 2; }
+WIDTH="${BASH_REMATCH[1]}"
+HEIGHT="${BASH_REMATCH[2]}"
+SIDECAR="$ROOT/openvod-platform/src/main/node/review"
+[[ -d "$SIDECAR/node_modules" ]] || { echo "review-throughput.sh: run 'npm ci --no-audit --no-fund' in $SIDECAR first" >&2; exit 2; }
+
+use_java
+cd "$ROOT"
+if (( BUILD )); then
+  ./mvnw -q -B -DskipTests -pl openvod-bench -am package
+fi
+BENCH_JAR="$ROOT/openvod-bench/target/benchmarks.jar"
+
+mkdir -p "$ROOT/openvod-bench/target/review-bench"
+WORK="$(mktemp -d "$ROOT/openvod-bench/target/review-bench/run.XXXXXX")"
+cleanup() { if (( KEEP )); then echo "data kept in $WORK" >&2; else rm -rf "$WORK"; fi; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "JVM: $("$JAVA" -version 2>&1 | head -n 1), heap $HEAP; Node.js $("$NODE" --version)"
+"$JAVA" "-Xms$HEAP" "-Xmx$HEAP" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" io.openvod.bench.review.ReviewThroughput \
+  --dir "$WORK/data" --sidecar "$SIDECAR" --node "$NODE" --frames "$FRAMES" --runs "$RUNS" --width "$WIDTH" --height "$HEIGHT"
