@@ -11,11 +11,15 @@ import io.openvod.core.ErrorKind;
 public enum AppError implements ErrorCode {
     BAD_REQUEST(40000, ErrorKind.INVALID_INPUT, "the request is malformed or a field is invalid"),
     FILE_SIZE_REQUIRED(40001, ErrorKind.INVALID_INPUT, "a bytes-per-day quota applies, so the request must declare fileSize"),
+    EVENT_MALFORMED(40010, ErrorKind.INVALID_INPUT, "the event body is not a VOD event (v3 or v2 shape)"),
+    EVENT_TOO_LARGE(40011, ErrorKind.INVALID_INPUT, "the event body is larger than app.receipt.maxBodyBytes"),
     ENDPOINT_NOT_FOUND(40400, ErrorKind.NOT_FOUND, "no such endpoint"),
     NOT_SIGNED_IN(40100, ErrorKind.UNAUTHENTICATED, "no credentials: sign in or send a bearer token"),
     INVALID_CREDENTIALS(40101, ErrorKind.UNAUTHENTICATED, "the user name and password do not match"),
     INVALID_TOKEN(40102, ErrorKind.UNAUTHENTICATED, "the bearer token is unknown, revoked or malformed"),
     TOKEN_EXPIRED(40103, ErrorKind.UNAUTHENTICATED, "the bearer token or JWT has expired"),
+    WEBHOOK_SIGNATURE_INVALID(40104, ErrorKind.UNAUTHENTICATED,
+            "the event's Standard Webhooks signature is missing, does not verify, or its timestamp is outside the tolerance"),
     USER_BANNED(40300, ErrorKind.FORBIDDEN, "the user is banned or the user's role is disabled"),
     PROCEDURE_NOT_ALLOWED(40301, ErrorKind.FORBIDDEN, "the requested procedure is not allowed for this user"),
     CLASS_NOT_ALLOWED(40302, ErrorKind.FORBIDDEN, "the requested classId is not allowed for this user"),
@@ -25,6 +29,7 @@ public enum AppError implements ErrorCode {
     UPLOAD_QUOTA_EXCEEDED(42901, ErrorKind.TOO_MANY_REQUESTS, "the user's uploads-per-day quota is used up"),
     BYTES_QUOTA_EXCEEDED(42902, ErrorKind.TOO_MANY_REQUESTS, "the declared size would exceed the user's bytes-per-day quota"),
     ACCOUNT_EXISTS(40900, ErrorKind.CONFLICT, "an account with this user id exists already"),
+    RECEIPT_UNAVAILABLE(50301, ErrorKind.UNAVAILABLE, "the event could not be stored; the sender should retry"),
     NO_SIGNING_KEY(50300, ErrorKind.UNAVAILABLE, "no active VOD key is configured, so no signature can be made"),
     INTERNAL_ERROR(50000, ErrorKind.INTERNAL, "an unexpected failure; the log has the details under the request id");
 

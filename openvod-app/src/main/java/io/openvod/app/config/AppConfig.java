@@ -4,7 +4,7 @@ import io.openvod.app.policy.PolicyConfig;
 import java.util.Objects;
 
 /**
- * {@code app:} — the app backend (signature distribution service).
+ * {@code app:} — the app backend (signature distribution and event notification receipt services).
  *
  * @param http where it listens
  * @param database where accounts, tokens and the signature audit trail live
@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param auth which credentials are accepted
  * @param policy who may sign what
  * @param rateLimit request rates
+ * @param receipt the event notification receipt service
  */
 public record AppConfig(AppHttpConfig http, AppDatabaseConfig database, VodConfig vod, AuthConfig auth,
-                        PolicyConfig policy, RateLimitConfig rateLimit) {
+                        PolicyConfig policy, RateLimitConfig rateLimit, ReceiptConfig receipt) {
     public AppConfig {
         Objects.requireNonNull(http, "http is required");
         Objects.requireNonNull(database, "database is required");
@@ -22,5 +23,6 @@ public record AppConfig(AppHttpConfig http, AppDatabaseConfig database, VodConfi
         Objects.requireNonNull(auth, "auth is required");
         Objects.requireNonNull(policy, "policy is required");
         Objects.requireNonNull(rateLimit, "rateLimit is required");
+        receipt = receipt == null ? ReceiptConfig.defaults() : receipt;
     }
 }

@@ -8,8 +8,11 @@ import io.openvod.app.AppException;
 import io.openvod.app.account.AccountService;
 import io.openvod.app.auth.BearerAuthenticator;
 import io.openvod.app.config.AppHttpConfig;
+import io.openvod.app.config.ReceiptConfig;
+import io.openvod.app.receipt.EventReceipts;
 import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.app.signing.SignatureService;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET|POST /api/v1/upload-signature}, alias {@code /getUploadSignature}: a signature for the caller</li>
  *   <li>{@code POST /api/v1/login}, {@code POST /api/v1/logout}: built-in account sessions</li>
+ *   <li>{@code POST /api/v1/vod/events[/<pathToken>]}: VOD event callbacks (the receipt service)</li>
  *   <li>{@code GET /api/v1/health}</li>
  * </ul>
  */
@@ -32,13 +36,25 @@ public final class AppHttpServer implements AutoCloseable {
         this.javalin = javalin;
     }
 
+    /**
+     * What the routes call.
+     *
+     * @param accountsEnabled whether built-in accounts may sign in
+     * @param receipts the event receipt service
+     * @param receipt its configuration (path token, webhook secrets, body limit)
+     */
+    public record Services(SignatureService signatures, AccountService accounts, BearerAuthenticator authenticator,
+                           RateLimiter perUser, RateLimiter perIp, boolean accountsEnabled, EventReceipts receipts,
+                           ReceiptConfig receipt, Clock clock) {
+    }
+
     /** Starts listening on {@code config.host():config.port()} (0 picks a free port). */
-    public static AppHttpServer start(AppHttpConfig config, SignatureService signatures, AccountService accounts,
-                                      BearerAuthenticator authenticator, RateLimiter perUser, RateLimiter perIp,
-                                      boolean accountsEnabled) {
+    public static AppHttpServer start(AppHttpConfig config, Services services) {
         Cors cors = new Cors(config.corsOrigins());
-        SignatureHandler signature = new SignatureHandler(signatures, authenticator, perUser, perIp, config);
-        SessionHandler sessions = new SessionHandler(accounts, perIp, config, accountsEnabled);
+        SignatureHandler signature = new SignatureHandler(services.signatures(), services.authenticator(), services.perUser(),
+                services.perIp(), config);
+        SessionHandler sessions = new SessionHandler(services.accounts(), services.perIp(), config, services.accountsEnabled());
+        EventReceiptHandler events = new EventReceiptHandler(services.receipts(), services.receipt(), services.clock());
         Javalin app = Javalin.create(c -> {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;
@@ -57,6 +73,8 @@ public final class AppHttpServer implements AutoCloseable {
             }
             c.routes.post("/api/v1/login", sessions::login);
             c.routes.post("/api/v1/logout", sessions::logout);
+            c.routes.post("/api/v1/vod/events", events);
+            c.routes.post("/api/v1/vod/events/{token}", events);
             c.routes.get("/api/v1/health", ctx -> json(ctx, 200, Envelope.ok(Envelope.data().put("status", "up"))));
             c.routes.exception(AppException.class, (e, ctx) -> fail(ctx, e));
             c.routes.exception(Exception.class, (e, ctx) -> {

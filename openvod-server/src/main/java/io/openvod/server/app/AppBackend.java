@@ -24,11 +24,12 @@ public final class AppBackend implements AutoCloseable {
     public static AppBackend start(AppConfig config, Clock clock) {
         AppServices services = AppServices.open(config, clock);
         try {
-            AppHttpServer http = AppHttpServer.start(config.http(), services.signatures(), services.accounts(),
-                    services.authenticator(),
+            services.receipts().start();
+            AppHttpServer http = AppHttpServer.start(config.http(), new AppHttpServer.Services(services.signatures(),
+                    services.accounts(), services.authenticator(),
                     new RateLimiter(config.rateLimit().perUserPerMinute(), clock),
                     new RateLimiter(config.rateLimit().perIpPerMinute(), clock),
-                    config.auth().accounts());
+                    config.auth().accounts(), services.receipts(), config.receipt(), clock));
             AppBackend backend = new AppBackend(services, http);
             LOG.info("app backend listening on {} (signing key {})", backend.url(), services.activeSecretId().orElse("none"));
             return backend;

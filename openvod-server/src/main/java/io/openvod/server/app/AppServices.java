@@ -10,18 +10,22 @@ import io.openvod.app.config.AppConfig;
 import io.openvod.app.config.AuthConfig;
 import io.openvod.app.ledger.SignatureLedger;
 import io.openvod.app.policy.UploadPolicy;
+import io.openvod.app.receipt.EventReceipts;
+import io.openvod.app.receipt.SqlReceivedEvents;
 import io.openvod.app.signing.SignatureDefaults;
 import io.openvod.app.signing.SignatureService;
 import io.openvod.app.signing.SigningKeys;
 import io.openvod.app.store.AppDatabase;
 import io.openvod.app.store.SqlAccountStore;
 import io.openvod.app.store.SqlSignatureLedger;
+import io.openvod.app.videos.SqlVideos;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * The app backend's services wired to their adapters — the one place that names them: the SQL
- * stores on {@link AppDatabase}, Argon2id passwords, the VOD keys, and the authenticators.
+ * stores on {@link AppDatabase}, Argon2id passwords, the VOD keys, the authenticators, and the
+ * event receipt service with its inbox and video records.
  */
 public final class AppServices implements AutoCloseable {
     private final AppConfig config;
@@ -32,6 +36,9 @@ public final class AppServices implements AutoCloseable {
     private final SigningKeys keys;
     private final SignatureService signatures;
     private final BearerAuthenticator authenticator;
+    private final SqlReceivedEvents receivedEvents;
+    private final SqlVideos videos;
+    private final EventReceipts receipts;
 
     private AppServices(AppConfig config, Clock clock) {
         this.config = config;
@@ -46,6 +53,9 @@ public final class AppServices implements AutoCloseable {
                     new SignatureDefaults(config.vod().subAppId(), config.vod().storageRegion()), clock);
             TokenAuthenticator openVodTokens = token -> accounts.authenticate(token, auth.accounts(), auth.apiTokens());
             this.authenticator = new BearerAuthenticator(openVodTokens, JwtWiring.authenticator(auth.jwt(), clock));
+            this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
+            this.videos = new SqlVideos(database.jdbi());
+            this.receipts = new EventReceipts(receivedEvents, videos, clock, config.receipt().forward().enabled());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -81,12 +91,26 @@ public final class AppServices implements AutoCloseable {
         return authenticator;
     }
 
+    /** The event receipt service (its processor is started by the running backend). */
+    public EventReceipts receipts() {
+        return receipts;
+    }
+
+    public SqlReceivedEvents receivedEvents() {
+        return receivedEvents;
+    }
+
+    public SqlVideos videos() {
+        return videos;
+    }
+
     public Optional<String> activeSecretId() {
         return keys.active().map(io.openvod.signature.Credential::secretId);
     }
 
     @Override
     public void close() {
+        receipts.close();
         ledger.close();
         database.close();
     }

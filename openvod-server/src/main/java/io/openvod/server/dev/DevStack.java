@@ -70,7 +70,7 @@ public final class DevStack implements AutoCloseable {
                 base.http().maxBodyBytes())
                 : base.http();
         return new AppConfig(http, base.database(), new VodConfig(key.secretId(), Secret.of(key.secretKey()), null, List.of(), 0, ""),
-                base.auth(), base.policy(), base.rateLimit());
+                base.auth(), base.policy(), base.rateLimit(), base.receipt());
     }
 
     private static ApiKey devKey(Platform platform, long appId) {

@@ -50,7 +50,7 @@ final class AppFixture {
                 vod,
                 new AuthConfig(true, Duration.ofHours(1), true, jwt, Duration.ofSeconds(5)),
                 new PolicyConfig("user", roles, users),
-                rates);
+                rates, io.openvod.app.config.ReceiptConfig.defaults());
     }
 
     static VodConfig keyA() {
