@@ -108,7 +108,8 @@ class KilledWorkerRecoveryTest {
         for (ProcessHandle child : children) {
             child.onExit().get(10, TimeUnit.SECONDS);
         }
-        assertThat(row(taskId, running.id()).status()).as("the dead worker still holds it").isEqualTo("PROCESSING");
+        List<TaskRow> interrupted = tasks(taskId).stream().filter(t -> t.status().equals("PROCESSING")).toList();
+        assertThat(interrupted).as("tasks the dead worker still holds").isNotEmpty().allMatch(t -> t.attempts() == 1);
 
         Process second = startPlatform(config);
         String url = urlOf(second);
@@ -116,7 +117,9 @@ class KilledWorkerRecoveryTest {
 
         List<TaskRow> done = tasks(taskId);
         assertThat(done).extracting(TaskRow::status).containsOnly("SUCCESS");
-        assertThat(row(taskId, running.id()).attempts()).as("taken up again after the kill").isEqualTo(2);
+        for (TaskRow task : interrupted) {
+            assertThat(row(taskId, task.id()).attempts()).as("%s taken up again after the kill", task.type()).isEqualTo(2);
+        }
         JsonNode procedure = describeTaskDetail(url, taskId).get("ProcedureTask");
         assertThat(procedure.get("Status").asText()).isEqualTo("FINISH");
         MediaProbe probe = new MediaProbe(FfmpegTools.bundled());
