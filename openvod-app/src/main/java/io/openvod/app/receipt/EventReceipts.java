@@ -37,6 +37,7 @@ public final class EventReceipts implements AutoCloseable {
     private final boolean forwarding;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Object drainLock = new Object();
     private Thread processor;
 
     /** @param forwarding whether processed events are to be forwarded to the app's hook */
@@ -69,17 +70,23 @@ public final class EventReceipts implements AutoCloseable {
         return new Receipt(stored.id(), !stored.isNew(), parsed);
     }
 
-    /** Processes stored events until none is left; returns how many were processed. */
+    /**
+     * Processes stored events until none is left; returns how many were processed. Callers on
+     * several threads (the processor, the pull consumer) take turns, so that one stored event is
+     * not processed twice at once.
+     */
     public int drain() {
-        int done = 0;
-        while (true) {
-            List<StoredEvent> batch = events.received(50);
-            if (batch.isEmpty()) {
-                return done;
-            }
-            for (StoredEvent event : batch) {
-                process(event);
-                done++;
+        synchronized (drainLock) {
+            int done = 0;
+            while (true) {
+                List<StoredEvent> batch = events.received(50);
+                if (batch.isEmpty()) {
+                    return done;
+                }
+                for (StoredEvent event : batch) {
+                    process(event);
+                    done++;
+                }
             }
         }
     }

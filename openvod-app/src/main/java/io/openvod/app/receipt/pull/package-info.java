@@ -1,0 +1,7 @@
+/**
+ * The receipt service's pull mode: a consumer loop that calls VOD's {@code PullEvents}, stores
+ * and processes the events, then {@code ConfirmEvents} — behind the {@link
+ * io.openvod.app.receipt.pull.VodEventsClient} port, with a TC3-signed API 3.0 adapter that
+ * talks to Tencent VOD or an OpenVOD platform.
+ */
+package io.openvod.app.receipt.pull;
