@@ -136,7 +136,7 @@ public final class PlatformNode implements AutoCloseable {
                 new DescribeEventsStateAction(pullQueue),
                 new ModifyEventConfigAction(eventConfigs, callbackUrls),
                 new DescribeEventConfigAction(eventConfigs),
-                new DescribeMediaInfosAction(catalog),
+                new DescribeMediaInfosAction(catalog, flows.flows(), adapters.store()),
                 new DeleteMediaAction(catalog, adapters.store()),
                 new ApplyUploadAction(ugc, config.cos().region()),
                 new CommitUploadAction(committer),

@@ -35,6 +35,9 @@ public interface MediaCatalog {
      */
     Optional<Media> delete(String fileId, long subAppId, OutboxEvent event);
 
+    /** Writes an event of existing media to the outbox (e.g. FileDeleted for some of its parts). */
+    void recordEvent(OutboxEvent event);
+
     /** Media of an application, newest first. */
     List<Media> list(long subAppId, int limit);
 

@@ -138,6 +138,11 @@ public final class SqlMediaCatalog implements MediaCatalog {
     }
 
     @Override
+    public void recordEvent(OutboxEvent event) {
+        jdbi.useTransaction(h -> appendEvent(h, event));
+    }
+
+    @Override
     public Optional<Media> delete(String fileId, long subAppId, OutboxEvent event) {
         return jdbi.inTransaction(h -> {
             Optional<Media> row = h.createQuery("SELECT " + MEDIA_COLUMNS + " FROM media WHERE file_id = :fileId AND sub_app_id = :subAppId")

@@ -9,6 +9,7 @@ import io.openvod.platform.catalog.OutboxEvent;
 import io.openvod.platform.events.FileUploadEvents;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.ugc.StorageLayout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +24,12 @@ import org.slf4j.LoggerFactory;
  * out): it is logged with the object's key, and the orphaned object stays in the store until an
  * operator removes it.
  *
- * <p>The platform keeps only original files and covers, no transcodes or other derived files.
- * Without {@code DeleteParts}, or when they name {@code OriginalFiles}, the whole media is
- * deleted, and the event reports {@code [{"Type":"OriginalFiles","Definition":0}]}. Parts of the
- * other kinds ({@code TranscodeFiles}, …) name nothing the platform has: the call succeeds,
- * deletes nothing and writes no event.
+ * <p>Without {@code DeleteParts}, or when they name {@code OriginalFiles}, the whole media is
+ * deleted — the original, the cover and every task-flow output under {@code <SubAppId>/<FileId>/} —
+ * and the event reports {@code [{"Type":"OriginalFiles","Definition":0}]}. {@code TranscodeFiles}
+ * and {@code AdaptiveDynamicStreamingFiles} delete the transcodes or HLS streams of one template
+ * ({@code Definition}; 0: all of them), and the event reports those parts; DescribeMediaInfos no
+ * longer lists them. The WeChat parts name nothing the platform has: they delete nothing.
  */
 public final class DeleteMediaAction implements CloudAction {
     public static final String FILE_DELETED = "FileDeleted";
@@ -67,31 +69,66 @@ public final class DeleteMediaAction implements CloudAction {
             wholeMedia |= type.equals(ORIGINAL_FILES);
         }
         long subAppId = call.subAppId(fields.subAppId());
-        Optional<Media> media = catalog.find(fileId).filter(m -> m.subAppId() == subAppId);
-        if (media.isEmpty()) {
-            throw notFound(fileId);
-        }
+        Media media = catalog.find(fileId).filter(m -> m.subAppId() == subAppId).orElseThrow(() -> notFound(fileId));
+        String mediaPrefix = subAppId + "/" + fileId + "/";
         if (!wholeMedia) {
+            List<ObjectNode> deleted = new ArrayList<>();
+            for (ObjectNode part : parts.orElseThrow()) {
+                String type = part.get("Type").asText();
+                long definition = new RequestFields(part).integer("Definition").orElse(0L);
+                String outputs = switch (type) {
+                    case "TranscodeFiles" -> definition == 0 ? "transcode/" : "transcode/" + definition + ".mp4";
+                    case "AdaptiveDynamicStreamingFiles" -> definition == 0 ? "hls/" : "hls/" + definition + "/";
+                    default -> null;
+                };
+                if (outputs != null) {
+                    deleteUnder(media, mediaPrefix + outputs);
+                    deleted.add(JSON.createObjectNode().put("Type", type).put("Definition", definition));
+                }
+            }
+            if (!deleted.isEmpty()) {
+                catalog.recordEvent(new OutboxEvent(TimeOrderedIds.next(), media.appId(), subAppId, fileId, FILE_DELETED,
+                        FileUploadEvents.text(fileDeleted(fileId, deleted))));
+            }
             return JSON.createObjectNode();
         }
-        OutboxEvent event = new OutboxEvent(TimeOrderedIds.next(), media.get().appId(), subAppId, fileId, FILE_DELETED,
-                FileUploadEvents.text(fileDeleted(fileId)));
-        Media deleted = catalog.delete(fileId, subAppId, event).orElseThrow(() -> notFound(fileId));
-        deleteObject(deleted, deleted.mediaKey());
-        deleted.coverKey().ifPresent(key -> deleteObject(deleted, key));
+        OutboxEvent event = new OutboxEvent(TimeOrderedIds.next(), media.appId(), subAppId, fileId, FILE_DELETED,
+                FileUploadEvents.text(fileDeleted(fileId, List.of(JSON.createObjectNode().put("Type", ORIGINAL_FILES)
+                        .put("Definition", 0)))));
+        Media gone = catalog.delete(fileId, subAppId, event).orElseThrow(() -> notFound(fileId));
+        deleteObject(gone, gone.mediaKey());
+        gone.coverKey().ifPresent(key -> deleteObject(gone, key));
+        deleteUnder(gone, mediaPrefix);
         return JSON.createObjectNode();
     }
 
     /** The v3 {@code FileDeleted} event body of a whole media file. */
     static ObjectNode fileDeleted(String fileId) {
+        return fileDeleted(fileId, List.of(JSON.createObjectNode().put("Type", ORIGINAL_FILES).put("Definition", 0)));
+    }
+
+    /** The v3 {@code FileDeleted} event body of the deleted parts of a media file. */
+    static ObjectNode fileDeleted(String fileId, List<ObjectNode> parts) {
         ObjectNode body = JSON.createObjectNode();
         body.put("EventType", FILE_DELETED);
         ObjectNode task = body.putObject("FileDeleteEvent");
         task.putArray("FileIdSet").add(fileId);
         ObjectNode result = task.putArray("FileDeleteResultInfo").addObject();
         result.put("FileId", fileId);
-        result.putArray("DeleteParts").addObject().put("Type", ORIGINAL_FILES).put("Definition", 0);
+        parts.forEach(result.putArray("DeleteParts")::add);
         return body;
+    }
+
+    /** Deletes every object of the media whose key starts with {@code keyPrefix} (its task-flow outputs). */
+    private void deleteUnder(Media media, String keyPrefix) {
+        try {
+            for (String storeKey : store.list(StorageLayout.storeKey(media.bucket(), keyPrefix))) {
+                store.delete(storeKey);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("media {}: its objects under {} could not all be deleted; they stay in the store: {}", media.fileId(), keyPrefix,
+                    e.toString());
+        }
     }
 
     private void deleteObject(Media media, String key) {

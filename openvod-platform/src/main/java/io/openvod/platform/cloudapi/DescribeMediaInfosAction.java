@@ -7,34 +7,49 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.events.FileUploadEvents;
+import io.openvod.platform.flow.SqlTaskFlows;
 import io.openvod.platform.media.MediaMetadata;
+import io.openvod.platform.storage.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code DescribeMediaInfos}: the catalog's information on up to 20 media of an application.
- * {@code Filters} selects {@code basicInfo} and {@code metaData} (without filters: both); the
- * platform keeps no other kind of information yet, so {@code TranscodeInfo} and the other parts
- * are always {@code null}. FileIds the application does not have are listed in
- * {@code NotExistFileIdSet} rather than refused, as Tencent does.
+ * {@code Filters} selects parts by Tencent's names — {@code basicInfo}, {@code metaData},
+ * {@code transcodeInfo}, {@code adaptiveDynamicStreamingInfo}, {@code sampleSnapshotInfo},
+ * {@code snapshotByTimeOffsetInfo} (without filters: all); the processing parts come from the
+ * media's task flows ({@link MediaProcessingInfo}) and are {@code null} when there is nothing,
+ * as are the parts the platform never makes (animated graphics, sprites, key frames, subtitles,
+ * review). FileIds the application does not have are listed in {@code NotExistFileIdSet} rather
+ * than refused, as Tencent does.
  */
 public final class DescribeMediaInfosAction implements CloudAction {
     /** Tencent's limit on {@code FileIds}. */
     public static final int MAX_FILE_IDS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The parts of {@code MediaInfo} the platform has nothing for, in the SDK's declaration order. */
-    private static final List<String> EMPTY_PARTS = List.of("TranscodeInfo", "AnimatedGraphicsInfo", "SampleSnapshotInfo",
+    /** The parts of {@code MediaInfo} after BasicInfo and MetaData, in the SDK's declaration order. */
+    private static final List<String> PARTS = List.of("TranscodeInfo", "AnimatedGraphicsInfo", "SampleSnapshotInfo",
             "ImageSpriteInfo", "SnapshotByTimeOffsetInfo", "KeyFrameDescInfo", "AdaptiveDynamicStreamingInfo",
             "MiniProgramReviewInfo", "SubtitleInfo");
 
     private final MediaCatalog catalog;
+    private final Optional<MediaProcessingInfo> processing;
 
+    /** Without task flows: the processing parts are always {@code null}. */
     public DescribeMediaInfosAction(MediaCatalog catalog) {
         this.catalog = catalog;
+        this.processing = Optional.empty();
+    }
+
+    public DescribeMediaInfosAction(MediaCatalog catalog, SqlTaskFlows flows, ObjectStore store) {
+        this.catalog = catalog;
+        this.processing = Optional.of(new MediaProcessingInfo(flows, store));
     }
 
     @Override
@@ -55,8 +70,8 @@ public final class DescribeMediaInfosAction implements CloudAction {
                     + " FileIds, not " + requested.size() + ".");
         }
         Optional<List<String>> filters = fields.texts("Filters").filter(f -> !f.isEmpty());
-        boolean basicInfo = filters.map(f -> f.contains("basicInfo")).orElse(true);
-        boolean metaData = filters.map(f -> f.contains("metaData")).orElse(true);
+        Predicate<String> wanted = part -> filters.map(f -> f.contains(Character.toLowerCase(part.charAt(0)) + part.substring(1)))
+                .orElse(true);
         long subAppId = call.subAppId(fields.subAppId());
 
         ObjectNode response = JSON.createObjectNode();
@@ -69,24 +84,33 @@ public final class DescribeMediaInfosAction implements CloudAction {
                 missing.add(fileId);
                 continue;
             }
-            infos.add(info(media.get(), basicInfo, metaData));
+            infos.add(info(media.get(), wanted));
         }
         return response;
     }
 
-    private static ObjectNode info(Media media, boolean basicInfo, boolean metaData) {
+    private ObjectNode info(Media media, Predicate<String> wanted) {
         ObjectNode info = JSON.createObjectNode();
-        if (basicInfo) {
+        if (wanted.test("BasicInfo")) {
             info.set("BasicInfo", FileUploadEvents.basicInfo(media));
         } else {
             info.putNull("BasicInfo");
         }
-        if (metaData) {
+        if (wanted.test("MetaData")) {
             info.set("MetaData", metaData(media));
         } else {
             info.putNull("MetaData");
         }
-        EMPTY_PARTS.forEach(info::putNull);
+        Map<String, ObjectNode> made = PARTS.stream().anyMatch(wanted)
+                ? processing.map(p -> p.parts(media)).orElse(Map.of()) : Map.of();
+        for (String part : PARTS) {
+            ObjectNode value = wanted.test(part) ? made.get(part) : null;
+            if (value == null) {
+                info.putNull(part);
+            } else {
+                info.set(part, value);
+            }
+        }
         info.put("FileId", media.fileId());
         info.putNull("ReviewInfo");
         return info;

@@ -274,6 +274,19 @@ public final class SqlTaskFlows {
         return jdbi.withHandle(h -> flow(h, taskId));
     }
 
+    /** The Output of one succeeded task. */
+    public record TaskOutput(String type, ObjectNode output) {
+    }
+
+    /** The Outputs of the succeeded tasks of every flow of the media, in the order they finished. */
+    public List<TaskOutput> outputs(String fileId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.type, t.output FROM flow_tasks t JOIN task_flows f ON f.task_id = t.task_id "
+                        + "WHERE f.file_id = :fileId AND t.status = 'SUCCESS' AND t.output IS NOT NULL ORDER BY t.finish_time, t.id")
+                .bind("fileId", fileId)
+                .map((rs, ctx) -> new TaskOutput(rs.getString(1), object(rs.getString(2))))
+                .list());
+    }
+
     /** The media fields of the flow's events, from the catalog. */
     public ProcedureEvents.MediaFields mediaFields(String fileId) {
         return jdbi.withHandle(h -> mediaFields(h, fileId));

@@ -72,12 +72,17 @@ class DeleteMediaActionTest {
     }
 
     @Test
-    void deletingOnlyDerivedFilesTheMediaDoesNotHaveKeepsItAndWritesNoEvent() {
+    void deletingDerivedFilesKeepsTheMediaAndReportsOnlyThePartsThePlatformMakes() {
         String fileId = uploaded();
+        actions.delete.handle(actions.call(), request("{\"FileId\":\"" + fileId + "\",\"DeleteParts\":"
+                + "[{\"Type\":\"WechatPublishFiles\",\"Definition\":0}]}"));
+        assertThat(platform.node().catalog().events(fileId)).as("no WeChat files here: nothing to report").hasSize(1);
         actions.delete.handle(actions.call(), request("{\"FileId\":\"" + fileId + "\",\"DeleteParts\":"
                 + "[{\"Type\":\"TranscodeFiles\",\"Definition\":100010}]}"));
         assertThat(platform.node().catalog().find(fileId)).isPresent();
-        assertThat(platform.node().catalog().events(fileId)).hasSize(1);
+        assertThat(platform.node().catalog().events(fileId)).hasSize(2);
+        assertThat(platform.node().catalog().events(fileId).getLast().event().body())
+                .contains("\"DeleteParts\":[{\"Type\":\"TranscodeFiles\",\"Definition\":100010}]");
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.openvod.platform.PlatformNode;
 import io.openvod.platform.catalog.StoredEvent;
 import io.openvod.platform.flow.steps.CoverBySnapshotStep;
 import io.openvod.platform.flow.steps.PornReviewStep;
+import io.openvod.platform.flow.steps.TranscodeStep;
+import io.openvod.platform.ugc.StorageLayout;
 import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.TestClips;
 import io.openvod.platform.review.ContentReviewer;
@@ -62,7 +64,7 @@ class ProcessMediaHttpTest {
         FlowSettings settings = new FlowSettings(2, Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(60), 2,
                 Duration.ofMillis(100), Duration.ofMillis(100), dir);
         platform = PlatformFixture.start(dir.resolve("platform"), new PlatformNode.TaskFlows(
-                List.of(new CoverBySnapshotStep(ffmpeg), new PornReviewStep(ffmpeg, EXPLICIT)), settings));
+                List.of(new CoverBySnapshotStep(ffmpeg), new TranscodeStep(ffmpeg), new PornReviewStep(ffmpeg, EXPLICIT)), settings));
         api = new Tc3TestClient(platform.url(), Clock.systemUTC());
     }
 
@@ -125,6 +127,40 @@ class ProcessMediaHttpTest {
         assertThat(api.call("ProcessMediaByProcedure", """
                 {"FileId":"%s","ProcedureName":"noSuchTemplate"}""".formatted(fileId)).errorCode())
                 .isEqualTo("InvalidParameterValue.ProcedureName");
+    }
+
+    @Test
+    void transcodesAreListedOnTheMediaAndDeletedWithItsParts() throws Exception {
+        String fileId = upload();
+        String taskId = api.call("ProcessMedia", """
+                {"FileId":"%s","MediaProcessTask":{"TranscodeTaskSet":[{"Definition":100010}],
+                 "CoverBySnapshotTaskSet":[{"Definition":10,"PositionType":"Time","PositionValue":0}]}}""".formatted(fileId))
+                .response().get("TaskId").asText();
+        awaitProcedureEvent(fileId, taskId);
+        JsonNode transcodes = describe(fileId).get("TranscodeInfo").get("TranscodeSet");
+        assertThat(transcodes).hasSize(1);
+        assertThat(transcodes.get(0).get("Definition").asLong()).isEqualTo(100010);
+        String transcodeUrl = transcodes.get(0).get("Url").asText();
+        assertThat(get(transcodeUrl).statusCode()).isEqualTo(200);
+        JsonNode onlyTranscodes = api.call("DescribeMediaInfos", "{\"FileIds\":[\"" + fileId + "\"],\"Filters\":[\"transcodeInfo\"]}")
+                .response().get("MediaInfoSet").get(0);
+        assertThat(onlyTranscodes.get("BasicInfo").isNull()).isTrue();
+        assertThat(onlyTranscodes.get("TranscodeInfo").get("TranscodeSet")).hasSize(1);
+
+        assertThat(api.call("DeleteMedia", "{\"FileId\":\"" + fileId + "\",\"DeleteParts\":[{\"Type\":\"TranscodeFiles\",\"Definition\":100010}]}")
+                .errorCode()).isNull();
+        assertThat(describe(fileId).get("TranscodeInfo").isNull()).isTrue();
+        assertThat(get(transcodeUrl).statusCode()).isEqualTo(404);
+        JsonNode partDeleted = JSON.readTree(platform.node().catalog().events(fileId).getLast().event().body());
+        assertThat(partDeleted.get("FileDeleteEvent").get("FileDeleteResultInfo").get(0).get("DeleteParts").get(0).get("Type").asText())
+                .isEqualTo("TranscodeFiles");
+        assertThat(platform.node().catalog().find(fileId)).as("the media itself stays").isPresent();
+
+        String bucket = platform.node().catalog().find(fileId).orElseThrow().bucket();
+        String prefix = StorageLayout.storeKey(bucket, platform.node().catalog().find(fileId).orElseThrow().subAppId() + "/" + fileId + "/");
+        assertThat(platform.store().list(prefix)).as("original and cover").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(api.call("DeleteMedia", "{\"FileId\":\"" + fileId + "\"}").errorCode()).isNull();
+        assertThat(platform.store().list(prefix)).as("every file of the media is gone").isEmpty();
     }
 
     @Test
