@@ -220,6 +220,26 @@ class ProcessMediaHttpTest {
         assertThat(get(mediaUrl).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void withServeForbiddenABlockedMediaIsMarkedButStillServed() throws Exception {
+        FfmpegTools ffmpeg = FfmpegTools.bundled();
+        FlowSettings settings = new FlowSettings(1, Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(60), 2,
+                Duration.ofMillis(100), Duration.ofMillis(100), dir);
+        try (PlatformFixture serving = PlatformFixture.start(dir.resolve("serving"), new PlatformNode.TaskFlows(
+                List.of(new PornReviewStep(ffmpeg, EXPLICIT)), settings), true)) {
+            Tc3TestClient servingApi = new Tc3TestClient(serving.url(), Clock.systemUTC());
+            String fileId = Uploads.uploadSmall(serving, clip, b -> b.procedure("Review")).get("fileId").asText();
+            String mediaUrl = serving.node().catalog().find(fileId).orElseThrow().mediaUrl();
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!serving.node().catalog().find(fileId).orElseThrow().status().equals("Forbidden") && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(servingApi.call("DescribeMediaInfos", "{\"FileIds\":[\"" + fileId + "\"]}").response().get("MediaInfoSet")
+                    .get(0).get("BasicInfo").get("Status").asText()).isEqualTo("Forbidden");
+            assertThat(get(mediaUrl).statusCode()).isEqualTo(200);
+        }
+    }
+
     private JsonNode describe(String fileId) {
         return api.call("DescribeMediaInfos", "{\"FileIds\":[\"" + fileId + "\"]}").response().get("MediaInfoSet").get(0);
     }

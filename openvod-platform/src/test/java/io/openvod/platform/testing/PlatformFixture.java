@@ -53,6 +53,8 @@ public final class PlatformFixture implements AutoCloseable {
     private final Clock clock;
     private final io.openvod.platform.config.EventsConfig events;
     /** By default the fixture's node runs no task flows (tests of the engine pass their own). */
+    /** Whether media whose review blocked it is still served (platform.review.serveForbidden). */
+    private boolean serveForbidden;
     private PlatformNode.TaskFlows taskFlows = new PlatformNode.TaskFlows(List.of(),
             io.openvod.platform.flow.FlowSettings.defaults().withWorkers(0));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -96,6 +98,16 @@ public final class PlatformFixture implements AutoCloseable {
         return fixture;
     }
 
+    /** A platform whose task flows run these steps, and which still serves forbidden media when {@code serveForbidden}. */
+    public static PlatformFixture start(Path dir, PlatformNode.TaskFlows taskFlows, boolean serveForbidden) {
+        PlatformFixture fixture = new PlatformFixture(dir, defaultUpload(), Clock.systemUTC(),
+                io.openvod.platform.config.EventsConfig.defaults());
+        fixture.taskFlows = taskFlows;
+        fixture.serveForbidden = serveForbidden;
+        fixture.open();
+        return fixture;
+    }
+
     public static UploadConfig defaultUpload() {
         return new UploadConfig(Duration.ofHours(1), Duration.ofHours(24), 1L << 34, 1L << 30, Duration.ofHours(1),
                 Duration.ofMinutes(15));
@@ -115,7 +127,11 @@ public final class PlatformFixture implements AutoCloseable {
     }
 
     private void open() {
-        PlatformConfig config = config(upload, dir, events);
+        PlatformConfig base = config(upload, dir, events);
+        io.openvod.platform.config.ReviewConfig review = base.review();
+        PlatformConfig config = new PlatformConfig(base.http(), base.databaseUrl(), base.storage(), base.account(), base.cos(),
+                base.upload(), base.media(), base.events(), base.flows(), new io.openvod.platform.config.ReviewConfig(review.engine(),
+                review.reviewThreshold(), review.blockThreshold(), serveForbidden, review.nsfwjs(), review.onnx(), review.http()));
         database = PlatformDatabase.open(config.databaseUrl());
         store = LocalDiskObjectStore.open(dir.resolve("objects"));
         keys = new SqlApiKeys(database.jdbi(), List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), clock);
