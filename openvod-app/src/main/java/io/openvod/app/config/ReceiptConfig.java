@@ -17,10 +17,14 @@ import java.util.List;
  * @param maxBodyBytes the largest event body accepted. Defaults to 1048576.
  * @param pull pulling events instead of (or besides) receiving pushes
  * @param forward forwarding processed events to the app's own hook
+ * @param moderatorRoles the roles (of {@code app.policy.roles}, resolved as for signatures) whose users
+ *     may use the moderation API. Defaults to {@code [moderator]}.
  */
 public record ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Duration tolerance, int maxBodyBytes, Pull pull,
-                            Forward forward) {
+                            Forward forward, List<String> moderatorRoles) {
     public ReceiptConfig {
+        moderatorRoles = moderatorRoles == null ? List.of("moderator")
+                : moderatorRoles.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
         webhookSecrets = webhookSecrets == null ? List.of() : List.copyOf(webhookSecrets);
         tolerance = tolerance == null ? Duration.ofMinutes(5) : tolerance;
         pull = pull == null ? Pull.defaults() : pull;
@@ -36,9 +40,16 @@ public record ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Durat
         }
     }
 
+    /** A configuration with the default moderator roles. */
+    public ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Duration tolerance, int maxBodyBytes, Pull pull,
+                         Forward forward) {
+        this(pathToken, webhookSecrets, tolerance, maxBodyBytes, pull, forward, null);
+    }
+
     /** The built-in defaults (as in openvod-defaults.yaml), for tools and tests. */
     public static ReceiptConfig defaults() {
-        return new ReceiptConfig(null, List.of(), Duration.ofMinutes(5), 1_048_576, Pull.defaults(), Forward.defaults());
+        return new ReceiptConfig(null, List.of(), Duration.ofMinutes(5), 1_048_576, Pull.defaults(), Forward.defaults(),
+                List.of("moderator"));
     }
 
     /**

@@ -6,13 +6,17 @@ import io.javalin.http.Handler;
 import io.openvod.app.AppError;
 import io.openvod.app.AppException;
 import io.openvod.app.account.AccountService;
+import io.openvod.app.account.AccountStore;
 import io.openvod.app.auth.BearerAuthenticator;
 import io.openvod.app.config.AppHttpConfig;
 import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.receipt.EventReceipts;
 import io.openvod.app.ratelimit.RateLimiter;
+import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.signing.SignatureService;
+import io.openvod.app.videos.SqlVideos;
 import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET|POST /api/v1/upload-signature}, alias {@code /getUploadSignature}: a signature for the caller</li>
  *   <li>{@code POST /api/v1/login}, {@code POST /api/v1/logout}: built-in account sessions</li>
  *   <li>{@code POST /api/v1/vod/events[/<pathToken>]}: VOD event callbacks (the receipt service)</li>
+ *   <li>{@code GET /api/v1/videos[/{fileId}]}: the caller's videos ({@link VideosHandler})</li>
+ *   <li>{@code GET /api/v1/moderation/queue}, {@code POST /api/v1/moderation/videos/{fileId}/approve|block}:
+ *       moderators' decisions ({@link ModerationHandler})</li>
  *   <li>{@code GET /api/v1/health}</li>
  * </ul>
  */
@@ -41,11 +48,16 @@ public final class AppHttpServer implements AutoCloseable {
      *
      * @param accountsEnabled whether built-in accounts may sign in
      * @param receipts the event receipt service
-     * @param receipt its configuration (path token, webhook secrets, body limit)
+     * @param receipt its configuration (path token, webhook secrets, body limit, moderator roles)
+     * @param videos the video records the video and moderation routes read and decide on
+     * @param videosDatabase the database of {@code videos}, for a moderation decision's transaction
+     * @param accountStore the accounts, whose roles make moderators
+     * @param policy resolves a user's role
      */
     public record Services(SignatureService signatures, AccountService accounts, BearerAuthenticator authenticator,
                            RateLimiter perUser, RateLimiter perIp, boolean accountsEnabled, EventReceipts receipts,
-                           ReceiptConfig receipt, Clock clock) {
+                           ReceiptConfig receipt, Clock clock, SqlVideos videos, Jdbi videosDatabase, AccountStore accountStore,
+                           UploadPolicy policy) {
     }
 
     /** Starts listening on {@code config.host():config.port()} (0 picks a free port). */
@@ -55,6 +67,9 @@ public final class AppHttpServer implements AutoCloseable {
                 services.perIp(), config);
         SessionHandler sessions = new SessionHandler(services.accounts(), services.perIp(), config, services.accountsEnabled());
         EventReceiptHandler events = new EventReceiptHandler(services.receipts(), services.receipt(), services.clock());
+        VideosHandler videos = new VideosHandler(services.authenticator(), services.videos());
+        ModerationHandler moderation = new ModerationHandler(services.authenticator(), services.accountStore(), services.policy(),
+                services.receipt().moderatorRoles(), services.videos(), services.videosDatabase(), services.clock());
         Javalin app = Javalin.create(c -> {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;
@@ -75,6 +90,11 @@ public final class AppHttpServer implements AutoCloseable {
             c.routes.post("/api/v1/logout", sessions::logout);
             c.routes.post("/api/v1/vod/events", events);
             c.routes.post("/api/v1/vod/events/{token}", events);
+            c.routes.get("/api/v1/videos", videos::list);
+            c.routes.get("/api/v1/videos/{fileId}", videos::one);
+            c.routes.get("/api/v1/moderation/queue", moderation::queue);
+            c.routes.post("/api/v1/moderation/videos/{fileId}/approve", moderation::approve);
+            c.routes.post("/api/v1/moderation/videos/{fileId}/block", moderation::block);
             c.routes.get("/api/v1/health", ctx -> json(ctx, 200, Envelope.ok(Envelope.data().put("status", "up"))));
             c.routes.exception(AppException.class, (e, ctx) -> fail(ctx, e));
             c.routes.exception(Exception.class, (e, ctx) -> {

@@ -108,6 +108,66 @@ public final class SqlReceivedEvents {
                 .execute());
     }
 
+    /**
+     * Events whose processing is done ({@code PROCESSED} or {@code IGNORED}) and whose forwarding is
+     * {@code PENDING} and due by now, oldest first.
+     */
+    public List<PendingForward> dueForwards(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", forward_attempts FROM received_events "
+                        + "WHERE forward_state = 'PENDING' AND state IN ('PROCESSED', 'IGNORED') "
+                        + "AND COALESCE(forward_next_at, 0) <= :now ORDER BY received_at, id LIMIT :limit")
+                .bind("now", clock.millis())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new PendingForward(event(rs), rs.getInt(13)))
+                .list());
+    }
+
+    /** Marks a pending event forwarded. */
+    public void forwardSent(String id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE received_events SET forward_state = 'SENT', forward_attempts = forward_attempts + 1, "
+                        + "forward_next_at = NULL WHERE id = :id AND forward_state = 'PENDING'")
+                .bind("id", id)
+                .execute());
+    }
+
+    /**
+     * Records a failed forwarding attempt: the event is retried at {@code nextAt}, or is {@code DEAD}
+     * once it has had {@code maxAttempts}.
+     *
+     * @return whether the event is {@code DEAD} now
+     */
+    public boolean forwardFailed(String id, int maxAttempts, Instant nextAt) {
+        return jdbi.withHandle(h -> {
+            h.createUpdate("UPDATE received_events SET forward_attempts = forward_attempts + 1, "
+                            + "forward_state = CASE WHEN forward_attempts + 1 >= :max THEN 'DEAD' ELSE 'PENDING' END, "
+                            + "forward_next_at = CASE WHEN forward_attempts + 1 >= :max THEN NULL ELSE :next END "
+                            + "WHERE id = :id AND forward_state = 'PENDING'")
+                    .bind("max", maxAttempts)
+                    .bind("next", nextAt.toEpochMilli())
+                    .bind("id", id)
+                    .execute();
+            return h.createQuery("SELECT forward_state FROM received_events WHERE id = :id")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne()
+                    .map("DEAD"::equals)
+                    .orElse(false);
+        });
+    }
+
+    /** Where an event stands in forwarding (for operators and tests). */
+    public Optional<ForwardStatus> forwardStatus(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT forward_state, forward_attempts, forward_next_at FROM received_events "
+                        + "WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> {
+                    long next = rs.getLong(3);
+                    Optional<Instant> nextAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(next));
+                    return new ForwardStatus(rs.getString(1), rs.getInt(2), nextAt);
+                })
+                .findOne());
+    }
+
     Jdbi jdbi() {
         return jdbi;
     }

@@ -25,11 +25,13 @@ public final class AppBackend implements AutoCloseable {
         AppServices services = AppServices.open(config, clock);
         try {
             services.receipts().start();
+            services.forwarder().ifPresent(io.openvod.app.receipt.HookForwarder::start);
             AppHttpServer http = AppHttpServer.start(config.http(), new AppHttpServer.Services(services.signatures(),
                     services.accounts(), services.authenticator(),
                     new RateLimiter(config.rateLimit().perUserPerMinute(), clock),
                     new RateLimiter(config.rateLimit().perIpPerMinute(), clock),
-                    config.auth().accounts(), services.receipts(), config.receipt(), clock));
+                    config.auth().accounts(), services.receipts(), config.receipt(), clock, services.videos(), services.jdbi(),
+                    services.store(), services.policy()));
             AppBackend backend = new AppBackend(services, http);
             LOG.info("app backend listening on {} (signing key {})", backend.url(), services.activeSecretId().orElse("none"));
             return backend;

@@ -11,6 +11,7 @@ import io.openvod.app.config.AuthConfig;
 import io.openvod.app.ledger.SignatureLedger;
 import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.receipt.EventReceipts;
+import io.openvod.app.receipt.HookForwarder;
 import io.openvod.app.receipt.SqlReceivedEvents;
 import io.openvod.app.signing.SignatureDefaults;
 import io.openvod.app.signing.SignatureService;
@@ -21,6 +22,8 @@ import io.openvod.app.store.SqlSignatureLedger;
 import io.openvod.app.videos.SqlVideos;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The app backend's services wired to their adapters — the one place that names them: the SQL
@@ -28,6 +31,7 @@ import java.util.Optional;
  * event receipt service with its inbox and video records.
  */
 public final class AppServices implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
     private final AppConfig config;
     private final AppDatabase database;
     private final AccountStore store;
@@ -39,6 +43,8 @@ public final class AppServices implements AutoCloseable {
     private final SqlReceivedEvents receivedEvents;
     private final SqlVideos videos;
     private final EventReceipts receipts;
+    private final UploadPolicy policy;
+    private final Optional<HookForwarder> forwarder;
 
     private AppServices(AppConfig config, Clock clock) {
         this.config = config;
@@ -49,13 +55,18 @@ public final class AppServices implements AutoCloseable {
             this.ledger = new SqlSignatureLedger(database.jdbi());
             AuthConfig auth = config.auth();
             this.accounts = new AccountService(store, Argon2idPasswordHasher.DEFAULT, auth.sessionTtl(), clock);
-            this.signatures = new SignatureService(store, new UploadPolicy(config.policy()), ledger, keys,
+            this.policy = new UploadPolicy(config.policy());
+            this.signatures = new SignatureService(store, policy, ledger, keys,
                     new SignatureDefaults(config.vod().subAppId(), config.vod().storageRegion()), clock);
             TokenAuthenticator openVodTokens = token -> accounts.authenticate(token, auth.accounts(), auth.apiTokens());
             this.authenticator = new BearerAuthenticator(openVodTokens, JwtWiring.authenticator(auth.jwt(), clock));
             this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
             this.videos = new SqlVideos(database.jdbi());
             this.receipts = new EventReceipts(receivedEvents, videos, clock, config.receipt().forward().enabled());
+            this.forwarder = config.receipt().forward().enabled()
+                    ? Optional.of(new HookForwarder(receivedEvents, videos, config.receipt().forward(), clock)) : Optional.empty();
+            config.receipt().moderatorRoles().stream().filter(r -> !config.policy().roles().containsKey(r)).forEach(r ->
+                    LOG.info("app.receipt.moderatorRoles names '{}', which is not a role of app.policy.roles, so no user has it", r));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -104,12 +115,28 @@ public final class AppServices implements AutoCloseable {
         return videos;
     }
 
+    /** The database of the app's records (for the moderation API's transactions). */
+    public org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    /** Resolves users' roles and upload policies. */
+    public UploadPolicy policy() {
+        return policy;
+    }
+
+    /** The forwarder of processed events to the app's hook, when {@code app.receipt.forward.url} is set (started by the backend). */
+    public Optional<HookForwarder> forwarder() {
+        return forwarder;
+    }
+
     public Optional<String> activeSecretId() {
         return keys.active().map(io.openvod.signature.Credential::secretId);
     }
 
     @Override
     public void close() {
+        forwarder.ifPresent(HookForwarder::close);
         receipts.close();
         ledger.close();
         database.close();

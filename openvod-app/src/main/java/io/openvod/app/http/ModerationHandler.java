@@ -1,0 +1,114 @@
+package io.openvod.app.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.openvod.app.AppError;
+import io.openvod.app.AppException;
+import io.openvod.app.account.Account;
+import io.openvod.app.account.AccountStore;
+import io.openvod.app.auth.BearerAuthenticator;
+import io.openvod.app.auth.Principal;
+import io.openvod.app.policy.UploadPolicy;
+import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.videos.Video;
+import io.openvod.app.videos.VideoState;
+import io.openvod.app.videos.VideoTransitions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The moderation API, for users whose role — resolved as for signatures (the per-user entry, else
+ * the account's role, else the identity provider's claim, each when it names a role of
+ * {@code app.policy.roles}, else the default role) — is one of {@code app.receipt.moderatorRoles};
+ * anyone else gets {@code NOT_A_MODERATOR}, a banned account {@code USER_BANNED}.
+ * <ul>
+ *   <li>{@code GET /api/v1/moderation/queue?limit=…}: {@code pending_review} videos, oldest first (1..100,
+ *       default 50), with the user, the review, the cover and the media URL.</li>
+ *   <li>{@code POST /api/v1/moderation/videos/{fileId}/approve} and {@code …/block}: the decision
+ *       ({@link VideoTransitions#moderate}): {@code published} or {@code blocked}, recorded with the
+ *       moderator's id; it stands against later VOD events except a deletion. {@code VIDEO_NOT_FOUND}
+ *       for an unknown video, {@code VIDEO_DELETED} for a deleted one. A decision may be changed by
+ *       another one.</li>
+ * </ul>
+ * The decision is the app's: it is not sent to the VOD (no {@code ForbidMediaDistribution}), so a
+ * blocked video's media stays reachable there by its URL; the app only stops showing the URL.
+ */
+final class ModerationHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ModerationHandler.class);
+
+    private final BearerAuthenticator authenticator;
+    private final AccountStore accounts;
+    private final UploadPolicy policy;
+    private final Set<String> moderatorRoles;
+    private final SqlVideos videos;
+    private final Jdbi database;
+    private final Clock clock;
+    private final VideoTransitions transitions = new VideoTransitions();
+
+    ModerationHandler(BearerAuthenticator authenticator, AccountStore accounts, UploadPolicy policy, List<String> moderatorRoles,
+                      SqlVideos videos, Jdbi database, Clock clock) {
+        this.authenticator = authenticator;
+        this.accounts = accounts;
+        this.policy = policy;
+        this.moderatorRoles = Set.copyOf(moderatorRoles);
+        this.videos = videos;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    void queue(Context ctx) {
+        moderator(ctx);
+        int limit = VideosHandler.limit(ctx.queryParam("limit"), VideosHandler.DEFAULT_LIMIT, VideosHandler.MAX_LIMIT);
+        ObjectNode data = Envelope.data();
+        ArrayNode list = data.putArray("videos");
+        videos.inState(VideoState.PENDING_REVIEW, limit).forEach(v -> list.add(VideoJson.forModerator(v)));
+        AppHttpServer.json(ctx, 200, Envelope.ok(data));
+    }
+
+    void approve(Context ctx) {
+        decide(ctx, true);
+    }
+
+    void block(Context ctx) {
+        decide(ctx, false);
+    }
+
+    private void decide(Context ctx, boolean approve) {
+        Principal moderator = moderator(ctx);
+        String fileId = ctx.pathParam("fileId");
+        Video decided = database.inTransaction(TransactionIsolationLevel.SERIALIZABLE, h -> {
+            Video video = videos.find(h, fileId)
+                    .orElseThrow(() -> new AppException(AppError.VIDEO_NOT_FOUND, "no video " + fileId));
+            if (video.state() == VideoState.DELETED) {
+                throw new AppException(AppError.VIDEO_DELETED, "video " + fileId + " is deleted");
+            }
+            Video moderated = transitions.moderate(video, approve, moderator.userId(), clock.instant());
+            videos.save(h, moderated);
+            return moderated;
+        });
+        LOG.info("moderator {} {} video {} (request {})", moderator.userId(), approve ? "approved" : "blocked", fileId,
+                AppHttpServer.requestId(ctx));
+        AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forModerator(decided))));
+    }
+
+    /** The authenticated caller, when a moderator; refuses anyone else. */
+    private Principal moderator(Context ctx) {
+        Principal principal = authenticator.authenticate(Optional.ofNullable(ctx.header("Authorization")));
+        Optional<Account> account = accounts.find(principal.userId());
+        if (account.map(Account::banned).orElse(false)) {
+            throw new AppException(AppError.USER_BANNED, "user " + principal.userId() + " is banned");
+        }
+        String role = policy.roleOf(principal.userId(), account.map(Account::role).filter(r -> !r.isEmpty()), principal.role());
+        if (!moderatorRoles.contains(role)) {
+            throw new AppException(AppError.NOT_A_MODERATOR, "user " + principal.userId() + " (role " + role + ") is not a moderator");
+        }
+        return principal;
+    }
+}

@@ -1,0 +1,222 @@
+package io.openvod.app.receipt;
+
+import io.openvod.app.config.ReceiptConfig;
+import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.videos.Video;
+import io.openvod.core.Secret;
+import io.openvod.signature.webhook.StandardWebhooks;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards processed events to the app's own hook ({@code app.receipt.forward}). A virtual
+ * thread polls the inbox for events whose processing is done ({@code PROCESSED} or
+ * {@code IGNORED}) and whose forwarding is {@code PENDING} and due, and sends each on a virtual
+ * thread of its own (at most {@value #PARALLEL} at a time), so a slow hook holds up neither the
+ * receipt service nor other events beyond that. Each is a {@code POST} of the body as received
+ * ({@code Content-Type: application/json}) with:
+ * <ul>
+ *   <li>{@code X-OpenVOD-Event-Type}, {@code X-OpenVOD-File-Id} (comma-separated when several), and
+ *       {@code X-OpenVOD-Video-State}: the videos' states (wire names, in the same order) when the
+ *       event is sent, when the app has a record of each;</li>
+ *   <li>{@code webhook-id} (the received event's id, the same on every attempt),
+ *       {@code webhook-timestamp} and {@code webhook-signature} (Standard Webhooks) when
+ *       {@code forward.secrets} are set.</li>
+ * </ul>
+ * A 2xx answer marks the event {@code SENT}. Anything else — another status, a refused connection,
+ * the timeout — is retried after 1 s, 2 s, 4 s … (up to a quarter more, at random; at most an
+ * hour), and after {@code maxAttempts} the event is {@code DEAD}, which is logged. Events
+ * pending when the process stops are sent when it starts again. The hook's URL may hold a secret,
+ * so logs name only its scheme, host and port.
+ */
+public final class HookForwarder implements AutoCloseable {
+    static final int PARALLEL = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(HookForwarder.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    private final SqlReceivedEvents events;
+    private final SqlVideos videos;
+    private final ReceiptConfig.Forward config;
+    private final URI hook;
+    private final String shownHook;
+    private final StandardWebhooks webhooks;
+    private final Clock clock;
+    private final HttpClient http;
+    private final Semaphore slots = new Semaphore(PARALLEL);
+    private final Semaphore wake = new Semaphore(0);
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> senders = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Thread loop;
+
+    /** @throws IllegalArgumentException when forwarding is not configured ({@code forward.url} empty) */
+    public HookForwarder(SqlReceivedEvents events, SqlVideos videos, ReceiptConfig.Forward config, Clock clock) {
+        if (!config.enabled()) {
+            throw new IllegalArgumentException("app.receipt.forward.url is empty");
+        }
+        this.events = events;
+        this.videos = videos;
+        this.config = config;
+        this.hook = URI.create(config.url());
+        this.shownHook = hook.getScheme() + "://" + hook.getHost() + (hook.getPort() < 0 ? "" : ":" + hook.getPort());
+        this.webhooks = StandardWebhooks.fromSecrets(config.secrets().stream().map(Secret::reveal).toList());
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Starts the forwarding loop. */
+    public synchronized void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("forwarding processed events to the hook at {} ({})", shownHook, webhooks.hasKeys() ? "signed" : "unsigned");
+        loop = Thread.ofVirtual().name("openvod-hook-forwarder").start(() -> {
+            while (running.get()) {
+                try {
+                    dispatchDue();
+                } catch (RuntimeException e) {
+                    LOG.warn("reading events to forward failed: {}", e.toString());
+                }
+                try {
+                    wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private void dispatchDue() {
+        for (PendingForward pending : events.dueForwards(PARALLEL + inFlight.size())) {
+            String id = pending.event().id();
+            if (inFlight.contains(id) || !slots.tryAcquire()) {
+                continue;
+            }
+            inFlight.add(id);
+            Thread sender = Thread.ofVirtual().name("openvod-hook-forward-" + id).unstarted(() -> {
+                try {
+                    send(pending);
+                } catch (RuntimeException e) {
+                    LOG.warn("forwarding event {} failed: {}", id, e.toString());
+                } finally {
+                    inFlight.remove(id);
+                    senders.remove(Thread.currentThread());
+                    slots.release();
+                    wake.release();
+                }
+            });
+            senders.add(sender);
+            sender.start();
+        }
+    }
+
+    private void send(PendingForward pending) {
+        StoredEvent event = pending.event();
+        byte[] body = event.body().getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(hook)
+                .timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        header(request, "X-OpenVOD-Event-Type", event.eventType());
+        if (!event.fileIds().isEmpty()) {
+            header(request, "X-OpenVOD-File-Id", String.join(",", event.fileIds()));
+            videoStates(event.fileIds()).ifPresent(states -> header(request, "X-OpenVOD-Video-State", states));
+        }
+        if (webhooks.hasKeys()) {
+            long timestamp = clock.instant().getEpochSecond();
+            request.header("webhook-id", event.id())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", webhooks.sign(event.id(), timestamp, body));
+        }
+        String failure;
+        try {
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 200 && status < 300) {
+                events.forwardSent(event.id());
+                LOG.debug("forwarded event {} ({}) to the hook at {}", event.id(), event.eventType(), shownHook);
+                return;
+            }
+            failure = "HTTP " + status;
+        } catch (IOException e) {
+            failure = e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        int attempt = pending.attempts() + 1;
+        if (events.forwardFailed(event.id(), config.maxAttempts(), clock.instant().plus(retryDelay(attempt)))) {
+            LOG.warn("forwarding event {} ({}) to the hook at {} failed {} times, the last with {}; it is DEAD and will not be retried",
+                    event.id(), event.eventType(), shownHook, attempt, failure);
+        } else {
+            LOG.info("forwarding event {} ({}) to the hook at {} failed ({}, attempt {} of {}); retrying later", event.id(),
+                    event.eventType(), shownHook, failure, attempt, config.maxAttempts());
+        }
+    }
+
+    /** The videos' states in the order of {@code fileIds}, when the app has a record of each. */
+    private Optional<String> videoStates(List<String> fileIds) {
+        List<String> states = new ArrayList<>();
+        for (String fileId : fileIds) {
+            Optional<Video> video = videos.find(fileId);
+            if (video.isEmpty()) {
+                return Optional.empty();
+            }
+            states.add(video.get().state().wireName());
+        }
+        return Optional.of(String.join(",", states));
+    }
+
+    /** Sets a header whose value came from an event, unless it has characters a header cannot carry. */
+    private static void header(HttpRequest.Builder request, String name, String value) {
+        if (value != null && !value.isEmpty() && value.length() <= 4096 && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            request.header(name, value);
+        }
+    }
+
+    /** The wait after the {@code attempt}-th failure: 1 s doubled for each earlier one, plus up to a quarter, at most an hour. */
+    static Duration retryDelay(int attempt) {
+        long base = FIRST_RETRY.toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
+        long capped = Math.min(base, LONGEST_RETRY.toMillis());
+        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 4 + 1));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running.compareAndSet(true, false)) {
+            http.close();
+            return;
+        }
+        loop.interrupt();
+        try {
+            loop.join(10_000);
+            for (Thread sender : Set.copyOf(senders)) {
+                sender.interrupt();
+                sender.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.close();
+    }
+}
