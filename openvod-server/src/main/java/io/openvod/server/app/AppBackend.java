@@ -2,6 +2,7 @@ package io.openvod.server.app;
 
 import io.openvod.app.config.AppConfig;
 import io.openvod.app.http.AppHttpServer;
+import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.ratelimit.RateLimiter;
 import java.net.URI;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class AppBackend implements AutoCloseable {
                     config.auth().accounts(), services.receipts(), config.receipt(), clock, services.videos(), services.jdbi(),
                     services.store(), services.policy()));
             AppBackend backend = new AppBackend(services, http);
+            services.pullConsumer().ifPresent(PullConsumer::start);
             LOG.info("app backend listening on {} (signing key {})", backend.url(), services.activeSecretId().orElse("none"));
             return backend;
         } catch (RuntimeException e) {

@@ -13,6 +13,8 @@ import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.receipt.EventReceipts;
 import io.openvod.app.receipt.HookForwarder;
 import io.openvod.app.receipt.SqlReceivedEvents;
+import io.openvod.app.receipt.pull.PullConsumer;
+import io.openvod.app.receipt.pull.Tc3VodEventsClient;
 import io.openvod.app.signing.SignatureDefaults;
 import io.openvod.app.signing.SignatureService;
 import io.openvod.app.signing.SigningKeys;
@@ -20,6 +22,9 @@ import io.openvod.app.store.AppDatabase;
 import io.openvod.app.store.SqlAccountStore;
 import io.openvod.app.store.SqlSignatureLedger;
 import io.openvod.app.videos.SqlVideos;
+import io.openvod.core.ConfigError;
+import io.openvod.server.config.ConfigException;
+import io.openvod.signature.Credential;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The app backend's services wired to their adapters — the one place that names them: the SQL
  * stores on {@link AppDatabase}, Argon2id passwords, the VOD keys, the authenticators, and the
- * event receipt service with its inbox and video records.
+ * event receipt service with its inbox and video records, and its pull consumer when
+ * {@code app.receipt.pull.enabled}.
  */
 public final class AppServices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
@@ -43,6 +49,7 @@ public final class AppServices implements AutoCloseable {
     private final SqlReceivedEvents receivedEvents;
     private final SqlVideos videos;
     private final EventReceipts receipts;
+    private final Optional<PullConsumer> pullConsumer;
     private final UploadPolicy policy;
     private final Optional<HookForwarder> forwarder;
 
@@ -63,6 +70,7 @@ public final class AppServices implements AutoCloseable {
             this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
             this.videos = new SqlVideos(database.jdbi());
             this.receipts = new EventReceipts(receivedEvents, videos, clock, config.receipt().forward().enabled());
+            this.pullConsumer = pullConsumer(config, keys, receipts, clock);
             this.forwarder = config.receipt().forward().enabled()
                     ? Optional.of(new HookForwarder(receivedEvents, videos, config.receipt().forward(), clock)) : Optional.empty();
             config.receipt().moderatorRoles().stream().filter(r -> !config.policy().roles().containsKey(r)).forEach(r ->
@@ -71,6 +79,22 @@ public final class AppServices implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The pull consumer when {@code app.receipt.pull.enabled}, signing with the active VOD key.
+     *
+     * @throws ConfigException when pulling is enabled but {@code app.vod} has no active key
+     */
+    private static Optional<PullConsumer> pullConsumer(AppConfig config, SigningKeys keys, EventReceipts receipts, Clock clock) {
+        if (!config.receipt().pull().enabled()) {
+            return Optional.empty();
+        }
+        Credential key = keys.active().orElseThrow(() -> new ConfigException(ConfigError.CONFIG_INVALID_VALUE,
+                "app.receipt.pull.enabled is true, but "
+                + "app.vod has no active key to sign PullEvents and ConfirmEvents with: set app.vod.secretId and app.vod.secretKey "
+                + "(or secretKeyFile), or disable pulling"));
+        return Optional.of(new PullConsumer(new Tc3VodEventsClient(config.receipt().pull(), key, clock), receipts));
     }
 
     /** Opens the database (running migrations) and wires the services. */
@@ -130,6 +154,11 @@ public final class AppServices implements AutoCloseable {
         return forwarder;
     }
 
+    /** The consumer of pulled events, when {@code app.receipt.pull.enabled} (started by the running backend). */
+    public Optional<PullConsumer> pullConsumer() {
+        return pullConsumer;
+    }
+
     public Optional<String> activeSecretId() {
         return keys.active().map(io.openvod.signature.Credential::secretId);
     }
@@ -137,6 +166,7 @@ public final class AppServices implements AutoCloseable {
     @Override
     public void close() {
         forwarder.ifPresent(HookForwarder::close);
+        pullConsumer.ifPresent(PullConsumer::close);
         receipts.close();
         ledger.close();
         database.close();
