@@ -92,6 +92,29 @@ class EventReceiptsTest {
     }
 
     @Test
+    void theLegacyV2ShapeAndAPulledEventLeadToTheSameStates() throws Exception {
+        try (Service service = open()) {
+            EventReceipts receipts = service.receipts();
+            receipts.receive("push", SpecEvents.bytes(SpecEvents.load("v2-new-file-upload.json")), Optional.empty(), 0);
+            receipts.drain();
+            Video fromV2 = service.videos().find(SpecEvents.FILE_ID).orElseThrow();
+            assertThat(fromV2.state()).as("v2 upload with a procedureTaskId").isEqualTo(VideoState.PROCESSING);
+            assertThat(fromV2.userId()).as("sourceContext uid=42&course=7 has no req: not one of our signatures").isEmpty();
+
+            com.fasterxml.jackson.databind.JsonNode pulled = SpecEvents.load("v3-pull-events-response.json").get("Response")
+                    .get("EventSet").get(0);
+            EventReceipts.Receipt receipt = receipts.receive("pull", EventParser.withoutHandle(pulled), Optional.empty(), 0);
+            assertThat(receipt.duplicate()).as("the v3 body is another body than the v2 one").isFalse();
+            receipts.receive("pull", SpecEvents.bytes(SpecEvents.review("block", 93)), Optional.empty(), 0);
+            receipts.drain();
+            Video blocked = service.videos().find(SpecEvents.FILE_ID).orElseThrow();
+            assertThat(blocked.state()).isEqualTo(VideoState.BLOCKED);
+            assertThat(blocked.reviewConfidence()).isEqualTo(93);
+            assertThat(blocked.mediaUrl()).endsWith("MHoT2yOdJg4A.mp4");
+        }
+    }
+
+    @Test
     void theProcessorThreadAppliesWhatArrives() throws Exception {
         try (Service service = open()) {
             service.receipts().start();
