@@ -141,6 +141,24 @@ class EventReceiptHttpTest {
     }
 
     @Test
+    void aReviewResultWithAHundredSegmentsIsAcceptedThoughLargerThanOtherApiBodies() throws Exception {
+        URI base = start(signed(null, List.of(), 1_048_576));
+        StringBuilder segments = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            segments.append(i == 0 ? "" : ",").append("""
+                    {"StartTimeOffset":%d,"EndTimeOffset":%d,"Confidence":97.5,"Label":"porn","Suggestion":"block",
+                     "Url":"http://media.example/%s/review/porn/%d.jpg","PicUrlExpireTimeStamp":0,"PicUrlExpireTime":""}"""
+                    .formatted(i * 2, i * 2 + 1, FILE_ID, i));
+        }
+        String blocked = FINISH.replace("\"Confidence\":2.71,\"Suggestion\":\"pass\",\"Label\":\"\",\"SegmentSet\":[]",
+                "\"Confidence\":97.5,\"Suggestion\":\"block\",\"Label\":\"porn\",\"SegmentSet\":[" + segments + "]");
+        assertThat(blocked.length()).as("over app.http.maxBodyBytes").isGreaterThan(16_384);
+        assertThat(push(base, "api/v1/vod/events", UPLOAD, Map.of()).status()).isEqualTo(200);
+        assertThat(push(base, "api/v1/vod/events", blocked, Map.of()).status()).isEqualTo(200);
+        assertThat(awaitState(VideoState.BLOCKED).reviewConfidence()).isEqualTo(97.5);
+    }
+
+    @Test
     void malformedAndOversizedBodiesAreRefusedWithTheirCodes() {
         URI base = start(signed(null, List.of(), 4096));
         AppFixture.Reply notJson = push(base, "api/v1/vod/events", "{not json", Map.of());
