@@ -23,6 +23,7 @@ import io.openvod.platform.cloudapi.DeleteProcedureTemplateAction;
 import io.openvod.platform.cloudapi.DescribeProcedureTemplatesAction;
 import io.openvod.platform.cloudapi.ModifyEventConfigAction;
 import io.openvod.platform.cloudapi.PullEventsAction;
+import io.openvod.platform.cloudapi.SearchMediaAction;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.cos.CosAuthorizer;
 import io.openvod.platform.cos.CosService;
@@ -138,6 +139,7 @@ public final class PlatformNode implements AutoCloseable {
                 new DescribeEventConfigAction(eventConfigs),
                 new DescribeMediaInfosAction(catalog, flows.flows(), adapters.store()),
                 new DeleteMediaAction(catalog, adapters.store()),
+                new SearchMediaAction(catalog, new DescribeMediaInfosAction(catalog, flows.flows(), adapters.store())),
                 new ApplyUploadAction(ugc, config.cos().region()),
                 new CommitUploadAction(committer),
                 new RedeliverEventsAction(push.deliveries(), push::wake),
