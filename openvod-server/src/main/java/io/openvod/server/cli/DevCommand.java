@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code openvod dev}: the platform and the app backend in one process on embedded defaults. */
 @Command(name = "dev", description = {
         "Run the platform and the app backend together on embedded defaults (SQLite, local disk, bundled FFmpeg),",
-        "with a dev API key and a demo user; prints the URLs and writes them to .openvod/dev.json."})
+        "with a dev API key and a demo user; the platform pushes the dev application's events to the app backend",
+        "(signed, over loopback), and signatures name the ReviewTranscodeCover flow unless the default role names one.",
+        "Prints the URLs and writes them to .openvod/dev.json; Ctrl-C stops both services."})
 final class DevCommand implements Callable<Integer> {
     @ParentCommand
     OpenVodCommand root;
@@ -25,7 +27,8 @@ final class DevCommand implements Callable<Integer> {
     Integer platformPort;
     @Option(names = "--app-port", description = "App backend port (0 = a free one); default app.http.port.")
     Integer appPort;
-    @Option(names = "--state", description = "Where dev.json is written. Default: .openvod", defaultValue = ".openvod")
+    @Option(names = "--state", description = "Where dev.json and the dev webhook secret are kept. Default: .openvod",
+            defaultValue = ".openvod")
     Path state;
 
     @Override
@@ -36,17 +39,22 @@ final class DevCommand implements Callable<Integer> {
         if (appPort != null) {
             root.overrides.add("app.http.port=" + appPort);
         }
-        // The app backend's receipt endpoint runs on this machine: let callbacks reach loopback.
-        root.overrides.add(0, "platform.events.push.allowLoopback=true");
         DevStack dev = DevStack.start(root.config(), state, Clock.systemUTC());
+        String platform = dev.platform().url();
+        String app = dev.app().url().toString();
         PrintWriter out = spec.commandLine().getOut();
         out.println("openvod dev is running (Ctrl-C stops it)");
-        out.println("  platform (UGC upload API, COS): " + dev.platform().url() + "/v3/index.php");
-        out.println("  app backend (signatures):       " + dev.app().url() + "api/v1/upload-signature");
-        out.println("  dev API key:                    AppId " + dev.key().appId() + ", SecretId " + dev.key().secretId()
+        out.println("  web page:              " + app);
+        out.println("  app API:               " + app + "api/v1/  (login, upload-signature, videos)");
+        out.println("  platform UGC upload:   " + platform + "/v3/index.php");
+        out.println("  platform COS objects:  " + platform + "/<bucket>-<appid>/<key>");
+        out.println("  platform API 3.0:      " + platform + "/  (openvod media list)");
+        out.println("  events:                PUSH, signed, to the app's /api/v1/vod/events/<token>");
+        out.println("  task flow:             " + (dev.procedure().isEmpty() ? "(none)" : dev.procedure()));
+        out.println("  demo user:             " + DevStack.DEMO_USER + " / " + DevStack.DEMO_PASSWORD);
+        out.println("  dev API key:           AppId " + dev.key().appId() + ", SecretId " + dev.key().secretId()
                 + ", SecretKey " + dev.key().secretKey());
-        out.println("  demo user:                      " + DevStack.DEMO_USER + " / " + DevStack.DEMO_PASSWORD);
-        out.println("  written to                      " + dev.stateFile());
+        out.println("  written to:            " + dev.stateFile());
         out.flush();
         UntilStopped.await(dev, "openvod-dev");
         return 0;

@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.app.config.AppConfig;
 import io.openvod.app.config.AppHttpConfig;
+import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.config.VodConfig;
+import io.openvod.app.policy.PolicyConfig;
+import io.openvod.app.policy.RolePolicy;
 import io.openvod.core.Secret;
 import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.ApiKeyGenerator;
+import io.openvod.platform.config.EventsConfig;
+import io.openvod.platform.config.PlatformConfig;
+import io.openvod.platform.events.EventConfig;
 import io.openvod.server.app.AppBackend;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
@@ -18,41 +24,64 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What {@code openvod dev} runs: the platform and the app backend in one process, a dev API key
  * (the account's first active stored key, made on first start) that the app backend signs with,
  * a demo user, and {@code dev.json} describing it all.
+ *
+ * <p>The platform delivers the dev application's events to the app backend: its event
+ * configuration is set to PUSH to the app's receipt URL ({@code /api/v1/vod/events/<pathToken>})
+ * at every start, callbacks are signed with a {@code whsec_} secret that the app verifies, and
+ * loopback callbacks are allowed. The secret and the path token are made once and kept in the
+ * state directory ({@link DevReceiptSecrets}). The default role's signatures name the task flow
+ * {@value #DEV_PROCEDURE} unless the configuration names one, so that an upload goes through
+ * review to {@code published} without a manual step.
  */
 public final class DevStack implements AutoCloseable {
     public static final String DEMO_USER = "demo";
     public static final String DEMO_PASSWORD = "demo-password";
+    /** The task flow of the demo's signatures when the default role names none. */
+    public static final String DEV_PROCEDURE = "ReviewTranscodeCover";
 
     private final Platform platform;
     private final AppBackend app;
     private final ApiKey key;
     private final Path stateFile;
+    private final String receiptUrl;
+    private final String procedure;
 
-    private DevStack(Platform platform, AppBackend app, ApiKey key, Path stateFile) {
+    private DevStack(Platform platform, AppBackend app, ApiKey key, Path stateFile, String receiptUrl, String procedure) {
         this.platform = platform;
         this.app = app;
         this.key = key;
         this.stateFile = stateFile;
+        this.receiptUrl = receiptUrl;
+        this.procedure = procedure;
     }
 
-    /** Starts both services and writes {@code stateDir/dev.json}. */
+    /** Starts both services, points the dev application's events at the app and writes {@code stateDir/dev.json}. */
     public static DevStack start(OpenVodConfig config, Path stateDir, Clock clock) {
-        Platform platform = Platform.start(config.platform(), config.signature(), config.keys(), clock);
+        DevReceiptSecrets secrets = DevReceiptSecrets.loadOrCreate(stateDir);
+        Platform platform = Platform.start(withDevPush(config.platform(), secrets), config.signature(), config.keys(), clock);
         AppBackend app = null;
         try {
-            ApiKey key = devKey(platform, config.platform().account().appId());
-            app = AppBackend.start(withDevKey(config.app(), key), clock);
+            long appId = config.platform().account().appId();
+            ApiKey key = devKey(platform, appId);
+            AppConfig appConfig = withDevKey(config.app(), key, secrets);
+            app = AppBackend.start(appConfig, clock);
             if (app.services().store().find(DEMO_USER).isEmpty()) {
                 app.services().accounts().createUser(DEMO_USER, "", Optional.of(DEMO_PASSWORD.toCharArray()));
             }
-            DevStack stack = new DevStack(platform, app, key, stateDir.resolve("dev.json"));
+            String receiptUrl = app.url() + "api/v1/vod/events/" + secrets.pathToken();
+            pushTo(platform, appId, receiptUrl);
+            String procedure = appConfig.policy().roles().get(appConfig.policy().defaultRole()).defaultProcedure();
+            DevStack stack = new DevStack(platform, app, key, stateDir.resolve("dev.json"), receiptUrl, procedure);
             stack.writeState();
             return stack;
         } catch (RuntimeException e) {
@@ -64,13 +93,53 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private static AppConfig withDevKey(AppConfig base, ApiKey key) {
+    /** The app configuration signing with the dev key, verifying the dev pushes and naming {@link #DEV_PROCEDURE}. */
+    private static AppConfig withDevKey(AppConfig base, ApiKey key, DevReceiptSecrets secrets) {
         AppHttpConfig http = base.http().corsOrigins().isEmpty()
                 ? new AppHttpConfig(base.http().host(), base.http().port(), List.of("*"), base.http().trustForwardedFor(),
                 base.http().maxBodyBytes())
                 : base.http();
+        ReceiptConfig r = base.receipt();
+        List<Secret> webhookSecrets = new ArrayList<>(List.of(Secret.of(secrets.webhookSecret())));
+        webhookSecrets.addAll(r.webhookSecrets());
+        ReceiptConfig receipt = new ReceiptConfig(Secret.of(secrets.pathToken()), webhookSecrets, r.tolerance(), r.maxBodyBytes(),
+                r.pull(), r.forward(), r.moderatorRoles());
         return new AppConfig(http, base.database(), new VodConfig(key.secretId(), Secret.of(key.secretKey()), null, List.of(), 0, ""),
-                base.auth(), base.policy(), base.rateLimit(), base.receipt());
+                base.auth(), withDevProcedure(base.policy()), base.rateLimit(), receipt);
+    }
+
+    /** The policy with {@link #DEV_PROCEDURE} as the default role's default procedure when the configuration sets none. */
+    private static PolicyConfig withDevProcedure(PolicyConfig policy) {
+        RolePolicy role = policy.roles().get(policy.defaultRole());
+        if (!role.defaultProcedure().isEmpty()) {
+            return policy;
+        }
+        Map<String, RolePolicy> roles = new HashMap<>(policy.roles());
+        roles.put(policy.defaultRole(), new RolePolicy(role.enabled(), role.procedures(), DEV_PROCEDURE, role.classIds(),
+                role.defaultClassId(), role.validity(), role.oneTimeValid(), role.uploadsPerDay(), role.bytesPerDay(),
+                role.maxFileSize()));
+        return new PolicyConfig(policy.defaultRole(), roles, policy.users());
+    }
+
+    /** The platform configuration signing callbacks with the dev secret (first) and allowing loopback callback URLs. */
+    private static PlatformConfig withDevPush(PlatformConfig base, DevReceiptSecrets secrets) {
+        EventsConfig e = base.events();
+        EventsConfig.Push p = e.push();
+        List<Secret> signing = new ArrayList<>(List.of(Secret.of(secrets.webhookSecret())));
+        signing.addAll(p.secrets());
+        EventsConfig events = new EventsConfig(e.mode(), e.notificationUrl(), e.uploadSwitch(), e.deleteSwitch(),
+                new EventsConfig.Push(p.timeout(), p.firstRetry(), p.retryWindow(), p.maxAttempts(), p.concurrency(), true, signing,
+                        true, p.allowPrivateNetworks()), e.pull());
+        return new PlatformConfig(base.http(), base.databaseUrl(), base.storage(), base.account(), base.cos(), base.upload(),
+                base.media(), events, base.flows(), base.review());
+    }
+
+    /** Sets the dev application's events to PUSH to {@code receiptUrl}, keeping its switches, as ModifyEventConfig would. */
+    private static void pushTo(Platform platform, long subAppId, String receiptUrl) {
+        var configs = platform.node().eventConfigs();
+        EventConfig current = configs.get(subAppId);
+        configs.put(new EventConfig(subAppId, "PUSH", receiptUrl, current.uploadSwitch(), current.deleteSwitch(),
+                current.persistenceSwitch()));
     }
 
     private static ApiKey devKey(Platform platform, long appId) {
@@ -92,6 +161,9 @@ public final class DevStack implements AutoCloseable {
         dev.put("secretKey", key.secretKey());
         dev.put("user", DEMO_USER);
         dev.put("password", DEMO_PASSWORD);
+        dev.put("webUrl", app.url().toString());
+        dev.put("receiptUrl", receiptUrl);
+        dev.put("procedure", procedure);
         try {
             Files.createDirectories(stateFile.toAbsolutePath().getParent());
             Path temp = stateFile.resolveSibling("dev.json.tmp");
@@ -118,9 +190,22 @@ public final class DevStack implements AutoCloseable {
         return stateFile;
     }
 
+    /** Where the platform pushes the dev application's events: the app's receipt endpoint with the path token. */
+    public String receiptUrl() {
+        return receiptUrl;
+    }
+
+    /** The task flow the demo user's signatures name; empty for none. */
+    public String procedure() {
+        return procedure;
+    }
+
     @Override
     public void close() {
-        app.close();
-        platform.close();
+        try {
+            app.close();
+        } finally {
+            platform.close();
+        }
     }
 }

@@ -1,0 +1,86 @@
+package io.openvod.server.dev;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * What the dev platform and the dev app backend share for push callbacks: a Standard Webhooks
+ * secret ({@code whsec_…}) the platform signs with and the app verifies, and the path token of
+ * the app's receipt URL. Made at random on the first {@code openvod dev} and kept in
+ * {@code <state>/receipt-secrets.json} (readable by the owner only, where the file system allows),
+ * so that a restart — and events the platform still retries — keep working.
+ *
+ * @param webhookSecret {@code whsec_} and 32 random bytes in base64
+ * @param pathToken 32 random characters of {@code A-Z a-z 0-9 _ -}
+ */
+record DevReceiptSecrets(String webhookSecret, String pathToken) {
+    static final String FILE = "receipt-secrets.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    DevReceiptSecrets {
+        if (webhookSecret == null || !webhookSecret.matches("whsec_[A-Za-z0-9+/=]{24,}")) {
+            throw new IllegalArgumentException("webhookSecret is not a whsec_ secret");
+        }
+        if (pathToken == null || !pathToken.matches("[A-Za-z0-9_-]{16,128}")) {
+            throw new IllegalArgumentException("pathToken must be 16 to 128 characters of A-Z a-z 0-9 _ -");
+        }
+    }
+
+    /** The secrets kept in {@code stateDir}, made and written there first when there are none (or they are unreadable). */
+    static DevReceiptSecrets loadOrCreate(Path stateDir) {
+        Path file = stateDir.resolve(FILE);
+        if (Files.isRegularFile(file)) {
+            try {
+                JsonNode kept = JSON.readTree(file.toFile());
+                return new DevReceiptSecrets(kept.path("webhookSecret").asText(null), kept.path("pathToken").asText(null));
+            } catch (IOException | IllegalArgumentException e) {
+                // A damaged file: make new secrets (events still queued for the old URL fail and are retried, then dead-lettered).
+            }
+        }
+        DevReceiptSecrets made = new DevReceiptSecrets("whsec_" + Base64.getEncoder().encodeToString(random(32)),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(random(24)));
+        made.write(file);
+        return made;
+    }
+
+    private void write(Path file) {
+        ObjectNode node = JSON.createObjectNode().put("webhookSecret", webhookSecret).put("pathToken", pathToken);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = file.resolveSibling(FILE + ".tmp");
+            Files.deleteIfExists(temp);
+            Files.createFile(temp);
+            try {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the directory's own protection applies.
+            }
+            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Never the secrets themselves. */
+    @Override
+    public String toString() {
+        return "DevReceiptSecrets[****]";
+    }
+}
