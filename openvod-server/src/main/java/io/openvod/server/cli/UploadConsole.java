@@ -1,0 +1,146 @@
+package io.openvod.server.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.client.ProgressListener;
+import io.openvod.client.UploadError;
+import io.openvod.client.UploadException;
+import io.openvod.client.UploadHandle;
+import io.openvod.client.UploadResult;
+import io.openvod.client.Uploader;
+import io.openvod.core.ErrorKind;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one upload for the command line: the progress line on a terminal, Ctrl-C cancelling the
+ * upload (the session stays, so the same command resumes it), the summary or {@code --json}, and
+ * an exit status from the {@link UploadError} (as {@link ErrorKind} assigns them).
+ */
+final class UploadConsole {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+
+    UploadConsole(PrintWriter out, PrintWriter err, boolean json) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+    }
+
+    /** The listener to build the uploader with: a live line on a terminal, else nothing. */
+    ProgressLine progressLine() {
+        return stderrIsTerminal() ? new ProgressLine(err) : null;
+    }
+
+    static ProgressListener listener(ProgressLine line) {
+        return line == null ? ProgressListener.NONE : line;
+    }
+
+    /** Uploads, prints the outcome, and returns the exit status; {@code again} is the command that resumes. */
+    int run(Uploader uploader, Path video, Path cover, ProgressLine line, String again) throws Exception {
+        long start = System.nanoTime();
+        long bytes = Files.size(video) + (cover == null ? 0 : Files.size(cover));
+        UploadHandle handle = uploader.start(video, cover);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread onCtrlC = new Thread(() -> {
+            interrupted.set(true);
+            handle.cancel();
+            try {
+                handle.future().handle((r, e) -> null).get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // The process is ending.
+            }
+            if (line != null) {
+                line.end();
+            }
+            err.println("upload cancelled; run the same command again to resume it: " + again);
+            err.flush();
+        }, "openvod-upload-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        UploadResult result;
+        try {
+            result = handle.await();
+        } catch (UploadException e) {
+            if (line != null) {
+                line.end();
+            }
+            if (!interrupted.get()) {
+                err.println("error: " + e.error() + ": " + e.getMessage());
+                if (e.error().retryable()) {
+                    err.println("run the same command again to resume: " + again);
+                }
+            }
+            return exitStatus(e.error());
+        } finally {
+            removeHook(onCtrlC);
+        }
+        if (line != null) {
+            line.end();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (json) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("fileId", result.fileId());
+            o.put("mediaUrl", result.mediaUrl());
+            if (result.coverUrl() == null) {
+                o.putNull("coverUrl");
+            } else {
+                o.put("coverUrl", result.coverUrl());
+            }
+            o.put("bytes", bytes);
+            o.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            out.println(JSON.writeValueAsString(o));
+        } else {
+            out.println("uploaded " + video.getFileName() + " (" + ProgressLine.bytes(bytes) + ") in "
+                    + String.format(Locale.ROOT, "%.1f s", seconds) + (result.partsResumed() > 0
+                    ? ", resumed " + result.partsResumed() + " stored part(s)" : ""));
+            out.println("  FileId:    " + result.fileId());
+            out.println("  media URL: " + result.mediaUrl());
+            if (result.coverUrl() != null) {
+                out.println("  cover URL: " + result.coverUrl());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static int exitStatus(UploadError error) {
+        ErrorKind kind = switch (error) {
+            case INVALID_ARGUMENT -> ErrorKind.INVALID_INPUT;
+            case SIGNATURE_UNAVAILABLE, SIGNATURE_REJECTED -> ErrorKind.UNAUTHENTICATED;
+            case PLATFORM_REJECTED, COS_REJECTED, INTEGRITY -> ErrorKind.CONFLICT;
+            case UNAVAILABLE, CANCELLED -> ErrorKind.UNAVAILABLE;
+            case PROTOCOL -> ErrorKind.INTERNAL;
+        };
+        return kind.exitStatus();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C came: the hook runs and reports.
+        }
+    }
+
+    /** True when stderr is a terminal: a console exists and (on JDK 22+) says it is one. */
+    private static boolean stderrIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 21: a console exists only on a terminal
+        }
+    }
+}
