@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param policy who may sign what
  * @param rateLimit request rates
  * @param receipt the event notification receipt service
+ * @param web the upload page served at {@code /}
  */
 public record AppConfig(AppHttpConfig http, AppDatabaseConfig database, VodConfig vod, AuthConfig auth,
-                        PolicyConfig policy, RateLimitConfig rateLimit, ReceiptConfig receipt) {
+                        PolicyConfig policy, RateLimitConfig rateLimit, ReceiptConfig receipt, WebConfig web) {
     public AppConfig {
         Objects.requireNonNull(http, "http is required");
         Objects.requireNonNull(database, "database is required");
@@ -24,5 +25,17 @@ public record AppConfig(AppHttpConfig http, AppDatabaseConfig database, VodConfi
         Objects.requireNonNull(policy, "policy is required");
         Objects.requireNonNull(rateLimit, "rateLimit is required");
         receipt = receipt == null ? ReceiptConfig.defaults() : receipt;
+        web = web == null ? WebConfig.defaults() : web;
+    }
+
+    /** A configuration with the page's defaults. */
+    public AppConfig(AppHttpConfig http, AppDatabaseConfig database, VodConfig vod, AuthConfig auth,
+                     PolicyConfig policy, RateLimitConfig rateLimit, ReceiptConfig receipt) {
+        this(http, database, vod, auth, policy, rateLimit, receipt, null);
+    }
+
+    /** The same configuration with another {@code web} section. */
+    public AppConfig withWeb(WebConfig otherWeb) {
+        return new AppConfig(http, database, vod, auth, policy, rateLimit, receipt, otherWeb);
     }
 }

@@ -10,6 +10,7 @@ import io.openvod.app.account.AccountStore;
 import io.openvod.app.auth.BearerAuthenticator;
 import io.openvod.app.config.AppHttpConfig;
 import io.openvod.app.config.ReceiptConfig;
+import io.openvod.app.config.WebConfig;
 import io.openvod.app.receipt.EventReceipts;
 import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.app.policy.UploadPolicy;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/v1/moderation/queue}, {@code POST /api/v1/moderation/videos/{fileId}/approve|block}:
  *       moderators' decisions ({@link ModerationHandler})</li>
  *   <li>{@code GET /api/v1/health}</li>
+ *   <li>{@code GET /api/v1/web-config}: what the upload page needs to know (the platform's URL)</li>
+ *   <li>{@code GET /} and the page's files ({@link WebAssets})</li>
  * </ul>
  */
 public final class AppHttpServer implements AutoCloseable {
@@ -60,8 +63,15 @@ public final class AppHttpServer implements AutoCloseable {
                            UploadPolicy policy) {
     }
 
-    /** Starts listening on {@code config.host():config.port()} (0 picks a free port). */
+    /** Starts listening on {@code config.host():config.port()} (0 picks a free port), with the page's defaults. */
     public static AppHttpServer start(AppHttpConfig config, Services services) {
+        return start(config, WebConfig.defaults(), services);
+    }
+
+    /** Starts listening on {@code config.host():config.port()} (0 picks a free port). */
+    public static AppHttpServer start(AppHttpConfig config, WebConfig web, Services services) {
+        WebAssets page = new WebAssets(web);
+        String webConfig = Envelope.ok(Envelope.data().put("platformUrl", web.platformUrl()).put("signInHint", web.signInHint()));
         Cors cors = new Cors(config.corsOrigins());
         SignatureHandler signature = new SignatureHandler(services.signatures(), services.authenticator(), services.perUser(),
                 services.perIp(), config);
@@ -96,6 +106,10 @@ public final class AppHttpServer implements AutoCloseable {
             c.routes.post("/api/v1/moderation/videos/{fileId}/approve", moderation::approve);
             c.routes.post("/api/v1/moderation/videos/{fileId}/block", moderation::block);
             c.routes.get("/api/v1/health", ctx -> json(ctx, 200, Envelope.ok(Envelope.data().put("status", "up"))));
+            c.routes.get("/api/v1/web-config", ctx -> json(ctx, 200, webConfig));
+            for (String path : page.paths()) {
+                c.routes.get(path, page::serve);
+            }
             c.routes.exception(AppException.class, (e, ctx) -> fail(ctx, e));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} {} failed", requestId(ctx), ctx.method(), ctx.path(), e);

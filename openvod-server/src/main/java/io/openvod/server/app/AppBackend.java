@@ -27,7 +27,7 @@ public final class AppBackend implements AutoCloseable {
         try {
             services.receipts().start();
             services.forwarder().ifPresent(io.openvod.app.receipt.HookForwarder::start);
-            AppHttpServer http = AppHttpServer.start(config.http(), new AppHttpServer.Services(services.signatures(),
+            AppHttpServer http = AppHttpServer.start(config.http(), config.web(), new AppHttpServer.Services(services.signatures(),
                     services.accounts(), services.authenticator(),
                     new RateLimiter(config.rateLimit().perUserPerMinute(), clock),
                     new RateLimiter(config.rateLimit().perIpPerMinute(), clock),

@@ -73,7 +73,8 @@ public final class DevStack implements AutoCloseable {
         try {
             long appId = config.platform().account().appId();
             ApiKey key = devKey(platform, appId);
-            AppConfig appConfig = withDevKey(config.app(), key, secrets);
+            AppConfig appConfig = withDevKey(config.app(), key, secrets).withWeb(new io.openvod.app.config.WebConfig(
+                    platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD));
             app = AppBackend.start(appConfig, clock);
             if (app.services().store().find(DEMO_USER).isEmpty()) {
                 app.services().accounts().createUser(DEMO_USER, "", Optional.of(DEMO_PASSWORD.toCharArray()));

@@ -1,0 +1,138 @@
+// Drives OpenVOD's upload page in headless Chromium (the system's chromium; no browser download):
+// sign in, upload a clip with its progress shown, wait until "My videos" shows it published, play it.
+//
+//   node upload.spec.mjs <appUrl> <clip> [screenshot]
+//
+// Environment: OPENVOD_WEB_USER / OPENVOD_WEB_PASSWORD (default demo / demo-password, the dev
+// stack's demo account), CHROMIUM (default /usr/bin/chromium), OPENVOD_WEB_TIMEOUT_MS (the wait
+// for "published", default 120000). Exit 0 when every check passed; 1 with the reason otherwise.
+
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [appUrl, clip, screenshotArg] = process.argv.slice(2);
+if (!appUrl || !clip) {
+  console.error('usage: node upload.spec.mjs <appUrl> <clip> [screenshot]');
+  process.exit(2);
+}
+const screenshot = resolve(screenshotArg || join(here, '../../../target/browser/upload.png'));
+const user = process.env.OPENVOD_WEB_USER || 'demo';
+const password = process.env.OPENVOD_WEB_PASSWORD || 'demo-password';
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const publishTimeout = Number(process.env.OPENVOD_WEB_TIMEOUT_MS || 120000);
+
+function check(condition, message) {
+  if (!condition) throw new Error('check failed: ' + message);
+  console.log('ok - ' + message);
+}
+
+if (!existsSync(executablePath)) {
+  console.error(`no Chromium at ${executablePath}; run .ci/run (it installs the chromium package) or set CHROMIUM`);
+  process.exit(1);
+}
+const profile = mkdtempSync(join(tmpdir(), 'openvod-chromium-'));
+let browser;
+let page;
+let failed = false;
+const started = Date.now();
+try {
+  // A fresh profile directory each run; the flags keep Chromium off the (closed) network.
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath, headless: true, viewport: { width: 1100, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = browser.pages()[0] || await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  // Failed loads are judged by URL below (the console's "Failed to load resource" names none).
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push('console error: ' + m.text());
+  });
+  // A user who is not a moderator gets 403 from the review queue: that is how the page learns it.
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !(r.status() === 403 && r.url().includes('/api/v1/moderation/queue'))) {
+      problems.push('HTTP ' + r.status() + ' for ' + r.request().method() + ' ' + r.url());
+    }
+  });
+
+  await page.goto(appUrl, { waitUntil: 'load' });
+  check(await page.title() === 'OpenVOD — upload a video', 'the page loads');
+
+  // The page's q-sign implementation against the spec's test vector (UploadPart, §4.5).
+  const vector = await page.evaluate(async () => {
+    const { authorization } = await import('/qsign.js');
+    return authorization({ secretId: 'AKIDTMPSECRETID000000000000000000000', secretKey: 'TmpSecretKey00000000000000000000',
+      start: 1700000000, end: 4102444800, method: 'PUT',
+      pathname: '/1500000001/abcdvodgzp1500000001/5285890784418605123/x2eWFXPftMEA.mp4',
+      query: { partNumber: 1, uploadId: 'UPLOADID-NEW' }, headers: { 'content-length': 1048576 } });
+  });
+  check(vector.endsWith('&q-header-list=content-length&q-url-param-list=partnumber;uploadid&q-signature=5073323ebfca21d691bb22482f247594087f650f'),
+    'the in-browser COS signature matches the spec vector');
+
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Upload a video' }).waitFor();
+  check(await page.locator('#who-name').textContent() === user, 'signed in as ' + user);
+  check(await page.locator('#moderation').isHidden(), 'the review queue is hidden from a user who is not a moderator');
+
+  await page.getByLabel('Video file').setInputFiles(clip);
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  const result = page.locator('#upload-result[data-file-id]');
+  await result.waitFor({ timeout: 60000 }).catch(async (e) => {
+    throw new Error('the upload did not finish: ' + (await page.locator('#upload-error').textContent()) + ' (' + e.message + ')');
+  });
+  const fileId = await result.getAttribute('data-file-id');
+  check(/^\d+$/.test(fileId), 'the upload was committed as FileId ' + fileId);
+  check(await page.locator('#progress').evaluate((p) => p.value) === 100, 'the progress bar reached 100 %');
+  const progressText = await page.locator('#progress-text').textContent();
+  check(/ of .* — 100 % — .*\/s$/.test(progressText), 'the progress text shows bytes, % and speed: ' + progressText);
+
+  const card = page.locator(`#video-list li[data-file-id="${fileId}"]`);
+  await card.waitFor({ timeout: 10000 });
+  const seen = new Set();
+  const deadline = Date.now() + publishTimeout;
+  for (;;) {
+    const state = await card.getAttribute('data-state').catch(() => null);
+    if (state) seen.add(state);
+    if (state === 'published') break;
+    if (['blocked', 'failed', 'pending_review'].includes(state)) throw new Error('the video ended ' + state + ', not published');
+    if (Date.now() > deadline) throw new Error('the video is not published within ' + publishTimeout + ' ms; states seen: ' + [...seen]);
+    await page.waitForTimeout(250);
+  }
+  check(await card.locator('.badge').textContent() === 'published', 'the badge says published (states seen: ' + [...seen].join(' → ') + ')');
+  check(await page.locator('#videos-status').textContent() !== '' || seen.size === 1, 'the state change was announced');
+
+  await card.getByRole('button', { name: /^Play / }).click();
+  const player = page.locator('#player');
+  await page.locator('#player-box').waitFor();
+  const src = await player.evaluate((v) => v.currentSrc || v.src);
+  check(/^https?:\/\//.test(src), 'the player has a src: ' + src);
+  check(await player.getAttribute('data-kind') === 'mp4', 'the player plays MP4');
+  const playable = await player.evaluate((v) => new Promise((done) => {
+    if (v.readyState >= 1) return done('metadata');
+    v.addEventListener('loadedmetadata', () => done('metadata'), { once: true });
+    v.addEventListener('error', () => done('error ' + (v.error && v.error.code)), { once: true });
+    setTimeout(() => done('timeout'), 10000);
+  }));
+  console.log('# the player loaded: ' + playable);
+  check(problems.length === 0, 'no page errors' + (problems.length ? ': ' + problems.join('; ') : ''));
+} catch (e) {
+  failed = true;
+  console.error('not ok - ' + e.message);
+} finally {
+  if (page) {
+    mkdirSync(dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot, fullPage: true }).catch((e) => console.error('no screenshot: ' + e.message));
+    console.log('# screenshot: ' + screenshot);
+  }
+  await browser?.close();
+  rmSync(profile, { recursive: true, force: true });
+  console.log('# ' + basename(clip) + ' in ' + ((Date.now() - started) / 1000).toFixed(1) + ' s');
+}
+process.exit(failed ? 1 : 0);
