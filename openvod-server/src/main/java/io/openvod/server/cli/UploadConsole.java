@@ -131,8 +131,17 @@ final class UploadConsole {
         }
     }
 
-    /** True when stderr is a terminal: a console exists and (on JDK 22+) says it is one. */
+    /** True when stderr is a terminal: on Linux where {@code /proc/self/fd/2} points, else whether a console is a terminal. */
     private static boolean stderrIsTerminal() {
+        Path fd2 = Path.of("/proc/self/fd/2");
+        if (Files.exists(fd2, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                String target = Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
         Console console = System.console();
         if (console == null) {
             return false;
