@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * Session records as small properties files {@code <dir>/<key>.properties}, written atomically
  * (a temporary file renamed into place). The default directory is {@code ~/.openvod/uploads}.
  * A record that cannot be read is treated as absent. The files hold the vodSessionKey, which lets
- * whoever reads them continue that one upload: keep the directory private.
+ * whoever reads them continue that one upload, so a directory it creates is readable by its owner
+ * only (on POSIX file systems) and each record is written as an owner-only temporary file.
  */
 public final class DirectorySessionStore implements SessionStore {
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
@@ -62,7 +64,7 @@ public final class DirectorySessionStore implements SessionStore {
         p.setProperty("videoComplete", Boolean.toString(record.videoComplete()));
         Path target = file(key);
         try {
-            Files.createDirectories(dir);
+            createPrivately(dir);
             Path temp = Files.createTempFile(dir, key, ".tmp");
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 p.store(out, "OpenVOD upload session");
@@ -83,6 +85,24 @@ public final class DirectorySessionStore implements SessionStore {
             Files.deleteIfExists(file(key));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the upload session record " + file(key), e);
+        }
+    }
+
+    /** Creates the directory (and its parents) readable by its owner only where the file system has POSIX permissions. */
+    private static void createPrivately(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Path parent = directory.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(directory);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // Made by another run in the meantime.
         }
     }
 

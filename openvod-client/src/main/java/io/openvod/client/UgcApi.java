@@ -31,7 +31,7 @@ final class UgcApi {
         this.signatures = signatures;
     }
 
-    /** ApplyUploadUGC with {@code fields} (the signature is added). */
+    /** Calls {@code action} with {@code fields} and a signature; returns the answer's {@code data}. */
     Map<String, Object> call(String action, Map<String, Object> fields) throws UploadException {
         for (int refreshes = 0; ; refreshes++) {
             try {

@@ -85,6 +85,35 @@ class UploaderTest {
     }
 
     @Test
+    void cosCredentialsThatExpireMidUploadAreRenewed() throws Exception {
+        // After the first part the platform's clock jumps past the temporary credentials' validity
+        // (an hour): COS refuses the next part as expired, the SDK applies again with its session
+        // for fresh credentials and goes on.
+        TestClock platformClock = TestClock.atNow();
+        Path file = TestClips.bytes(dir.resolve("v.mp4"), 3 * MIB, 5);
+        AtomicInteger calls = new AtomicInteger();
+        SignatureSupplier supplier = () -> {
+            calls.incrementAndGet();
+            return PlatformUploads.signature(platformClock.instant().getEpochSecond());
+        };
+        AtomicInteger jumps = new AtomicInteger();
+        ProgressListener jumpAfterFirstPart = p -> {
+            if (p.partsDone() == 1 && jumps.getAndIncrement() == 0) {
+                platformClock.advance(Duration.ofHours(2));
+            }
+        };
+        try (PlatformFixture platform = PlatformFixture.start(dir.resolve("platform"), PlatformFixture.defaultUpload(), platformClock)) {
+            UploadResult result = Uploader.builder().platform(platform.url()).signatures(supplier).partSize(MIB).concurrency(1)
+                    .signatureMaxAge(Duration.ZERO).progress(jumpAfterFirstPart)
+                    .sessions(new DirectorySessionStore(dir.resolve("sessions"))).build().upload(file, null);
+
+            assertThat(result.partsUploaded()).isEqualTo(3);
+            assertThat(PlatformUploads.sha256(result.mediaUrl())).isEqualTo(PlatformUploads.sha256(file));
+            assertThat(calls.get()).as("Apply, the renewing Apply, Commit").isEqualTo(3);
+        }
+    }
+
+    @Test
     void aCancelledUploadCommitsNothingAndALaterRunResumesIt() throws Exception {
         Path file = TestClips.bytes(dir.resolve("v.mp4"), 6 * MIB + 7, 4);
         DirectorySessionStore sessions = new DirectorySessionStore(dir.resolve("sessions"));
