@@ -218,6 +218,7 @@ function videoCard(video) {
     el('p', { className: 'meta' }, STATE_HELP[video.state] || ''),
     el('p', { className: 'meta' }, 'FileId ' + video.fileId + (video.createdAt ? ' · ' + new Date(video.createdAt).toLocaleString() : '')),
     video.review ? el('p', { className: 'meta' }, reviewText(video.review)) : null,
+    video.moderation ? el('p', { className: 'meta' }, 'A moderator ' + video.moderation.decision + ' it') : null,
     playable ? el('div', { className: 'actions' }, playButton(video)) : null);
 }
 
@@ -252,8 +253,7 @@ function queueCard(video) {
   const decide = (decision) => async () => {
     try {
       await api('/api/v1/moderation/videos/' + encodeURIComponent(video.fileId) + '/' + decision, { method: 'POST', body: {} });
-      $('queue-status').textContent = (video.name || video.fileId) + (decision === 'approve' ? ' approved' : ' blocked') + '.';
-      refreshQueue();
+      refreshQueue((video.name || video.fileId) + (decision === 'approve' ? ' approved.' : ' blocked.'));
       refreshVideos();
     } catch (e) {
       $('queue-status').textContent = 'The decision on ' + (video.name || video.fileId) + ' failed: ' + e.message;
@@ -272,19 +272,20 @@ function queueCard(video) {
       el('button', { type: 'button', className: 'danger', textContent: 'Block', 'aria-label': 'Block ' + (video.name || video.fileId), onclick: decide('block') })));
 }
 
-async function refreshQueue() {
+/** Reloads the queue; announces news (a decision just made) and whether the queue is empty. */
+async function refreshQueue(news = '') {
   if (!session) return;
   try {
     const videos = (await api('/api/v1/moderation/queue?limit=50')).videos;
     $('moderation').hidden = false;
     $('queue').replaceChildren(...videos.map(queueCard));
-    if (videos.length === 0) $('queue-status').textContent = 'The queue is empty.';
+    $('queue-status').textContent = [news, videos.length === 0 ? 'The queue is empty.' : ''].join(' ').trim();
   } catch (e) {
     $('moderation').hidden = true; // not a moderator (403), or the queue is unavailable
   }
 }
 
-$('queue-refresh').addEventListener('click', refreshQueue);
+$('queue-refresh').addEventListener('click', () => refreshQueue());
 
 $('player-close').addEventListener('click', () => {
   $('player').pause();

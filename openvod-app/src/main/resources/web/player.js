@@ -1,6 +1,6 @@
 // The in-page player. MP4 plays in every browser through <video>. HLS plays only where the browser
-// has HLS built in (Safari, iOS, Android): no HLS library is shipped, so elsewhere the MP4 is
-// played and the page says why HLS is not offered.
+// has HLS built in (canPlayType answers non-empty: Safari, iOS, Android, recent Chromium): no HLS
+// library is shipped, so elsewhere the MP4 is played and the page says why HLS is not offered.
 
 export const HLS_TYPE = 'application/vnd.apple.mpegurl';
 
@@ -23,7 +23,7 @@ export function playableSources(video, canPlayHls) {
   if (hls && canPlayHls) {
     sources.push({ kind: 'hls', label: 'HLS (adaptive)', url: hls.url });
   } else if (hls) {
-    note = 'This video also has an HLS stream, but HLS needs a browser with built-in HLS support (such as Safari); playing the MP4.';
+    note = 'This video also has an HLS stream, but HLS needs a browser with built-in HLS support (such as Safari or a recent Chrome); playing the MP4.';
   }
   return { sources, note };
 }

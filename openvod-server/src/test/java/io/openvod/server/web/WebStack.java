@@ -99,7 +99,7 @@ final class WebStack implements AutoCloseable {
     private static void useReviewSidecar() {
         String configured = System.getProperty(NsfwjsSidecar.DIRECTORY_PROPERTY);
         if (configured == null || configured.isBlank()) {
-            System.setProperty(NsfwjsSidecar.DIRECTORY_PROPERTY, WebUploadBrowserTest.repository()
+            System.setProperty(NsfwjsSidecar.DIRECTORY_PROPERTY, BrowserSpecs.repository()
                     .resolve("openvod-platform/src/main/node/review").toString());
         }
     }
