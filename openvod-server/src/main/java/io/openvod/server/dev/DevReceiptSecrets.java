@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -56,19 +53,9 @@ record DevReceiptSecrets(String webhookSecret, String pathToken) {
     private void write(Path file) {
         ObjectNode node = JSON.createObjectNode().put("webhookSecret", webhookSecret).put("pathToken", pathToken);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = file.resolveSibling(FILE + ".tmp");
-            Files.deleteIfExists(temp);
-            Files.createFile(temp);
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the directory's own protection applies.
-            }
-            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            OwnerOnlyFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the dev secrets", e);
         }
     }
 

@@ -17,11 +17,7 @@ import io.openvod.platform.events.EventConfig;
 import io.openvod.server.app.AppBackend;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,12 +162,10 @@ public final class DevStack implements AutoCloseable {
         dev.put("receiptUrl", receiptUrl);
         dev.put("procedure", procedure);
         try {
-            Files.createDirectories(stateFile.toAbsolutePath().getParent());
-            Path temp = stateFile.resolveSibling("dev.json.tmp");
-            Files.writeString(temp, json.writerWithDefaultPrettyPrinter().writeValueAsString(dev));
-            Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + stateFile, e);
+            // dev.json holds the dev key's SecretKey: its owner may read it, nobody else.
+            OwnerOnlyFile.write(stateFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(dev));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + stateFile, e);
         }
     }
 

@@ -51,6 +51,8 @@ class DevPushTest {
             secrets = Files.readString(state.resolve(DevReceiptSecrets.FILE));
             assertThat(secrets).contains("whsec_");
             assertThat(Files.readString(dev.stateFile())).as("dev.json does not carry the webhook secret").doesNotContain("whsec_");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dev.stateFile())))
+                    .as("dev.json holds the dev key's SecretKey").isEqualTo("rw-------");
             EventConfig events = dev.platform().node().eventConfigs().get(dev.key().appId());
             assertThat(events.mode()).isEqualTo("PUSH");
             assertThat(events.notificationUrl()).isEqualTo(firstReceiptUrl);
