@@ -84,5 +84,30 @@ const ok = await withPage(screenshot, async (page) => {
     setTimeout(() => done('timeout'), 10000);
   }));
   check(playable === 'metadata', 'the player loads the video (' + playable + ')');
+
+  // The uploader's multipart path and a cover, with 1 MiB parts: 2.5 MiB of bytes in 3 parts
+  // (Initiate, parts in parallel, Complete) and a cover by PUT Object, committed by the platform.
+  const multipart = await page.evaluate(async () => {
+    const { uploadVideo } = await import('/ugc-upload.js');
+    const { token } = JSON.parse(sessionStorage.getItem('openvod.session'));
+    const { data: { platformUrl } } = await (await fetch('/api/v1/web-config')).json();
+    const bytes = new Uint8Array(2.5 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
+    const video = new File([bytes], 'parts.mp4', { type: 'video/mp4' });
+    const cover = new File([new Uint8Array(2048).fill(7)], 'parts-cover.png', { type: 'image/png' });
+    let last = null;
+    const done = await uploadVideo({
+      platformUrl, video, cover, partSize: 1024 * 1024, onProgress: (p) => { last = p; },
+      getSignature: async () => (await (await fetch('/api/v1/upload-signature?fileSize=' + video.size,
+        { headers: { Authorization: 'Bearer ' + token } })).json()).data.signature,
+    });
+    return { fileId: done.fileId, videoUrl: done.video && done.video.url, coverUrl: done.cover && done.cover.url, last };
+  });
+  check(/^\d+$/.test(multipart.fileId) && multipart.videoUrl && multipart.coverUrl,
+    'a multipart upload with a cover is committed as FileId ' + multipart.fileId);
+  check(multipart.last.loaded === multipart.last.total && multipart.last.total === 2.5 * 1024 * 1024 + 2048
+    && multipart.last.percent === 100, 'its progress counts every byte of the parts and the cover');
+  const stored = await page.evaluate(async (url) => (await fetch(url)).arrayBuffer().then((b) => b.byteLength), multipart.videoUrl);
+  check(stored === 2.5 * 1024 * 1024, 'the platform serves the assembled object (' + stored + ' bytes)');
 });
 process.exit(ok ? 0 : 1);

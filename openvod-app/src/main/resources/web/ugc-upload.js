@@ -95,9 +95,9 @@ function cosClient(platformUrl, apply) {
   };
 }
 
-/** Sends one file to key: a PUT Object up to PART_SIZE, else a multipart upload. */
-async function putFile(cos, key, file, progress, signal) {
-  if (file.size <= PART_SIZE) {
+/** Sends one file to key: a PUT Object up to partSize bytes, else a multipart upload in parts of partSize. */
+async function putFile(cos, key, file, partSize, progress, signal) {
+  if (file.size <= partSize) {
     await cos('PUT', key, { signedHeaders: { 'content-length': file.size }, body: file, onProgress: (n) => progress(0, n), signal });
     progress(0, file.size);
     return;
@@ -105,13 +105,13 @@ async function putFile(cos, key, file, progress, signal) {
   const initiated = await cos('POST', key, { query: { uploads: '' }, signal });
   const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(initiated.responseText)?.[1];
   if (!uploadId) throw new UploadError('object storage started no multipart upload', 'NoSuchUpload');
-  const count = Math.ceil(file.size / PART_SIZE);
+  const count = Math.ceil(file.size / partSize);
   const etags = new Array(count);
   let next = 0;
   async function worker() {
     while (next < count) {
       const index = next++;
-      const part = file.slice(index * PART_SIZE, Math.min(file.size, (index + 1) * PART_SIZE));
+      const part = file.slice(index * partSize, Math.min(file.size, (index + 1) * partSize));
       const answer = await cos('PUT', key, {
         query: { partNumber: index + 1, uploadId }, signedHeaders: { 'content-length': part.size }, body: part,
         onProgress: (n) => progress(index, n), signal,
@@ -133,8 +133,13 @@ async function putFile(cos, key, file, progress, signal) {
  * Uploads video (a File) and an optional cover; answers CommitUploadUGC's data
  * ({fileId, video: {url}, cover?: {url}}).
  * onProgress({loaded, total, percent, speed}) is called as bytes go out (speed in bytes/s).
+ * partSize (default PART_SIZE, at least 1 MiB) is the largest file sent in one request and the
+ * size of the parts of larger ones.
  */
-export async function uploadVideo({ platformUrl, getSignature, video, cover, mediaName, onProgress = () => {}, signal }) {
+export async function uploadVideo({
+  platformUrl, getSignature, video, cover, mediaName, onProgress = () => {}, signal, partSize = PART_SIZE,
+}) {
+  if (!(partSize >= 1024 * 1024)) throw new UploadError('partSize must be at least 1 MiB', 'InvalidArgument');
   const base = platformUrl.replace(/\/+$/, '');
   const videoName = splitName(video.name);
   const apply = await ugc(base, 'ApplyUploadUGC', async () => {
@@ -164,7 +169,7 @@ export async function uploadVideo({ platformUrl, getSignature, video, cover, med
     onProgress({ loaded: sum, total, percent: total ? Math.floor((sum / total) * 100) : 100, speed });
   };
   const key = (storagePath) => storagePath.replace(/^\//, '');
-  await putFile(cos, key(apply.video.storagePath), video, report('video'), signal);
-  if (cover) await putFile(cos, key(apply.cover.storagePath), cover, report('cover'), signal);
+  await putFile(cos, key(apply.video.storagePath), video, partSize, report('video'), signal);
+  if (cover) await putFile(cos, key(apply.cover.storagePath), cover, partSize, report('cover'), signal);
   return ugc(base, 'CommitUploadUGC', async () => ({ signature: await getSignature(), vodSessionKey: apply.vodSessionKey }), signal);
 }

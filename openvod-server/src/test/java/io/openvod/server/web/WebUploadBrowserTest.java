@@ -8,9 +8,10 @@ import io.openvod.platform.media.TestClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The upload page in headless Chromium against the platform and the app backend
  * ({@code src/test/browser/upload.spec.mjs}): the user signs in, uploads a clip with the page's
  * own UGC + COS uploader, waits until "My videos" shows it published (events pushed by the
- * platform after the real transcode, cover and review flow) and plays it. See {@link BrowserSpecs}
+ * platform after the real transcode, cover and review flow) and plays it; then the uploader's
+ * multipart path with a cover (1 MiB parts) is committed and the platform serves the assembled
+ * object. See {@link BrowserSpecs}
  * for what it needs.
  */
 class WebUploadBrowserTest {
@@ -42,12 +45,14 @@ class WebUploadBrowserTest {
 
             assertThat(screenshot).as("the screenshot").isRegularFile();
             assertThat(Files.size(screenshot)).isPositive();
-            List<Video> videos = stack.app().services().videos().ofUser(WebStack.USER, 10);
-            assertThat(videos).as("the app's database has the user's upload, published").hasSize(1);
-            Video video = videos.getFirst();
-            assertThat(video.state()).isEqualTo(VideoState.PUBLISHED);
+            Matcher committed = Pattern.compile("ok - the upload was committed as FileId (\\d+)").matcher(output);
+            assertThat(committed.find()).as(output).isTrue();
+            Video video = stack.app().services().videos().find(committed.group(1)).orElseThrow();
+            assertThat(video.state()).as("the app's database has the clip published").isEqualTo(VideoState.PUBLISHED);
+            assertThat(video.userId()).contains(WebStack.USER);
             assertThat(video.name()).isEqualTo("holiday");
-            assertThat(output).contains("committed as FileId " + video.fileId());
+            assertThat(output).contains("ok - a multipart upload with a cover is committed",
+                    "ok - the platform serves the assembled object (2621440 bytes)");
         }
     }
 }
