@@ -52,6 +52,8 @@ final class DevCommand implements Callable<Integer> {
         out.println("  events:                PUSH, signed, to the app's /api/v1/vod/events/<token>");
         out.println("  task flow:             " + (dev.procedure().isEmpty() ? "(none)" : dev.procedure()));
         out.println("  demo user:             " + DevStack.DEMO_USER + " / " + DevStack.DEMO_PASSWORD);
+        out.println("  demo moderator:        " + DevStack.MODERATOR_USER + " / " + DevStack.MODERATOR_PASSWORD
+                + "  (the web page's review queue)");
         out.println("  dev API key:           AppId " + dev.key().appId() + ", SecretId " + dev.key().secretId()
                 + ", SecretKey " + dev.key().secretKey());
         out.println("  written to:            " + dev.stateFile());

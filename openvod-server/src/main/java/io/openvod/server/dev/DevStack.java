@@ -42,6 +42,10 @@ import java.util.Optional;
 public final class DevStack implements AutoCloseable {
     public static final String DEMO_USER = "demo";
     public static final String DEMO_PASSWORD = "demo-password";
+    /** A demo moderator (role {@link #MODERATOR_ROLE}), who sees the review queue on the web page. */
+    public static final String MODERATOR_USER = "moderator";
+    public static final String MODERATOR_PASSWORD = "moderator-password";
+    public static final String MODERATOR_ROLE = "moderator";
     /** The task flow of the demo's signatures when the default role names none. */
     public static final String DEV_PROCEDURE = "ReviewTranscodeCover";
 
@@ -70,10 +74,14 @@ public final class DevStack implements AutoCloseable {
             long appId = config.platform().account().appId();
             ApiKey key = devKey(platform, appId);
             AppConfig appConfig = withDevKey(config.app(), key, secrets).withWeb(new io.openvod.app.config.WebConfig(
-                    platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD));
+                    platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD + " (moderator: " + MODERATOR_USER + " / "
+                    + MODERATOR_PASSWORD + ")"));
             app = AppBackend.start(appConfig, clock);
             if (app.services().store().find(DEMO_USER).isEmpty()) {
                 app.services().accounts().createUser(DEMO_USER, "", Optional.of(DEMO_PASSWORD.toCharArray()));
+            }
+            if (app.services().store().find(MODERATOR_USER).isEmpty() && appConfig.receipt().moderatorRoles().contains(MODERATOR_ROLE)) {
+                app.services().accounts().createUser(MODERATOR_USER, MODERATOR_ROLE, Optional.of(MODERATOR_PASSWORD.toCharArray()));
             }
             String receiptUrl = app.url() + "api/v1/vod/events/" + secrets.pathToken();
             pushTo(platform, appId, receiptUrl);
@@ -105,16 +113,19 @@ public final class DevStack implements AutoCloseable {
                 base.auth(), withDevProcedure(base.policy()), base.rateLimit(), receipt);
     }
 
-    /** The policy with {@link #DEV_PROCEDURE} as the default role's default procedure when the configuration sets none. */
+    /**
+     * The policy with {@link #DEV_PROCEDURE} as the default role's default procedure when the
+     * configuration sets none, and a {@link #MODERATOR_ROLE} role (the default role's rules) when
+     * the configuration has none, for the demo moderator.
+     */
     private static PolicyConfig withDevProcedure(PolicyConfig policy) {
         RolePolicy role = policy.roles().get(policy.defaultRole());
-        if (!role.defaultProcedure().isEmpty()) {
-            return policy;
-        }
         Map<String, RolePolicy> roles = new HashMap<>(policy.roles());
-        roles.put(policy.defaultRole(), new RolePolicy(role.enabled(), role.procedures(), DEV_PROCEDURE, role.classIds(),
-                role.defaultClassId(), role.validity(), role.oneTimeValid(), role.uploadsPerDay(), role.bytesPerDay(),
-                role.maxFileSize()));
+        RolePolicy dev = role.defaultProcedure().isEmpty() ? new RolePolicy(role.enabled(), role.procedures(), DEV_PROCEDURE,
+                role.classIds(), role.defaultClassId(), role.validity(), role.oneTimeValid(), role.uploadsPerDay(), role.bytesPerDay(),
+                role.maxFileSize()) : role;
+        roles.put(policy.defaultRole(), dev);
+        roles.putIfAbsent(MODERATOR_ROLE, dev);
         return new PolicyConfig(policy.defaultRole(), roles, policy.users());
     }
 
@@ -158,6 +169,8 @@ public final class DevStack implements AutoCloseable {
         dev.put("secretKey", key.secretKey());
         dev.put("user", DEMO_USER);
         dev.put("password", DEMO_PASSWORD);
+        dev.put("moderator", MODERATOR_USER);
+        dev.put("moderatorPassword", MODERATOR_PASSWORD);
         dev.put("webUrl", app.url().toString());
         dev.put("receiptUrl", receiptUrl);
         dev.put("procedure", procedure);

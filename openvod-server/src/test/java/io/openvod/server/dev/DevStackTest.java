@@ -48,10 +48,20 @@ class DevStackTest {
             JsonNode apply = post(dev.platform().url() + "/v3/index.php?Action=ApplyUploadUGC", null,
                     "{\"signature\":\"" + signature + "\",\"videoName\":\"a\",\"videoType\":\"mp4\",\"videoSize\":1}");
             assertThat(apply.get("code").asInt()).as(apply.toString()).isZero();
+
+            String moderator = post(state.get("appUrl").asText() + "api/v1/login", null, "{\"user\":\"" + state.get("moderator").asText()
+                    + "\",\"password\":\"" + state.get("moderatorPassword").asText() + "\"}").path("data").path("token").asText();
+            assertThat(queue(state, moderator)).as("the demo moderator sees the review queue").isEqualTo(200);
+            assertThat(queue(state, token)).as("the demo user does not").isEqualTo(403);
         }
         try (DevStack again = DevStack.start(config, dir.resolve("state"), Clock.systemUTC())) {
             assertThat(again.key().secretId()).as("the dev key is made once").isEqualTo(secretId);
         }
+    }
+
+    private int queue(JsonNode state, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(state.get("appUrl").asText() + "api/v1/moderation/queue"))
+                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private JsonNode post(String url, String bearer, String body) throws Exception {
