@@ -31,6 +31,7 @@ final class CloudApiHandler {
             return;
         }
         if (body == null) {
+            UnreadBody.discard(ctx);
             answer = endpoint.refuse("InvalidParameter", "The request body is larger than " + MAX_BODY + " bytes.");
         } else {
             RequestHeaders headers = name -> Optional.ofNullable(ctx.header(name));

@@ -89,6 +89,7 @@ final class UgcHandler {
             throw new UgcException(UgcError.INVALID_REQUEST, "invalid request: the body could not be read");
         }
         if (bytes.length > MAX_BODY) {
+            UnreadBody.discard(ctx);
             throw new UgcException(UgcError.INVALID_REQUEST, "invalid request: the body is larger than " + MAX_BODY + " bytes");
         }
         JsonNode node;

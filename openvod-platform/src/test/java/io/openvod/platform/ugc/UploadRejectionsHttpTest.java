@@ -48,6 +48,16 @@ class UploadRejectionsHttpTest {
         platform.close();
     }
 
+    /** The body is refused after 64 KiB; the rest of it is read and dropped, so the client gets the answer, not a reset. */
+    @Test
+    void anOversizedBodyIsAnInvalidRequest() {
+        for (int i = 0; i < 3; i++) {
+            JsonNode answer = platform.ugcRaw("ApplyUploadUGC", "{\"signature\":\"" + "x".repeat(2_000_000) + "\"}");
+            assertThat(answer.get("code").asInt()).isNotZero();
+            assertThat(answer.get("message").asText()).contains("larger than");
+        }
+    }
+
     @Test
     void aTamperedSignatureIsInvalid() {
         String genuine = platform.signature();

@@ -166,7 +166,7 @@ class EventReceiptHttpTest {
         assertThat(notJson.error()).isEqualTo("EVENT_MALFORMED");
         assertThat(push(base, "api/v1/vod/events", "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":null}", Map.of()).error())
                 .isEqualTo("EVENT_MALFORMED");
-        AppFixture.Reply large = push(base, "api/v1/vod/events", "{\"EventType\":\"X\",\"pad\":\"" + "x".repeat(5000) + "\"}", Map.of());
+        AppFixture.Reply large = push(base, "api/v1/vod/events", "{\"EventType\":\"X\",\"pad\":\"" + "x".repeat(600_000) + "\"}", Map.of());
         assertThat(large.status()).isEqualTo(400);
         assertThat(large.error()).isEqualTo("EVENT_TOO_LARGE");
         AppFixture.Reply unknown = push(base, "api/v1/vod/events", "{\"EventType\":\"SomethingNew\",\"SomethingNewEvent\":{}}",
