@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EventReceiptHandler implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(EventReceiptHandler.class);
-    private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
     private final EventReceipts receipts;
     private final ReceiptConfig config;
@@ -87,33 +86,12 @@ final class EventReceiptHandler implements Handler {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] body = in.readNBytes(config.maxBodyBytes() + 1);
             if (body.length > config.maxBodyBytes()) {
-                dropRest(ctx, in);
+                RefusedBody.drop(ctx, in);
                 throw new AppException(AppError.EVENT_TOO_LARGE, "the body is larger than " + config.maxBodyBytes() + " bytes");
             }
             return body;
         } catch (IOException e) {
             throw new AppException(AppError.EVENT_MALFORMED, "the body could not be read: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Reads and drops the rest of a refused body (up to {@value #DISCARD_LIMIT} bytes), so that a
-     * sender that writes the whole body before reading the answer gets the answer, not a reset;
-     * a larger rest closes the connection after the answer.
-     */
-    private static void dropRest(Context ctx, InputStream in) {
-        try {
-            long skipped = 0;
-            byte[] sink = new byte[64 * 1024];
-            int n;
-            while (skipped <= DISCARD_LIMIT && (n = in.read(sink)) >= 0) {
-                skipped += n;
-            }
-            if (skipped > DISCARD_LIMIT) {
-                ctx.header("Connection", "close");
-            }
-        } catch (IOException e) {
-            ctx.header("Connection", "close");
         }
     }
 

@@ -63,12 +63,14 @@ final class RequestFields {
 
     private static String body(Context ctx, int maxBodyBytes) {
         long declared = ctx.contentLength();
-        if (declared > maxBodyBytes) {
-            throw new AppException(AppError.BAD_REQUEST, "body of " + declared + " bytes exceeds the limit of " + maxBodyBytes);
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > maxBodyBytes) {
+                RefusedBody.drop(ctx, in);
+                throw new AppException(AppError.BAD_REQUEST, "body of " + declared + " bytes exceeds the limit of " + maxBodyBytes);
+            }
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
+                RefusedBody.drop(ctx, in);
                 throw new AppException(AppError.BAD_REQUEST, "body exceeds the limit of " + maxBodyBytes + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
