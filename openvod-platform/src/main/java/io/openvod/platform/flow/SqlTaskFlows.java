@@ -270,8 +270,9 @@ public final class SqlTaskFlows {
         });
     }
 
+    /** The flow with its tasks, read in one transaction: a FINISH flow never shows a task still running. */
     public Optional<TaskFlow> find(String taskId) {
-        return jdbi.withHandle(h -> flow(h, taskId));
+        return jdbi.inTransaction(h -> flow(h, taskId));
     }
 
     /** The Output of one succeeded task. */
