@@ -19,10 +19,12 @@ import java.util.List;
  * @param forward forwarding processed events to the app's own hook
  * @param moderatorRoles the roles (of {@code app.policy.roles}, resolved as for signatures) whose users
  *     may use the moderation API. Defaults to {@code [moderator]}.
+ * @param forbidAtVod sending moderators' decisions to the VOD ({@code ForbidMediaDistribution})
  */
 public record ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Duration tolerance, int maxBodyBytes, Pull pull,
-                            Forward forward, List<String> moderatorRoles) {
+                            Forward forward, List<String> moderatorRoles, ForbidAtVod forbidAtVod) {
     public ReceiptConfig {
+        forbidAtVod = forbidAtVod == null ? ForbidAtVod.defaults() : forbidAtVod;
         moderatorRoles = moderatorRoles == null ? List.of("moderator")
                 : moderatorRoles.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
         webhookSecrets = webhookSecrets == null ? List.of() : List.copyOf(webhookSecrets);
@@ -43,13 +45,43 @@ public record ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Durat
     /** A configuration with the default moderator roles. */
     public ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Duration tolerance, int maxBodyBytes, Pull pull,
                          Forward forward) {
-        this(pathToken, webhookSecrets, tolerance, maxBodyBytes, pull, forward, null);
+        this(pathToken, webhookSecrets, tolerance, maxBodyBytes, pull, forward, null, null);
+    }
+
+    /** A configuration that keeps moderators' decisions in the app. */
+    public ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Duration tolerance, int maxBodyBytes, Pull pull,
+                         Forward forward, List<String> moderatorRoles) {
+        this(pathToken, webhookSecrets, tolerance, maxBodyBytes, pull, forward, moderatorRoles, null);
+    }
+
+    /**
+     * {@code app.receipt.forbidAtVod:} — a moderator's {@code block} also forbids the media at the
+     * VOD and {@code approve} recovers it ({@code ForbidMediaDistribution}, TC3-signed with the
+     * active key of {@code app.vod}, for {@code app.vod.subAppId}), so that a blocked video is not
+     * served by its URL either, and an approved one that an automatic review had forbidden plays again.
+     *
+     * @param enabled send decisions to the VOD. Defaults to false (decisions stay in the app).
+     * @param endpoint the VOD's API 3.0 endpoint: Tencent's or an OpenVOD platform's URL. Defaults to Tencent's.
+     * @param region the {@code X-TC-Region} header; empty sends none. Defaults to empty.
+     */
+    public record ForbidAtVod(boolean enabled, String endpoint, String region) {
+        public ForbidAtVod {
+            endpoint = endpoint == null || endpoint.isBlank() ? "https://vod.tencentcloudapi.com" : endpoint.strip();
+            region = region == null ? "" : region.strip();
+            if (!endpoint.matches("https?://[^\\s/?#@]+(/[^\\s?#]*)?")) {
+                throw new IllegalArgumentException("forbidAtVod.endpoint '" + endpoint + "' is not an http(s) URL");
+            }
+        }
+
+        public static ForbidAtVod defaults() {
+            return new ForbidAtVod(false, "https://vod.tencentcloudapi.com", "");
+        }
     }
 
     /** The built-in defaults (as in openvod-defaults.yaml), for tools and tests. */
     public static ReceiptConfig defaults() {
         return new ReceiptConfig(null, List.of(), Duration.ofMinutes(5), 1_048_576, Pull.defaults(), Forward.defaults(),
-                List.of("moderator"));
+                List.of("moderator"), ForbidAtVod.defaults());
     }
 
     /**

@@ -12,6 +12,7 @@ import io.openvod.app.config.AppHttpConfig;
 import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.config.WebConfig;
 import io.openvod.app.receipt.EventReceipts;
+import io.openvod.app.vod.MediaDistribution;
 import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.signing.SignatureService;
@@ -60,7 +61,7 @@ public final class AppHttpServer implements AutoCloseable {
     public record Services(SignatureService signatures, AccountService accounts, BearerAuthenticator authenticator,
                            RateLimiter perUser, RateLimiter perIp, boolean accountsEnabled, EventReceipts receipts,
                            ReceiptConfig receipt, Clock clock, SqlVideos videos, Jdbi videosDatabase, AccountStore accountStore,
-                           UploadPolicy policy) {
+                           UploadPolicy policy, MediaDistribution distribution) {
     }
 
     /** Starts listening on {@code config.host():config.port()} (0 picks a free port), with the page's defaults. */
@@ -79,7 +80,8 @@ public final class AppHttpServer implements AutoCloseable {
         EventReceiptHandler events = new EventReceiptHandler(services.receipts(), services.receipt(), services.clock());
         VideosHandler videos = new VideosHandler(services.authenticator(), services.videos());
         ModerationHandler moderation = new ModerationHandler(services.authenticator(), services.accountStore(), services.policy(),
-                services.receipt().moderatorRoles(), services.videos(), services.videosDatabase(), services.clock());
+                services.receipt().moderatorRoles(), services.videos(), services.videosDatabase(), services.distribution(),
+                services.clock());
         Javalin app = Javalin.create(c -> {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;

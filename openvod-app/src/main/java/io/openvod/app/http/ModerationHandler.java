@@ -14,6 +14,8 @@ import io.openvod.app.videos.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.app.videos.VideoTransitions;
+import io.openvod.app.vod.MediaDistribution;
+import io.openvod.app.vod.VodApiException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +39,11 @@ import org.slf4j.LoggerFactory;
  *       for an unknown video, {@code VIDEO_DELETED} for a deleted one. A decision may be changed by
  *       another one.</li>
  * </ul>
- * The decision is the app's: it is not sent to the VOD (no {@code ForbidMediaDistribution}), so a
- * blocked video's media stays reachable there by its URL; the app only stops showing the URL.
+ * With {@code app.receipt.forbidAtVod} the decision is first applied at the VOD
+ * ({@link MediaDistribution}: {@code block} forbids the media, {@code approve} recovers it — e.g.
+ * media an automatic review had forbidden); if the VOD does not take it, nothing changes and the
+ * answer is {@code VOD_UNAVAILABLE}. Without it the decision is the app's only: a blocked video's
+ * media stays reachable at the VOD by its URL; the app stops showing the URL.
  */
 final class ModerationHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ModerationHandler.class);
@@ -49,17 +54,19 @@ final class ModerationHandler {
     private final Set<String> moderatorRoles;
     private final SqlVideos videos;
     private final Jdbi database;
+    private final MediaDistribution distribution;
     private final Clock clock;
     private final VideoTransitions transitions = new VideoTransitions();
 
     ModerationHandler(BearerAuthenticator authenticator, AccountStore accounts, UploadPolicy policy, List<String> moderatorRoles,
-                      SqlVideos videos, Jdbi database, Clock clock) {
+                      SqlVideos videos, Jdbi database, MediaDistribution distribution, Clock clock) {
         this.authenticator = authenticator;
         this.accounts = accounts;
         this.policy = policy;
         this.moderatorRoles = Set.copyOf(moderatorRoles);
         this.videos = videos;
         this.database = database;
+        this.distribution = distribution;
         this.clock = clock;
     }
 
@@ -83,6 +90,11 @@ final class ModerationHandler {
     private void decide(Context ctx, boolean approve) {
         Principal moderator = moderator(ctx);
         String fileId = ctx.pathParam("fileId");
+        Video known = videos.find(fileId).orElseThrow(() -> new AppException(AppError.VIDEO_NOT_FOUND, "no video " + fileId));
+        if (known.state() == VideoState.DELETED) {
+            throw new AppException(AppError.VIDEO_DELETED, "video " + fileId + " is deleted");
+        }
+        applyAtVod(fileId, !approve);
         Video decided = database.inTransaction(TransactionIsolationLevel.SERIALIZABLE, h -> {
             Video video = videos.find(h, fileId)
                     .orElseThrow(() -> new AppException(AppError.VIDEO_NOT_FOUND, "no video " + fileId));
@@ -96,6 +108,21 @@ final class ModerationHandler {
         LOG.info("moderator {} {} video {} (request {})", moderator.userId(), approve ? "approved" : "blocked", fileId,
                 AppHttpServer.requestId(ctx));
         AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forModerator(decided))));
+    }
+
+    /** Forbids or recovers the media at the VOD first; refuses the decision when the VOD does not take it. */
+    private void applyAtVod(String fileId, boolean forbidden) {
+        try {
+            if (!distribution.set(fileId, forbidden)) {
+                LOG.warn("the VOD no longer has media {}; the decision is kept in the app only", fileId);
+            }
+        } catch (VodApiException | java.io.IOException e) {
+            LOG.warn("the VOD did not take the decision on {}: {}", fileId, e.getMessage());
+            throw new AppException(AppError.VOD_UNAVAILABLE, "the VOD did not take the decision: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AppException(AppError.VOD_UNAVAILABLE, "interrupted while the VOD was told");
+        }
     }
 
     /** The authenticated caller, when a moderator; refuses anyone else. */

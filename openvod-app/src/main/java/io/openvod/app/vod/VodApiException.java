@@ -1,4 +1,4 @@
-package io.openvod.app.receipt.pull;
+package io.openvod.app.vod;
 
 /**
  * An error answer of a TencentCloud API 3.0 call ({@code Response.Error}, sent with HTTP 200),

@@ -7,6 +7,7 @@ import io.openvod.app.account.CachingAccountStore;
 import io.openvod.app.auth.BearerAuthenticator;
 import io.openvod.app.auth.TokenAuthenticator;
 import io.openvod.app.config.AppConfig;
+import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.config.AuthConfig;
 import io.openvod.app.ledger.SignatureLedger;
 import io.openvod.app.policy.UploadPolicy;
@@ -22,10 +23,14 @@ import io.openvod.app.store.AppDatabase;
 import io.openvod.app.store.SqlAccountStore;
 import io.openvod.app.store.SqlSignatureLedger;
 import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.vod.MediaDistribution;
+import io.openvod.app.vod.Tc3MediaDistribution;
+import io.openvod.app.vod.VodApi;
 import io.openvod.core.ConfigError;
 import io.openvod.server.config.ConfigException;
 import io.openvod.signature.Credential;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +55,7 @@ public final class AppServices implements AutoCloseable {
     private final SqlVideos videos;
     private final EventReceipts receipts;
     private final Optional<PullConsumer> pullConsumer;
+    private final MediaDistribution distribution;
     private final UploadPolicy policy;
     private final Optional<HookForwarder> forwarder;
 
@@ -71,6 +77,7 @@ public final class AppServices implements AutoCloseable {
             this.videos = new SqlVideos(database.jdbi());
             this.receipts = new EventReceipts(receivedEvents, videos, clock, config.receipt().forward().enabled());
             this.pullConsumer = pullConsumer(config, keys, receipts, clock);
+            this.distribution = distribution(config, keys, clock);
             this.forwarder = config.receipt().forward().enabled()
                     ? Optional.of(new HookForwarder(receivedEvents, videos, config.receipt().forward(), clock)) : Optional.empty();
             config.receipt().moderatorRoles().stream().filter(r -> !config.policy().roles().containsKey(r)).forEach(r ->
@@ -95,6 +102,28 @@ public final class AppServices implements AutoCloseable {
                 + "app.vod has no active key to sign PullEvents and ConfirmEvents with: set app.vod.secretId and app.vod.secretKey "
                 + "(or secretKeyFile), or disable pulling"));
         return Optional.of(new PullConsumer(new Tc3VodEventsClient(config.receipt().pull(), key, clock), receipts));
+    }
+
+    /**
+     * Where moderators' decisions go besides the app: {@code ForbidMediaDistribution} at the VOD
+     * with {@code app.receipt.forbidAtVod}, else nowhere.
+     *
+     * @throws ConfigException when it is enabled but {@code app.vod} has no active key
+     */
+    private static MediaDistribution distribution(AppConfig config, SigningKeys keys, Clock clock) {
+        ReceiptConfig.ForbidAtVod atVod = config.receipt().forbidAtVod();
+        if (!atVod.enabled()) {
+            return MediaDistribution.NONE;
+        }
+        Credential key = keys.active().orElseThrow(() -> new ConfigException(ConfigError.CONFIG_INVALID_VALUE,
+                "app.receipt.forbidAtVod.enabled is true, but app.vod has no active key to sign ForbidMediaDistribution with"));
+        return new Tc3MediaDistribution(new VodApi(atVod.endpoint(), atVod.region(), Duration.ofSeconds(10), key, clock),
+                config.vod().subAppId());
+    }
+
+    /** Where moderators' decisions go besides the app. */
+    public MediaDistribution distribution() {
+        return distribution;
     }
 
     /** Opens the database (running migrations) and wires the services. */

@@ -73,7 +73,7 @@ public final class DevStack implements AutoCloseable {
         try {
             long appId = config.platform().account().appId();
             ApiKey key = devKey(platform, appId);
-            AppConfig appConfig = withDevKey(config.app(), key, secrets).withWeb(new io.openvod.app.config.WebConfig(
+            AppConfig appConfig = withDevKey(config.app(), key, secrets, platform.url()).withWeb(new io.openvod.app.config.WebConfig(
                     platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD + " (moderator: " + MODERATOR_USER + " / "
                     + MODERATOR_PASSWORD + ")"));
             app = AppBackend.start(appConfig, clock);
@@ -98,8 +98,11 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    /** The app configuration signing with the dev key, verifying the dev pushes and naming {@link #DEV_PROCEDURE}. */
-    private static AppConfig withDevKey(AppConfig base, ApiKey key, DevReceiptSecrets secrets) {
+    /**
+     * The app configuration signing with the dev key, verifying the dev pushes, naming
+     * {@link #DEV_PROCEDURE}, and sending moderators' decisions to the dev platform.
+     */
+    private static AppConfig withDevKey(AppConfig base, ApiKey key, DevReceiptSecrets secrets, String platformUrl) {
         AppHttpConfig http = base.http().corsOrigins().isEmpty()
                 ? new AppHttpConfig(base.http().host(), base.http().port(), List.of("*"), base.http().trustForwardedFor(),
                 base.http().maxBodyBytes())
@@ -108,7 +111,7 @@ public final class DevStack implements AutoCloseable {
         List<Secret> webhookSecrets = new ArrayList<>(List.of(Secret.of(secrets.webhookSecret())));
         webhookSecrets.addAll(r.webhookSecrets());
         ReceiptConfig receipt = new ReceiptConfig(Secret.of(secrets.pathToken()), webhookSecrets, r.tolerance(), r.maxBodyBytes(),
-                r.pull(), r.forward(), r.moderatorRoles());
+                r.pull(), r.forward(), r.moderatorRoles(), new ReceiptConfig.ForbidAtVod(true, platformUrl, ""));
         return new AppConfig(http, base.database(), new VodConfig(key.secretId(), Secret.of(key.secretKey()), null, List.of(), 0, ""),
                 base.auth(), withDevProcedure(base.policy()), base.rateLimit(), receipt);
     }

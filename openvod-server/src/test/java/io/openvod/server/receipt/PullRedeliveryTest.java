@@ -8,7 +8,7 @@ import io.openvod.app.receipt.EventReceipts;
 import io.openvod.app.receipt.SqlReceivedEvents;
 import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.receipt.pull.Tc3VodEventsClient;
-import io.openvod.app.receipt.pull.VodApiException;
+import io.openvod.app.vod.VodApiException;
 import io.openvod.app.receipt.pull.VodEventsClient;
 import io.openvod.app.store.AppDatabase;
 import io.openvod.app.videos.SqlVideos;

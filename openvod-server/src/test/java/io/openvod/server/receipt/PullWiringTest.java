@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.receipt.pull.Tc3VodEventsClient;
-import io.openvod.app.receipt.pull.VodApiException;
+import io.openvod.app.vod.VodApiException;
 import io.openvod.platform.testing.PlatformFixture;
 import io.openvod.server.app.AppBackend;
 import io.openvod.server.cli.OpenVodCommand;

@@ -1,5 +1,6 @@
 package io.openvod.app.receipt.pull;
 
+import io.openvod.app.vod.VodApiException;
 import io.openvod.app.receipt.EventParser;
 import io.openvod.app.receipt.EventReceipts;
 import io.openvod.app.receipt.MalformedEventException;

@@ -1,5 +1,6 @@
 package io.openvod.app.receipt.pull;
 
+import io.openvod.app.vod.VodApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.openvod.app.receipt.pull;
 
+import io.openvod.app.vod.VodApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
