@@ -38,12 +38,12 @@ import java.util.Optional;
  * signing with the platform's API key for that sub-application, with a user {@code alice} whose
  * role puts a procedure in every signature. Tests set the event mode and upload as alice does.
  */
-final class ReceiptStack implements AutoCloseable {
+public final class ReceiptStack implements AutoCloseable {
     static final long SUB_APP_ID = 1_500_000_001L;
     static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String PATH_TOKEN = "receipt-e2e-path-token-0123456789";
-    static final String USER = "alice";
-    private static final String PASSWORD = "a long password";
+    public static final String USER = "alice";
+    public static final String PASSWORD = "a long password";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Platform platform;
@@ -61,7 +61,7 @@ final class ReceiptStack implements AutoCloseable {
      * Starts the platform, then the app backend with {@code procedure} as alice's procedure and
      * further {@code app.…} settings (given the platform's URL).
      */
-    static ReceiptStack start(Path dir, String procedure, java.util.function.Function<String, List<String>> appSettings)
+    public static ReceiptStack start(Path dir, String procedure, java.util.function.Function<String, List<String>> appSettings)
             throws IOException {
         useReviewSidecar();
         Path file = dir.resolve("openvod.yaml");
@@ -121,21 +121,21 @@ final class ReceiptStack implements AutoCloseable {
         throw new IllegalStateException("no openvod-platform/src/main/node/review above " + Path.of("").toAbsolutePath());
     }
 
-    Platform platform() {
+    public Platform platform() {
         return platform;
     }
 
-    AppBackend app() {
+    public AppBackend app() {
         return app;
     }
 
     /** The app's push endpoint, as configured at VOD. */
-    String notificationUrl() {
+    public String notificationUrl() {
         return app.url() + "api/v1/vod/events/" + PATH_TOKEN;
     }
 
     /** An API 3.0 call to the platform for the app's sub-application, signed with the platform key; answers {@code Response}. */
-    JsonNode call(String action, String extraJson) {
+    public JsonNode call(String action, String extraJson) {
         String body = "{\"SubAppId\":" + SUB_APP_ID + (extraJson.isEmpty() ? "" : "," + extraJson) + "}";
         Tc3TestClient.Answer answer = api.call(action, body);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.platform.media.TestClips;
+import io.openvod.server.receipt.ReceiptStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,9 +38,11 @@ class WebUploadBrowserTest {
         Path screenshot = BrowserSpecs.screenshot("upload.png");
         Files.deleteIfExists(screenshot);
 
-        try (WebStack stack = WebStack.start(dir)) {
+        try (ReceiptStack stack = ReceiptStack.start(dir, "ReviewTranscodeCover",
+                platformUrl -> List.of("app.web.platformUrl=" + platformUrl))) {
+            stack.call("ModifyEventConfig", "\"Mode\":\"PUSH\",\"NotificationUrl\":\"" + stack.notificationUrl() + "\"");
             String output = BrowserSpecs.run(dir, "upload.spec.mjs", Duration.ofMinutes(4), Map.of(
-                    "OPENVOD_WEB_USER", WebStack.USER, "OPENVOD_WEB_PASSWORD", WebStack.PASSWORD,
+                    "OPENVOD_WEB_USER", ReceiptStack.USER, "OPENVOD_WEB_PASSWORD", ReceiptStack.PASSWORD,
                     "OPENVOD_WEB_TIMEOUT_MS", Long.toString(Duration.ofMinutes(2).toMillis())),
                     stack.app().url().toString(), clip.toString(), screenshot.toString());
             assertThat(output).contains("ok - the badge says published", "ok - the player has a src: http");
@@ -49,7 +53,7 @@ class WebUploadBrowserTest {
             assertThat(committed.find()).as(output).isTrue();
             Video video = stack.app().services().videos().find(committed.group(1)).orElseThrow();
             assertThat(video.state()).as("the app's database has the clip published").isEqualTo(VideoState.PUBLISHED);
-            assertThat(video.userId()).contains(WebStack.USER);
+            assertThat(video.userId()).contains(ReceiptStack.USER);
             assertThat(video.name()).isEqualTo("holiday");
             assertThat(output).contains("ok - a multipart upload with a cover is committed",
                     "ok - the platform serves the assembled object (2621440 bytes)");
