@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import io.openvod.server.testing.ReviewSidecar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class DevModerationAtVodTest {
 
     @Test
     void blockForbidsTheMediaAtThePlatformAndApproveRecoversIt() throws Exception {
-        DevUploads.useReviewSidecar();
+        ReviewSidecar.use();
         byte[] clip = Files.readAllBytes(TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(2), 320, 240));
         try (DevStack dev = DevStack.start(DevUploads.config(dir), dir.resolve("state"), Clock.systemUTC())) {
             String fileId = DevUploads.uploadAsDemo(dev, clip, "mp4");
@@ -54,7 +55,7 @@ class DevModerationAtVodTest {
 
     @Test
     void aDecisionTheVodDoesNotTakeIsRefusedAndChangesNothing() throws Exception {
-        DevUploads.useReviewSidecar();
+        ReviewSidecar.use();
         byte[] clip = Files.readAllBytes(TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(2), 320, 240));
         OpenVodConfig config = DevUploads.config(dir);
         try (DevStack dev = DevStack.start(config, dir.resolve("state"), Clock.systemUTC())) {

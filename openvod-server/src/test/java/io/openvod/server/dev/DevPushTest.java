@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import io.openvod.server.testing.ReviewSidecar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class DevPushTest {
 
     @Test
     void theDemoUsersUploadIsPublishedByPushedEventsBeforeAndAfterARestart() throws Exception {
-        DevUploads.useReviewSidecar();
+        ReviewSidecar.use();
         byte[] clip = Files.readAllBytes(TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(2), 320, 240));
         OpenVodConfig config = DevUploads.config(dir);
         Path state = dir.resolve("state");

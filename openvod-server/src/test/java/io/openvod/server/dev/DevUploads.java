@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
-import io.openvod.platform.review.NsfwjsSidecar;
 import io.openvod.platform.testing.CosTestClient;
 import io.openvod.platform.testing.Uploads;
 import io.openvod.server.config.ConfigLoader;
@@ -39,22 +38,6 @@ public final class DevUploads {
                 "app.database.url=jdbc:sqlite:" + dir.resolve("app.db"), "platform.events.push.firstRetry=300ms"));
         overrides.addAll(List.of(settings));
         return new ConfigLoader().load(ConfigSources.resolve(null, dir, Map.of(), overrides));
-    }
-
-    /** Points the review step at the repository's nsfwjs sidecar, as the server's flow tests do. */
-    public static void useReviewSidecar() {
-        String configured = System.getProperty(NsfwjsSidecar.DIRECTORY_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            return;
-        }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("openvod-platform/src/main/node/review");
-            if (Files.isRegularFile(candidate.resolve("server.mjs"))) {
-                System.setProperty(NsfwjsSidecar.DIRECTORY_PROPERTY, candidate.toString());
-                return;
-            }
-        }
-        throw new IllegalStateException("no openvod-platform/src/main/node/review above " + Path.of("").toAbsolutePath());
     }
 
     /** The demo user signs in at the dev app, gets a signature for each step and uploads {@code bytes}; answers the FileId. */

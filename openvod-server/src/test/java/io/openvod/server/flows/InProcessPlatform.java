@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.platform.catalog.StoredEvent;
 import io.openvod.platform.flow.TaskFlow;
-import io.openvod.platform.review.NsfwjsSidecar;
 import io.openvod.platform.testing.CosTestClient;
 import io.openvod.platform.testing.PlatformFixture;
 import io.openvod.platform.testing.Tc3TestClient;
@@ -15,6 +14,7 @@ import io.openvod.server.config.ConfigLoader;
 import io.openvod.server.config.ConfigSources;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
+import io.openvod.server.testing.ReviewSidecar;
 import io.openvod.signature.SignatureParameters;
 import io.openvod.signature.UploadSigner;
 import java.io.IOException;
@@ -52,7 +52,7 @@ final class InProcessPlatform implements AutoCloseable {
 
     /** Starts a platform on files in {@code dir}, with further {@code path=value} settings. */
     static InProcessPlatform start(Path dir, String... settings) throws IOException {
-        useReviewSidecar();
+        ReviewSidecar.use();
         Path file = dir.resolve("openvod.yaml");
         Files.writeString(file, "keys:\n  - secretId: " + PlatformFixture.SECRET_ID + "\n    secretKey: "
                 + PlatformFixture.SECRET_KEY + "\n");
@@ -61,24 +61,6 @@ final class InProcessPlatform implements AutoCloseable {
         overrides.addAll(List.of(settings));
         OpenVodConfig config = new ConfigLoader().load(ConfigSources.resolve(file, dir, Map.of(), overrides));
         return new InProcessPlatform(Platform.start(config.platform(), config.signature(), config.keys(), Clock.systemUTC()));
-    }
-
-    /** The sidecar directory, searched upwards from the working directory. */
-    static Path reviewSidecar() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("openvod-platform/src/main/node/review");
-            if (Files.isRegularFile(candidate.resolve("server.mjs"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no openvod-platform/src/main/node/review above " + Path.of("").toAbsolutePath());
-    }
-
-    private static void useReviewSidecar() {
-        String configured = System.getProperty(NsfwjsSidecar.DIRECTORY_PROPERTY);
-        if (configured == null || configured.isBlank()) {
-            System.setProperty(NsfwjsSidecar.DIRECTORY_PROPERTY, reviewSidecar().toString());
-        }
     }
 
     Platform platform() {

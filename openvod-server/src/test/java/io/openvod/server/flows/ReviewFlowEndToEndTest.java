@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.openvod.server.testing.ReviewSidecar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,7 +127,7 @@ class ReviewFlowEndToEndTest {
         for (int n = 0; Files.isRegularFile(frames.resolve(n + ".jpg")); n++) {
             jpegs.add(frames.resolve(n + ".jpg"));
         }
-        try (NsfwjsSidecar sidecar = new NsfwjsSidecar(InProcessPlatform.reviewSidecar(), "node")) {
+        try (NsfwjsSidecar sidecar = new NsfwjsSidecar(ReviewSidecar.directory(), "node")) {
             return sidecar.classify(jpegs);
         }
     }

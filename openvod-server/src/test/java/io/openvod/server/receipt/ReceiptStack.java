@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.platform.events.push.DeliveryRecord;
-import io.openvod.platform.review.NsfwjsSidecar;
 import io.openvod.platform.testing.CosTestClient;
 import io.openvod.platform.testing.PlatformFixture;
 import io.openvod.platform.testing.Tc3TestClient;
@@ -17,6 +16,7 @@ import io.openvod.server.config.ConfigLoader;
 import io.openvod.server.config.ConfigSources;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
+import io.openvod.server.testing.ReviewSidecar;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,7 +63,7 @@ public final class ReceiptStack implements AutoCloseable {
      */
     public static ReceiptStack start(Path dir, String procedure, java.util.function.Function<String, List<String>> appSettings)
             throws IOException {
-        useReviewSidecar();
+        ReviewSidecar.use();
         Path file = dir.resolve("openvod.yaml");
         Files.writeString(file, """
                 keys:
@@ -104,21 +104,6 @@ public final class ReceiptStack implements AutoCloseable {
             platform.close();
             throw e;
         }
-    }
-
-    private static void useReviewSidecar() {
-        String configured = System.getProperty(NsfwjsSidecar.DIRECTORY_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            return;
-        }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("openvod-platform/src/main/node/review");
-            if (Files.isRegularFile(candidate.resolve("server.mjs"))) {
-                System.setProperty(NsfwjsSidecar.DIRECTORY_PROPERTY, candidate.toString());
-                return;
-            }
-        }
-        throw new IllegalStateException("no openvod-platform/src/main/node/review above " + Path.of("").toAbsolutePath());
     }
 
     public Platform platform() {
