@@ -27,6 +27,8 @@ public enum AppError implements ErrorCode {
     FILE_TOO_LARGE(40303, ErrorKind.FORBIDDEN, "the declared file size exceeds the user's maximum"),
     OPTION_NOT_ALLOWED(40304, ErrorKind.FORBIDDEN, "the request asks for a signature option the policy does not let clients choose"),
     NOT_A_MODERATOR(40305, ErrorKind.FORBIDDEN, "the caller's role is not one of app.receipt.moderatorRoles"),
+    EVENT_OTHER_APPLICATION(40306, ErrorKind.FORBIDDEN,
+            "the event names another VOD application than app.receipt.subAppId, or a signed event names none"),
     RATE_LIMITED(42900, ErrorKind.TOO_MANY_REQUESTS, "too many signature requests; retry after the Retry-After seconds"),
     UPLOAD_QUOTA_EXCEEDED(42901, ErrorKind.TOO_MANY_REQUESTS, "the user's uploads-per-day quota is used up"),
     BYTES_QUOTA_EXCEEDED(42902, ErrorKind.TOO_MANY_REQUESTS, "the declared size would exceed the user's bytes-per-day quota"),

@@ -34,6 +34,8 @@ import io.openvod.platform.events.EventRouting;
 import io.openvod.platform.events.SqlEventConfigs;
 import io.openvod.platform.events.SqlEventQueue;
 import io.openvod.platform.events.push.PushDispatcher;
+import io.openvod.platform.events.push.SqlWebhookSecrets;
+import io.openvod.platform.events.push.WebhookSecrets;
 import io.openvod.platform.flow.FlowEngine;
 import io.openvod.platform.flow.FlowSettings;
 import io.openvod.platform.flow.ProcedureTemplates;
@@ -76,6 +78,7 @@ public final class PlatformNode implements AutoCloseable {
     private final MediaCatalog catalog;
     private final SqlEventConfigs eventConfigs;
     private final PushDispatcher push;
+    private final WebhookSecrets webhookSecrets;
     private final FlowEngine flows;
 
     /** The adapters a node runs on. */
@@ -114,7 +117,8 @@ public final class PlatformNode implements AutoCloseable {
                 rules.maxLength());
         CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock);
         this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), replays, config.upload().sessionValidity(), clock);
-        this.push = new PushDispatcher(jdbi, config.events().push(), clock);
+        this.webhookSecrets = new SqlWebhookSecrets(jdbi, clock);
+        this.push = new PushDispatcher(jdbi, config.events().push(), webhookSecrets, clock);
         int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
         String scheme = adapters.tls().isPresent() ? "https" : "http";
         // Media URLs are built from the configured public URL, never from a request's Host header.
@@ -204,6 +208,11 @@ public final class PlatformNode implements AutoCloseable {
     /** The sender of PUSH events, with the dead-letter operations. */
     public PushDispatcher push() {
         return push;
+    }
+
+    /** Each application's webhook signing secrets. */
+    public WebhookSecrets webhookSecrets() {
+        return webhookSecrets;
     }
 
     /** The task-flow engine (flows, re-running failed tasks). */

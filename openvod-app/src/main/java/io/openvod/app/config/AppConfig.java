@@ -2,6 +2,7 @@ package io.openvod.app.config;
 
 import io.openvod.app.policy.PolicyConfig;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * {@code app:} — the app backend (signature distribution and event notification receipt services).
@@ -26,6 +27,19 @@ public record AppConfig(AppHttpConfig http, AppDatabaseConfig database, VodConfi
         Objects.requireNonNull(rateLimit, "rateLimit is required");
         receipt = receipt == null ? ReceiptConfig.defaults() : receipt;
         web = web == null ? WebConfig.defaults() : web;
+        if (!receipt.webhookSecrets().isEmpty() && receipt.subAppId() == 0 && vod.subAppId() == 0) {
+            throw new IllegalArgumentException("receipt.subAppId is required with receipt.webhookSecrets (or set vod.subAppId): "
+                    + "the VOD application whose signed events this receiver takes");
+        }
+    }
+
+    /**
+     * The VOD application whose events the receipt service takes: {@code receipt.subAppId}, else
+     * {@code vod.subAppId}; empty when neither is set.
+     */
+    public OptionalLong receiptApplication() {
+        long own = receipt.subAppId() != 0 ? receipt.subAppId() : vod.subAppId();
+        return own == 0 ? OptionalLong.empty() : OptionalLong.of(own);
     }
 
     /** A configuration with the page's defaults. */

@@ -20,10 +20,16 @@ import java.util.List;
  * @param moderatorRoles the roles (of {@code app.policy.roles}, resolved as for signatures) whose users
  *     may use the moderation API. Defaults to {@code [moderator]}.
  * @param forbidAtVod sending moderators' decisions to the VOD ({@code ForbidMediaDistribution})
+ * @param subAppId the VOD application (SubAppId) whose events this receiver takes: an event that
+ *     names another one is refused, and so is a signed event that names none. 0 takes
+ *     {@code app.vod.subAppId}; one of the two is required with {@code webhookSecrets}. Defaults to 0.
  */
 public record ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Duration tolerance, int maxBodyBytes, Pull pull,
-                            Forward forward, List<String> moderatorRoles, ForbidAtVod forbidAtVod) {
+                            Forward forward, List<String> moderatorRoles, ForbidAtVod forbidAtVod, long subAppId) {
     public ReceiptConfig {
+        if (subAppId < 0) {
+            throw new IllegalArgumentException("subAppId " + subAppId + " is negative");
+        }
         forbidAtVod = forbidAtVod == null ? ForbidAtVod.defaults() : forbidAtVod;
         moderatorRoles = moderatorRoles == null ? List.of("moderator")
                 : moderatorRoles.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
@@ -42,16 +48,22 @@ public record ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Durat
         }
     }
 
+    /** A configuration that takes the application of {@code app.vod.subAppId}. */
+    public ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Duration tolerance, int maxBodyBytes, Pull pull,
+                         Forward forward, List<String> moderatorRoles, ForbidAtVod forbidAtVod) {
+        this(pathToken, webhookSecrets, tolerance, maxBodyBytes, pull, forward, moderatorRoles, forbidAtVod, 0);
+    }
+
     /** A configuration with the default moderator roles. */
     public ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Duration tolerance, int maxBodyBytes, Pull pull,
                          Forward forward) {
-        this(pathToken, webhookSecrets, tolerance, maxBodyBytes, pull, forward, null, null);
+        this(pathToken, webhookSecrets, tolerance, maxBodyBytes, pull, forward, null, null, 0);
     }
 
     /** A configuration that keeps moderators' decisions in the app. */
     public ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Duration tolerance, int maxBodyBytes, Pull pull,
                          Forward forward, List<String> moderatorRoles) {
-        this(pathToken, webhookSecrets, tolerance, maxBodyBytes, pull, forward, moderatorRoles, null);
+        this(pathToken, webhookSecrets, tolerance, maxBodyBytes, pull, forward, moderatorRoles, null, 0);
     }
 
     /**
@@ -81,7 +93,7 @@ public record ReceiptConfig(Secret pathToken, List<Secret> webhookSecrets, Durat
     /** The built-in defaults (as in openvod-defaults.yaml), for tools and tests. */
     public static ReceiptConfig defaults() {
         return new ReceiptConfig(null, List.of(), Duration.ofMinutes(5), 1_048_576, Pull.defaults(), Forward.defaults(),
-                List.of("moderator"), ForbidAtVod.defaults());
+                List.of("moderator"), ForbidAtVod.defaults(), 0);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.openvod.app.AppError;
 import io.openvod.app.AppException;
 import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.receipt.EventReceipts;
+import io.openvod.app.receipt.ForeignEventException;
 import io.openvod.app.receipt.MalformedEventException;
 import io.openvod.core.Secret;
 import io.openvod.signature.webhook.StandardWebhooks;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/v1/vod/events[/<pathToken>]}: VOD's event callbacks. The body (Tencent's v3 or
  * v2 event, at most {@code maxBodyBytes}) is checked — the path token when one is configured, the
- * Standard Webhooks signature when secrets are configured — and stored durably before the answer
+ * Standard Webhooks signature when secrets are configured, then that the event is for this app's
+ * VOD application ({@link EventReceipts}) — and stored durably before the answer
  * {@code 200}; processing happens afterwards from the stored copy. A repeated delivery answers
  * {@code 200} too (with {@code duplicate: true}). OpenVOD's {@code X-OpenVOD-Event-Id} (or
  * {@code webhook-id}) and {@code X-OpenVOD-Sequence} headers are kept with the event.
@@ -62,7 +64,10 @@ final class EventReceiptHandler implements Handler {
         long sequence = sequence(ctx.header("X-OpenVOD-Sequence"));
         EventReceipts.Receipt receipt;
         try {
-            receipt = receipts.receive("push", body, eventId, sequence);
+            receipt = receipts.receive("push", body, eventId, sequence, webhooks.hasKeys());
+        } catch (ForeignEventException e) {
+            LOG.warn("event push refused: {} (request {})", e.getMessage(), AppHttpServer.requestId(ctx));
+            throw new AppException(AppError.EVENT_OTHER_APPLICATION, e.getMessage());
         } catch (MalformedEventException e) {
             LOG.warn("event push refused: {} (request {})", e.getMessage(), AppHttpServer.requestId(ctx));
             throw new AppException(AppError.EVENT_MALFORMED, e.getMessage());

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -24,6 +25,8 @@ import java.util.TreeMap;
  * ignored; an unknown event type is read as {@link VodEvent.Other}. Ids are kept as strings.
  */
 public final class EventParser {
+    /** The top-level field that names the VOD application an OpenVOD push is for. */
+    static final String APPLICATION_FIELD = "SubAppId";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -39,13 +42,26 @@ public final class EventParser {
             throw new MalformedEventException("the body is not a JSON object");
         }
         String key = contentKey(root);
+        OptionalLong subAppId = subAppId(root);
         if (root.path("EventType").isTextual()) {
-            return new ParsedEvent("v3", v3(root), key);
+            return new ParsedEvent("v3", v3(root), key, subAppId);
         }
         if (root.path("eventType").isTextual() && root.path("data").isObject()) {
-            return new ParsedEvent("v2", v2(root.get("eventType").asText(), root.get("data")), key);
+            return new ParsedEvent("v2", v2(root.get("eventType").asText(), root.get("data")), key, subAppId);
         }
         throw new MalformedEventException("the body has neither EventType (v3) nor eventType and data (v2)");
+    }
+
+    /** The top-level {@code SubAppId}: absent (or null) names no application; anything but a positive integer is malformed. */
+    private static OptionalLong subAppId(JsonNode root) throws MalformedEventException {
+        JsonNode field = root.get(APPLICATION_FIELD);
+        if (field == null || field.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (!field.isIntegralNumber() || !field.canConvertToLong() || field.asLong() <= 0) {
+            throw new MalformedEventException(APPLICATION_FIELD + " is not a positive integer");
+        }
+        return OptionalLong.of(field.asLong());
     }
 
     private static VodEvent v3(JsonNode root) throws MalformedEventException {
@@ -247,7 +263,8 @@ public final class EventParser {
         if (node.isObject()) {
             Map<String, Object> map = new TreeMap<>();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                if (!field.getValue().isNull() && !(top && field.getKey().equals("EventHandle"))) {
+                if (!field.getValue().isNull() && !(top && (field.getKey().equals("EventHandle")
+                        || field.getKey().equals(APPLICATION_FIELD)))) {
                     map.put(field.getKey(), canonical(field.getValue(), false));
                 }
             }

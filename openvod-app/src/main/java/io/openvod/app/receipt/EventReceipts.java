@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,39 +36,79 @@ public final class EventReceipts implements AutoCloseable {
     private final EventParser parser = new EventParser();
     private final Clock clock;
     private final boolean forwarding;
+    private final OptionalLong ownApplication;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private final Object drainLock = new Object();
     private Thread processor;
 
-    /** @param forwarding whether processed events are to be forwarded to the app's hook */
+    /** Receipts that do not know the app's VOD application (events naming one are taken as they come). */
     public EventReceipts(SqlReceivedEvents events, SqlVideos videos, Clock clock, boolean forwarding) {
+        this(events, videos, clock, forwarding, OptionalLong.empty());
+    }
+
+    /**
+     * @param forwarding whether processed events are to be forwarded to the app's hook
+     * @param ownApplication the VOD application (SubAppId) whose events this app takes; empty when unknown
+     */
+    public EventReceipts(SqlReceivedEvents events, SqlVideos videos, Clock clock, boolean forwarding, OptionalLong ownApplication) {
         this.events = events;
         this.videos = videos;
         this.clock = clock;
         this.forwarding = forwarding;
+        this.ownApplication = ownApplication;
     }
 
     /** What {@link #receive} did. */
     public record Receipt(String id, boolean duplicate, ParsedEvent parsed) {
     }
 
+    /** {@link #receive(String, byte[], Optional, long, boolean)} of a body that came without a verified signature. */
+    public Receipt receive(String source, byte[] body, Optional<String> eventId, long sequence)
+            throws MalformedEventException, ForeignEventException {
+        return receive(source, body, eventId, sequence, false);
+    }
+
     /**
-     * Stores a received body durably; processing follows on the processor thread.
+     * Stores a received body durably; processing follows on the processor thread. A body that
+     * names a VOD application ({@code SubAppId}) other than this app's is refused; so is a signed
+     * body that names none, since OpenVOD names the application in every event it signs.
      *
      * @param source {@code push} or {@code pull}
      * @param eventId OpenVOD's event id, when the sender gave one
      * @param sequence OpenVOD's per-FileId sequence, 0 when none
+     * @param signed whether the body came with a verified webhook signature
      * @throws MalformedEventException when the body is not a VOD event (nothing is stored)
+     * @throws ForeignEventException when the event is not for this app's application (nothing is stored)
      */
-    public Receipt receive(String source, byte[] body, Optional<String> eventId, long sequence) throws MalformedEventException {
+    public Receipt receive(String source, byte[] body, Optional<String> eventId, long sequence, boolean signed)
+            throws MalformedEventException, ForeignEventException {
         ParsedEvent parsed = parser.parse(body);
+        checkApplication(parsed, signed);
         SqlReceivedEvents.Stored stored = events.store(source, parsed, new String(body, StandardCharsets.UTF_8), eventId,
                 Math.max(0, sequence), forwarding);
         if (stored.isNew()) {
             wake.release();
         }
         return new Receipt(stored.id(), !stored.isNew(), parsed);
+    }
+
+    private void checkApplication(ParsedEvent parsed, boolean signed) throws ForeignEventException {
+        if (parsed.subAppId().isEmpty()) {
+            if (signed) {
+                throw new ForeignEventException("the signed event does not name its VOD application (SubAppId)");
+            }
+            return;
+        }
+        long named = parsed.subAppId().getAsLong();
+        if (signed && ownApplication.isEmpty()) {
+            throw new ForeignEventException("the event is for application " + named
+                    + ", and this receiver does not know its own (app.receipt.subAppId)");
+        }
+        if (ownApplication.isPresent() && ownApplication.getAsLong() != named) {
+            throw new ForeignEventException("the event is for application " + named + ", not this app's "
+                    + ownApplication.getAsLong());
+        }
     }
 
     /**

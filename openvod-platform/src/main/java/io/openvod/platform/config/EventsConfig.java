@@ -1,6 +1,5 @@
 package io.openvod.platform.config;
 
-import io.openvod.core.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -41,22 +40,19 @@ public record EventsConfig(String mode, String notificationUrl, String uploadSwi
      * @param retryWindow how long an event is retried before it is dead-lettered. Defaults to 24h.
      * @param maxAttempts the most POSTs per event within the window. Defaults to 20.
      * @param concurrency how many POSTs run at once, over all receivers. Defaults to 8.
-     * @param signed sign callbacks with the Standard Webhooks scheme. Defaults to true; false sends
-     *     Tencent's unsigned callbacks.
-     * @param secrets the signing secrets ({@code whsec_<base64>}); during a rotation several, each
-     *     giving a {@code v1,} signature. Empty with {@code signed}: callbacks are not signed and a
-     *     warning is logged at start.
+     * @param signed sign callbacks with the Standard Webhooks scheme, each application's with its own
+     *     secrets ({@code openvod events secrets}); an application without a secret gets unsigned
+     *     callbacks, as Tencent sends them. Defaults to true; false signs none.
      * @param allowLoopback allow callback URLs on loopback addresses (development). Defaults to false.
      * @param allowPrivateNetworks allow callback URLs on private, link-local and metadata addresses.
      *     Defaults to false.
      */
     public record Push(Duration timeout, Duration firstRetry, Duration retryWindow, int maxAttempts, int concurrency,
-                       boolean signed, List<Secret> secrets, boolean allowLoopback, boolean allowPrivateNetworks) {
+                       boolean signed, boolean allowLoopback, boolean allowPrivateNetworks) {
         public Push {
             requirePositive("timeout", timeout);
             requirePositive("firstRetry", firstRetry);
             requirePositive("retryWindow", retryWindow);
-            secrets = secrets == null ? List.of() : List.copyOf(secrets);
             if (maxAttempts < 1 || maxAttempts > 1000) {
                 throw new IllegalArgumentException("maxAttempts must be within 1..1000");
             }
@@ -88,7 +84,7 @@ public record EventsConfig(String mode, String notificationUrl, String uploadSwi
     /** The built-in defaults (as in openvod-defaults.yaml), for tools and tests. */
     public static EventsConfig defaults() {
         return new EventsConfig("PUSH", "", "ON", "ON",
-                new Push(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofHours(24), 20, 8, true, List.of(), false, false),
+                new Push(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofHours(24), 20, 8, true, false, false),
                 new Pull(Duration.ofSeconds(30), Duration.ofDays(4)));
     }
 

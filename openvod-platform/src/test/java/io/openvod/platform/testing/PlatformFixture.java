@@ -135,6 +135,7 @@ public final class PlatformFixture implements AutoCloseable {
         database = PlatformDatabase.open(config.databaseUrl());
         store = LocalDiskObjectStore.open(dir.resolve("objects"));
         keys = new SqlApiKeys(database.jdbi(), List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), clock);
+        keys.addApp(APP_ID, APP_ID, "primary");
         ProbeInspector inspector = new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), store);
         node = PlatformNode.start(config, new PlatformNode.SignatureRules(Duration.ofMinutes(5), Duration.ofDays(90), 32768),
                 new PlatformNode.Adapters(database, keys, store, inspector, Optional.empty()), clock, taskFlows);

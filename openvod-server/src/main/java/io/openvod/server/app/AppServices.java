@@ -75,7 +75,8 @@ public final class AppServices implements AutoCloseable {
             this.authenticator = new BearerAuthenticator(openVodTokens, JwtWiring.authenticator(auth.jwt(), clock));
             this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
             this.videos = new SqlVideos(database.jdbi());
-            this.receipts = new EventReceipts(receivedEvents, videos, clock, config.receipt().forward().enabled());
+            this.receipts = new EventReceipts(receivedEvents, videos, clock, config.receipt().forward().enabled(),
+                    config.receiptApplication());
             this.pullConsumer = pullConsumer(config, keys, receipts, clock);
             this.distribution = distribution(config, keys, clock);
             this.forwarder = config.receipt().forward().enabled()

@@ -19,9 +19,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code openvod events …}: the platform's events and their delivery (listing, redelivering dead letters). */
-@Command(name = "events", description = "List the platform's events and their delivery; redeliver dead PUSH events.",
-        subcommands = {EventsCommand.ListEvents.class, EventsCommand.Redeliver.class})
+/**
+ * {@code openvod events …}: the platform's events and their delivery (listing, redelivering dead
+ * letters), and the applications' webhook secrets ({@link WebhookSecretsCommand}).
+ */
+@Command(name = "events", description = "List the platform's events and their delivery; redeliver dead PUSH events; "
+        + "manage each application's webhook secrets.",
+        subcommands = {EventsCommand.ListEvents.class, EventsCommand.Redeliver.class, WebhookSecretsCommand.class})
 final class EventsCommand {
     @ParentCommand
     OpenVodCommand root;

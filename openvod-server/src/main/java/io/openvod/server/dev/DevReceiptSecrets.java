@@ -10,24 +10,20 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * What the dev platform and the dev app backend share for push callbacks: a Standard Webhooks
- * secret ({@code whsec_…}) the platform signs with and the app verifies, and the path token of
- * the app's receipt URL. Made at random on the first {@code openvod dev} and kept in
+ * The path token of the dev app's receipt URL ({@code /api/v1/vod/events/<pathToken>}), which the
+ * dev platform pushes to. Made at random on the first {@code openvod dev} and kept in
  * {@code <state>/receipt-secrets.json} (readable by the owner only, where the file system allows),
- * so that a restart — and events the platform still retries — keep working.
+ * so that a restart — and events the platform still retries — keep working. (The webhook secret
+ * that signs the pushes is the dev application's own, kept by the platform.)
  *
- * @param webhookSecret {@code whsec_} and 32 random bytes in base64
  * @param pathToken 32 random characters of {@code A-Z a-z 0-9 _ -}
  */
-record DevReceiptSecrets(String webhookSecret, String pathToken) {
+record DevReceiptSecrets(String pathToken) {
     static final String FILE = "receipt-secrets.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     DevReceiptSecrets {
-        if (webhookSecret == null || !webhookSecret.matches("whsec_[A-Za-z0-9+/=]{24,}")) {
-            throw new IllegalArgumentException("webhookSecret is not a whsec_ secret");
-        }
         if (pathToken == null || !pathToken.matches("[A-Za-z0-9_-]{16,128}")) {
             throw new IllegalArgumentException("pathToken must be 16 to 128 characters of A-Z a-z 0-9 _ -");
         }
@@ -39,19 +35,18 @@ record DevReceiptSecrets(String webhookSecret, String pathToken) {
         if (Files.isRegularFile(file)) {
             try {
                 JsonNode kept = JSON.readTree(file.toFile());
-                return new DevReceiptSecrets(kept.path("webhookSecret").asText(null), kept.path("pathToken").asText(null));
+                return new DevReceiptSecrets(kept.path("pathToken").asText(null));
             } catch (IOException | IllegalArgumentException e) {
                 // A damaged file: make new secrets (events still queued for the old URL fail and are retried, then dead-lettered).
             }
         }
-        DevReceiptSecrets made = new DevReceiptSecrets("whsec_" + Base64.getEncoder().encodeToString(random(32)),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(random(24)));
+        DevReceiptSecrets made = new DevReceiptSecrets(Base64.getUrlEncoder().withoutPadding().encodeToString(random(24)));
         made.write(file);
         return made;
     }
 
     private void write(Path file) {
-        ObjectNode node = JSON.createObjectNode().put("webhookSecret", webhookSecret).put("pathToken", pathToken);
+        ObjectNode node = JSON.createObjectNode().put("pathToken", pathToken);
         try {
             OwnerOnlyFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -65,7 +60,7 @@ record DevReceiptSecrets(String webhookSecret, String pathToken) {
         return bytes;
     }
 
-    /** Never the secrets themselves. */
+    /** Never the token itself. */
     @Override
     public String toString() {
         return "DevReceiptSecrets[****]";

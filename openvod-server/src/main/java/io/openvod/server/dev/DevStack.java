@@ -33,9 +33,10 @@ import java.util.Optional;
  *
  * <p>The platform delivers the dev application's events to the app backend: its event
  * configuration is set to PUSH to the app's receipt URL ({@code /api/v1/vod/events/<pathToken>})
- * at every start, callbacks are signed with a {@code whsec_} secret that the app verifies, and
- * loopback callbacks are allowed. The secret and the path token are made once and kept in the
- * state directory ({@link DevReceiptSecrets}). The default role's signatures name the task flow
+ * at every start, callbacks are signed with the dev application's own webhook secret (made on the
+ * platform on first start, like {@code openvod events secrets create}) that the app verifies, the
+ * app takes events of the dev application only, and loopback callbacks are allowed. The path
+ * token is made once and kept in the state directory ({@link DevReceiptSecrets}). The default role's signatures name the task flow
  * {@value #DEV_PROCEDURE} unless the configuration names one, so that an upload goes through
  * review to {@code published} without a manual step.
  */
@@ -68,12 +69,12 @@ public final class DevStack implements AutoCloseable {
     /** Starts both services, points the dev application's events at the app and writes {@code stateDir/dev.json}. */
     public static DevStack start(OpenVodConfig config, Path stateDir, Clock clock) {
         DevReceiptSecrets secrets = DevReceiptSecrets.loadOrCreate(stateDir);
-        Platform platform = Platform.start(withDevPush(config.platform(), secrets), config.signature(), config.keys(), clock);
+        Platform platform = Platform.start(withDevPush(config.platform()), config.signature(), config.keys(), clock);
         AppBackend app = null;
         try {
             long appId = config.platform().account().appId();
             ApiKey key = devKey(platform, appId);
-            AppConfig appConfig = withDevKey(config.app(), key, secrets, platform.url()).withWeb(new io.openvod.app.config.WebConfig(
+            AppConfig appConfig = withDevKey(config.app(), key, secrets, webhookSecrets(platform, appId), platform.url()).withWeb(new io.openvod.app.config.WebConfig(
                     platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD + " (moderator: " + MODERATOR_USER + " / "
                     + MODERATOR_PASSWORD + ")"));
             app = AppBackend.start(appConfig, clock);
@@ -102,16 +103,17 @@ public final class DevStack implements AutoCloseable {
      * The app configuration signing with the dev key, verifying the dev pushes, naming
      * {@link #DEV_PROCEDURE}, and sending moderators' decisions to the dev platform.
      */
-    private static AppConfig withDevKey(AppConfig base, ApiKey key, DevReceiptSecrets secrets, String platformUrl) {
+    private static AppConfig withDevKey(AppConfig base, ApiKey key, DevReceiptSecrets secrets, List<Secret> signing,
+                                        String platformUrl) {
         AppHttpConfig http = base.http().corsOrigins().isEmpty()
                 ? new AppHttpConfig(base.http().host(), base.http().port(), List.of("*"), base.http().trustForwardedFor(),
                 base.http().maxBodyBytes())
                 : base.http();
         ReceiptConfig r = base.receipt();
-        List<Secret> webhookSecrets = new ArrayList<>(List.of(Secret.of(secrets.webhookSecret())));
+        List<Secret> webhookSecrets = new ArrayList<>(signing);
         webhookSecrets.addAll(r.webhookSecrets());
         ReceiptConfig receipt = new ReceiptConfig(Secret.of(secrets.pathToken()), webhookSecrets, r.tolerance(), r.maxBodyBytes(),
-                r.pull(), r.forward(), r.moderatorRoles(), new ReceiptConfig.ForbidAtVod(true, platformUrl, ""));
+                r.pull(), r.forward(), r.moderatorRoles(), new ReceiptConfig.ForbidAtVod(true, platformUrl, ""), key.appId());
         return new AppConfig(http, base.database(), new VodConfig(key.secretId(), Secret.of(key.secretKey()), null, List.of(), 0, ""),
                 base.auth(), withDevProcedure(base.policy()), base.rateLimit(), receipt);
     }
@@ -132,14 +134,22 @@ public final class DevStack implements AutoCloseable {
         return new PolicyConfig(policy.defaultRole(), roles, policy.users());
     }
 
-    /** The platform configuration signing callbacks with the dev secret (first) and allowing loopback callback URLs. */
-    private static PlatformConfig withDevPush(PlatformConfig base, DevReceiptSecrets secrets) {
+    /**
+     * The secrets that sign the dev application's callbacks now; on the first start (none yet) one
+     * is made, as {@code openvod events secrets create} would.
+     */
+    private static List<Secret> webhookSecrets(Platform platform, long appId) {
+        var secrets = platform.node().webhookSecrets();
+        List<Secret> signing = secrets.signing(appId);
+        return signing.isEmpty() ? List.of(secrets.create(appId).secret()) : signing;
+    }
+
+    /** The platform configuration signing callbacks and allowing loopback callback URLs. */
+    private static PlatformConfig withDevPush(PlatformConfig base) {
         EventsConfig e = base.events();
         EventsConfig.Push p = e.push();
-        List<Secret> signing = new ArrayList<>(List.of(Secret.of(secrets.webhookSecret())));
-        signing.addAll(p.secrets());
         EventsConfig events = new EventsConfig(e.mode(), e.notificationUrl(), e.uploadSwitch(), e.deleteSwitch(),
-                new EventsConfig.Push(p.timeout(), p.firstRetry(), p.retryWindow(), p.maxAttempts(), p.concurrency(), true, signing,
+                new EventsConfig.Push(p.timeout(), p.firstRetry(), p.retryWindow(), p.maxAttempts(), p.concurrency(), true,
                         true, p.allowPrivateNetworks()), e.pull());
         return new PlatformConfig(base.http(), base.databaseUrl(), base.storage(), base.account(), base.cos(), base.upload(),
                 base.media(), events, base.flows(), base.review());

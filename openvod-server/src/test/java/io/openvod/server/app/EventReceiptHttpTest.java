@@ -46,6 +46,9 @@ class EventReceiptHttpTest {
              "Progress":100,"Input":{"Definition":10},"Output":{"Confidence":2.71,"Suggestion":"pass","Label":"","SegmentSet":[]}}}],
              "TasksPriority":0,"TasksNotifyMode":"Finish","SessionContext":"uid=alice&req=r-1","SessionId":""}}""".formatted(FILE_ID);
 
+    private static final long OWN_APP = 1_500_000_001L;
+    private static final long OTHER_APP = 1_500_000_002L;
+
     @TempDir
     Path dir;
     private AppBackend backend;
@@ -67,7 +70,13 @@ class EventReceiptHttpTest {
 
     private static ReceiptConfig signed(Secret token, List<String> secrets, int maxBody) {
         return new ReceiptConfig(token, secrets.stream().map(Secret::of).toList(), Duration.ofMinutes(5), maxBody,
-                ReceiptConfig.Pull.defaults(), ReceiptConfig.Forward.defaults());
+                ReceiptConfig.Pull.defaults(), ReceiptConfig.Forward.defaults(), List.of("moderator"),
+                ReceiptConfig.ForbidAtVod.defaults(), OWN_APP);
+    }
+
+    /** {@code body} naming VOD application {@code app}, as OpenVOD's pushes do. */
+    private static String named(String body, long app) {
+        return body.replaceFirst("^\\{\"EventType\":\"([A-Za-z]+)\",", "{\"EventType\":\"$1\",\"SubAppId\":" + app + ",");
     }
 
     private static AppFixture.Reply push(URI base, String path, String body, Map<String, String> headers) {
@@ -119,25 +128,73 @@ class EventReceiptHttpTest {
     @Test
     void signedPushesVerifyWithEitherKeyOfARotationAndWithinTheTolerance() throws Exception {
         URI base = start(signed(null, List.of(OLD_SECRET, NEW_SECRET), 1_048_576));
+        String upload = named(UPLOAD, OWN_APP);
+        String finish = named(FINISH, OWN_APP);
         long now = Instant.now().getEpochSecond();
-        assertThat(push(base, "api/v1/vod/events", UPLOAD, Map.of()).error()).isEqualTo("WEBHOOK_SIGNATURE_INVALID");
-        assertThat(push(base, "api/v1/vod/events", UPLOAD, signature(OLD_SECRET, "evt-1", now - 600, UPLOAD)).status())
+        assertThat(push(base, "api/v1/vod/events", upload, Map.of()).error()).isEqualTo("WEBHOOK_SIGNATURE_INVALID");
+        assertThat(push(base, "api/v1/vod/events", upload, signature(OLD_SECRET, "evt-1", now - 600, upload)).status())
                 .as("ten minutes old").isEqualTo(401);
-        assertThat(push(base, "api/v1/vod/events", UPLOAD.replace("alice", "mallory"), signature(OLD_SECRET, "evt-1", now, UPLOAD))
+        assertThat(push(base, "api/v1/vod/events", upload.replace("alice", "mallory"), signature(OLD_SECRET, "evt-1", now, upload))
                 .error()).as("a changed body").isEqualTo("WEBHOOK_SIGNATURE_INVALID");
         String other = "whsec_" + java.util.Base64.getEncoder().encodeToString("someone-else-s-key-32-bytes-long".getBytes());
-        assertThat(push(base, "api/v1/vod/events", UPLOAD, signature(other, "evt-1", now, UPLOAD)).status()).isEqualTo(401);
+        assertThat(push(base, "api/v1/vod/events", upload, signature(other, "evt-1", now, upload)).status()).isEqualTo(401);
         assertThat(backend.services().receivedEvents().recent(10)).as("nothing refused is stored").isEmpty();
 
-        Map<String, String> headers = new java.util.HashMap<>(signature(OLD_SECRET, "evt-1", now, UPLOAD));
+        Map<String, String> headers = new java.util.HashMap<>(signature(OLD_SECRET, "evt-1", now, upload));
         headers.put("X-OpenVOD-Event-Id", "evt-1");
         headers.put("X-OpenVOD-Sequence", "1");
-        assertThat(push(base, "api/v1/vod/events", UPLOAD, headers).status()).isEqualTo(200);
-        assertThat(push(base, "api/v1/vod/events", FINISH, signature(NEW_SECRET, "evt-2", now, FINISH)).status()).isEqualTo(200);
+        assertThat(push(base, "api/v1/vod/events", upload, headers).status()).isEqualTo(200);
+        assertThat(push(base, "api/v1/vod/events", finish, signature(NEW_SECRET, "evt-2", now, finish)).status()).isEqualTo(200);
         awaitState(VideoState.PUBLISHED);
         StoredEvent first = backend.services().receivedEvents().recent(10).getLast();
         assertThat(first.eventId()).contains("evt-1");
         assertThat(first.sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void aValidlySignedEventOfAnotherApplicationOrOfNoneIsRefusedAndNothingIsStored() throws Exception {
+        URI base = start(signed(null, List.of(OLD_SECRET), 1_048_576));
+        long now = Instant.now().getEpochSecond();
+        String foreign = named(UPLOAD, OTHER_APP);
+        assertThat(foreign).contains("\"SubAppId\":" + OTHER_APP);
+        AppFixture.Reply refused = push(base, "api/v1/vod/events", foreign, signature(OLD_SECRET, "evt-9", now, foreign));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.error()).isEqualTo("EVENT_OTHER_APPLICATION");
+        AppFixture.Reply unnamed = push(base, "api/v1/vod/events", UPLOAD, signature(OLD_SECRET, "evt-10", now, UPLOAD));
+        assertThat(unnamed.status()).as("a signed event must name its application").isEqualTo(403);
+        assertThat(unnamed.error()).isEqualTo("EVENT_OTHER_APPLICATION");
+        String garbled = UPLOAD.replaceFirst(",", ",\"SubAppId\":\"" + OWN_APP + "\",");
+        assertThat(push(base, "api/v1/vod/events", garbled, signature(OLD_SECRET, "evt-11", now, garbled)).error())
+                .as("SubAppId as a string").isEqualTo("EVENT_MALFORMED");
+        assertThat(backend.services().receivedEvents().recent(10)).as("nothing refused is stored").isEmpty();
+        assertThat(backend.services().videos().find(FILE_ID)).as("no video state").isEmpty();
+
+        String mine = named(UPLOAD, OWN_APP);
+        assertThat(push(base, "api/v1/vod/events", mine, signature(OLD_SECRET, "evt-12", now, mine)).status()).isEqualTo(200);
+        assertThat(awaitState(VideoState.PROCESSING).userId()).contains("alice");
+    }
+
+    @Test
+    void anUnsignedCallbackNamingAnotherApplicationIsRefused() {
+        URI base = start(signed(Secret.of(TOKEN), List.of(), 1_048_576));
+        AppFixture.Reply refused = push(base, "api/v1/vod/events/" + TOKEN, named(UPLOAD, OTHER_APP), Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.error()).isEqualTo("EVENT_OTHER_APPLICATION");
+        assertThat(backend.services().receivedEvents().recent(10)).isEmpty();
+    }
+
+    @Test
+    void webhookSecretsWithoutAKnownApplicationAreAConfigurationError() {
+        AppConfig base = AppFixture.config(dir, AppFixture.keyA(), Map.of("user", AppFixture.role(List.of(), "", List.of(), null,
+                -1, -1, -1)), Map.of(), new RateLimitConfig(0, 0), AppFixture.noJwt());
+        ReceiptConfig unbound = new ReceiptConfig(null, List.of(Secret.of(OLD_SECRET)), Duration.ofMinutes(5), 1_048_576,
+                ReceiptConfig.Pull.defaults(), ReceiptConfig.Forward.defaults());
+        io.openvod.app.config.VodConfig primary = new io.openvod.app.config.VodConfig(base.vod().secretId(), base.vod().secretKey(),
+                null, List.of(), 0, "");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AppConfig(base.http(), base.database(), primary, base.auth(),
+                base.policy(), base.rateLimit(), unbound)).hasMessageContaining("receipt.subAppId is required");
+        assertThat(new AppConfig(base.http(), base.database(), base.vod(), base.auth(), base.policy(), base.rateLimit(), unbound)
+                .receiptApplication()).as("app.vod.subAppId names it").hasValue(1_500_000_001L);
     }
 
     @Test

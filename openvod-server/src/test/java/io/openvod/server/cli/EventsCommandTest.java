@@ -40,7 +40,7 @@ class EventsCommandTest {
         failing.start();
         EventsConfig d = EventsConfig.defaults();
         EventsConfig events = new EventsConfig(d.mode(), d.notificationUrl(), d.uploadSwitch(), d.deleteSwitch(),
-                new EventsConfig.Push(Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(400), 20, 8, false, List.of(),
+                new EventsConfig.Push(Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(400), 20, 8, false,
                         true, false), d.pull());
         String dead;
         String quiet;

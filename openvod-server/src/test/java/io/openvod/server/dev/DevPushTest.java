@@ -42,6 +42,7 @@ class DevPushTest {
         Path state = dir.resolve("state");
         String firstReceiptUrl;
         String secrets;
+        java.util.List<io.openvod.platform.events.push.WebhookSecret> webhookSecretIds;
         try (DevStack dev = DevStack.start(config, state, Clock.systemUTC())) {
             JsonNode written = JSON.readTree(dev.stateFile().toFile());
             firstReceiptUrl = dev.receiptUrl();
@@ -50,8 +51,10 @@ class DevPushTest {
             assertThat(written.get("webUrl").asText()).isEqualTo(dev.app().url().toString());
             assertThat(written.get("procedure").asText()).isEqualTo(DevStack.DEV_PROCEDURE);
             secrets = Files.readString(state.resolve(DevReceiptSecrets.FILE));
-            assertThat(secrets).contains("whsec_");
+            assertThat(secrets).as("the webhook secret is the platform's, not a file's").doesNotContain("whsec_");
             assertThat(Files.readString(dev.stateFile())).as("dev.json does not carry the webhook secret").doesNotContain("whsec_");
+            webhookSecretIds = dev.platform().node().webhookSecrets().list(java.util.Optional.of(dev.key().appId()));
+            assertThat(webhookSecretIds).as("the dev application has its own webhook secret").hasSize(1);
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dev.stateFile())))
                     .as("dev.json holds the dev key's SecretKey").isEqualTo("rw-------");
             EventConfig events = dev.platform().node().eventConfigs().get(dev.key().appId());
@@ -71,7 +74,9 @@ class DevPushTest {
             assertThat(unsigned).as("the receipt URL wants the platform's signature").isEqualTo(401);
         }
         try (DevStack again = DevStack.start(config, state, Clock.systemUTC())) {
-            assertThat(Files.readString(state.resolve(DevReceiptSecrets.FILE))).as("the secrets are kept").isEqualTo(secrets);
+            assertThat(Files.readString(state.resolve(DevReceiptSecrets.FILE))).as("the path token is kept").isEqualTo(secrets);
+            assertThat(again.platform().node().webhookSecrets().list(java.util.Optional.of(again.key().appId())))
+                    .as("the webhook secret is kept, not made anew").isEqualTo(webhookSecretIds);
             String token = firstReceiptUrl.substring(firstReceiptUrl.lastIndexOf('/'));
             assertThat(again.receiptUrl()).as("the same path token on the app's new URL").endsWith(token);
             assertThat(again.platform().node().eventConfigs().get(again.key().appId()).notificationUrl()).isEqualTo(again.receiptUrl());

@@ -67,7 +67,7 @@ class PushAfterKillTest {
     void aPendingEventIsDeliveredExactlyOnceAfterKillNine() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         receiver.createContext("/", exchange -> {
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String id = exchange.getRequestHeaders().getFirst("X-OpenVOD-Event-Id");
             exchange.getRequestBody().readAllBytes();
             (healthy.get() ? accepted : refused).add(id);
             exchange.sendResponseHeaders(healthy.get() ? 204 : 503, -1);
@@ -89,7 +89,6 @@ class PushAfterKillTest {
                     push:
                       timeout: 1s
                       firstRetry: 300ms
-                      secrets: [whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw]
                       allowLoopback: true
                 """.formatted(PlatformFixture.SECRET_ID, PlatformFixture.SECRET_KEY, dir.resolve("platform.db"),
                 dir.resolve("objects"), PlatformFixture.APP_ID, receiver.getAddress().getPort()));

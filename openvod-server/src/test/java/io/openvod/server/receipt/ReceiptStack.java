@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
+import io.openvod.core.Secret;
 import io.openvod.platform.events.push.DeliveryRecord;
 import io.openvod.platform.testing.CosTestClient;
 import io.openvod.platform.testing.PlatformFixture;
@@ -34,13 +35,12 @@ import java.util.Optional;
 /**
  * The two services as an operator runs them, in this JVM, over real HTTP: an OpenVOD platform
  * (flows with the real FFmpeg steps and the nsfwjs review sidecar, a sub-application for the
- * app, push signed with a {@code whsec_} secret, loopback callbacks allowed) and an app backend
+ * app with its own {@code whsec_} webhook secret, loopback callbacks allowed) and an app backend
  * signing with the platform's API key for that sub-application, with a user {@code alice} whose
  * role puts a procedure in every signature. Tests set the event mode and upload as alice does.
  */
 public final class ReceiptStack implements AutoCloseable {
     static final long SUB_APP_ID = 1_500_000_001L;
-    static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String PATH_TOKEN = "receipt-e2e-path-token-0123456789";
     public static final String USER = "alice";
     public static final String PASSWORD = "a long password";
@@ -48,12 +48,18 @@ public final class ReceiptStack implements AutoCloseable {
 
     private final Platform platform;
     private final AppBackend app;
+    private final Secret webhookSecret;
+    private final Path dir;
+    private final String procedure;
     private final Tc3TestClient api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ReceiptStack(Platform platform, AppBackend app) {
+    private ReceiptStack(Platform platform, AppBackend app, Secret webhookSecret, Path dir, String procedure) {
         this.platform = platform;
         this.app = app;
+        this.webhookSecret = webhookSecret;
+        this.dir = dir;
+        this.procedure = procedure;
         this.api = new Tc3TestClient(platform.url(), Clock.systemUTC());
     }
 
@@ -65,6 +71,30 @@ public final class ReceiptStack implements AutoCloseable {
             throws IOException {
         ReviewSidecar.use();
         Path file = dir.resolve("openvod.yaml");
+        writeConfig(file, procedure, "[]");
+        List<String> overrides = new ArrayList<>(List.of("platform.http.port=0",
+                "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db"), "platform.storage.path=" + dir.resolve("objects"),
+                "app.http.port=0", "app.database.url=jdbc:sqlite:" + dir.resolve("app.db")));
+        OpenVodConfig platformConfig = new ConfigLoader().load(ConfigSources.resolve(file, dir, Map.of(), overrides));
+        Platform platform = Platform.start(platformConfig.platform(), platformConfig.signature(), platformConfig.keys(),
+                Clock.systemUTC());
+        try {
+            platform.services().keys().addApp(PlatformFixture.APP_ID, SUB_APP_ID, "app");
+            // The application's own webhook secret, which the app's receiver verifies.
+            Secret webhookSecret = platform.node().webhookSecrets().create(SUB_APP_ID).secret();
+            writeConfig(file, procedure, "[" + webhookSecret.reveal() + "]");
+            overrides.addAll(appSettings.apply(platform.url()));
+            OpenVodConfig config = new ConfigLoader().load(ConfigSources.resolve(file, dir, Map.of(), overrides));
+            AppBackend app = AppBackend.start(config.app(), Clock.systemUTC());
+            app.services().accounts().createUser(USER, "", Optional.of(PASSWORD.toCharArray()));
+            return new ReceiptStack(platform, app, webhookSecret, dir, procedure);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private static void writeConfig(Path file, String procedure, String webhookSecrets) throws IOException {
         Files.writeString(file, """
                 keys:
                   - secretId: %s
@@ -77,33 +107,33 @@ public final class ReceiptStack implements AutoCloseable {
                       user: {procedures: [%s], defaultProcedure: %s}
                   receipt:
                     pathToken: %s
-                    webhookSecrets: [%s]
+                    webhookSecrets: %s
                 platform:
                   events:
                     push:
                       timeout: 2s
                       firstRetry: 300ms
-                      secrets: [%s]
                       allowLoopback: true
                 """.formatted(PlatformFixture.SECRET_ID, PlatformFixture.SECRET_KEY, PlatformFixture.SECRET_ID,
-                PlatformFixture.SECRET_KEY, SUB_APP_ID, procedure, procedure, PATH_TOKEN, WEBHOOK_SECRET, WEBHOOK_SECRET));
-        List<String> overrides = new ArrayList<>(List.of("platform.http.port=0",
-                "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db"), "platform.storage.path=" + dir.resolve("objects"),
-                "app.http.port=0", "app.database.url=jdbc:sqlite:" + dir.resolve("app.db")));
-        OpenVodConfig platformConfig = new ConfigLoader().load(ConfigSources.resolve(file, dir, Map.of(), overrides));
-        Platform platform = Platform.start(platformConfig.platform(), platformConfig.signature(), platformConfig.keys(),
-                Clock.systemUTC());
-        try {
-            platform.services().keys().addApp(PlatformFixture.APP_ID, SUB_APP_ID, "app");
-            overrides.addAll(appSettings.apply(platform.url()));
-            OpenVodConfig config = new ConfigLoader().load(ConfigSources.resolve(file, dir, Map.of(), overrides));
-            AppBackend app = AppBackend.start(config.app(), Clock.systemUTC());
-            app.services().accounts().createUser(USER, "", Optional.of(PASSWORD.toCharArray()));
-            return new ReceiptStack(platform, app);
-        } catch (RuntimeException e) {
-            platform.close();
-            throw e;
-        }
+                PlatformFixture.SECRET_KEY, SUB_APP_ID, procedure, procedure, PATH_TOKEN, webhookSecrets));
+    }
+
+    /**
+     * Another app backend for the same application, on its own database, whose receiver holds
+     * {@code webhookSecrets}; the caller closes it.
+     */
+    public AppBackend anotherReceiver(List<Secret> webhookSecrets) throws IOException {
+        Path other = Files.createDirectories(dir.resolve("other-app"));
+        Path file = other.resolve("openvod.yaml");
+        writeConfig(file, procedure, webhookSecrets.stream().map(Secret::reveal).toList().toString());
+        OpenVodConfig config = new ConfigLoader().load(ConfigSources.resolve(file, other, Map.of(), List.of("app.http.port=0",
+                "app.database.url=jdbc:sqlite:" + other.resolve("app.db"))));
+        return AppBackend.start(config.app(), Clock.systemUTC());
+    }
+
+    /** The webhook secret of the app's application, made on the platform and held by the app's receiver. */
+    public Secret webhookSecret() {
+        return webhookSecret;
     }
 
     public Platform platform() {

@@ -3,6 +3,7 @@ package io.openvod.app.receipt.pull;
 import io.openvod.app.vod.VodApiException;
 import io.openvod.app.receipt.EventParser;
 import io.openvod.app.receipt.EventReceipts;
+import io.openvod.app.receipt.ForeignEventException;
 import io.openvod.app.receipt.MalformedEventException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,6 +132,10 @@ public final class PullConsumer implements AutoCloseable {
                 malformed++;
                 LOG.warn("a pulled event is not a VOD event and is confirmed without being stored: {} (EventType {})",
                         e.getMessage(), event.event().path("EventType").asText("absent"));
+            } catch (ForeignEventException e) {
+                malformed++;
+                LOG.warn("a pulled event is not for this app's application and is confirmed without being stored: {}",
+                        e.getMessage());
             }
             handles.add(event.handle());
         }

@@ -48,17 +48,13 @@ public final class PushDispatcher implements AutoCloseable {
     private final Thread loop;
 
     /**
-     * A dispatcher for the database behind {@code jdbi}, not yet sending ({@link #start()}).
-     *
-     * @throws IllegalArgumentException when a signing secret is not {@code whsec_<base64>}
+     * A dispatcher for the database behind {@code jdbi}, not yet sending ({@link #start()}), that
+     * signs each application's callbacks with that application's {@code secrets}.
      */
-    public PushDispatcher(Jdbi jdbi, EventsConfig.Push config, Clock clock) {
+    public PushDispatcher(Jdbi jdbi, EventsConfig.Push config, WebhookSecrets secrets, Clock clock) {
         this.deliveries = new EventDeliveries(jdbi, clock);
         this.clock = clock;
-        WebhookSigner signer = new WebhookSigner(config.secrets());
-        if (config.signed() && !signer.canSign()) {
-            LOG.warn("platform.events.push.signed is true but no secrets are configured: callbacks are sent unsigned");
-        }
+        WebhookSigner signer = new WebhookSigner(secrets, clock);
         this.sender = new PushSender(config.timeout(), new CallbackUrlPolicy(config.allowLoopback(), config.allowPrivateNetworks()),
                 signer, config.signed(), clock);
         this.schedule = new RetrySchedule(config.firstRetry(), config.retryWindow(), config.maxAttempts(),

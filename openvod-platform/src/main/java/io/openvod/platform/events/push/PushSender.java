@@ -19,9 +19,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one event: checks the URL against the callback policy (resolving the host again, since a
- * name may point elsewhere now), then POSTs the stored body as UTF-8 JSON without following
- * redirects, with the Standard Webhooks headers when signing, and OpenVOD's own headers. Only a
- * 2xx answer within the timeout counts as delivered.
+ * name may point elsewhere now), then POSTs the stored body, with its application named
+ * ({@link ApplicationBinding}), as UTF-8 JSON without following redirects, with the Standard
+ * Webhooks headers when signing and the application has a secret, and OpenVOD's own headers.
+ * Only a 2xx answer within the timeout counts as delivered.
  */
 final class PushSender {
     /** What became of one POST: {@code error} is null when the receiver accepted it. */
@@ -47,7 +48,7 @@ final class PushSender {
         this.timeout = timeout;
         this.policy = policy;
         this.signer = signer;
-        this.signed = signed && signer.canSign();
+        this.signed = signed;
         this.clock = clock;
     }
 
@@ -66,18 +67,20 @@ final class PushSender {
         } catch (IllegalArgumentException e) {
             return new Outcome("callback URL refused: not a URL");
         }
+        String body = ApplicationBinding.bind(d.body(), d.subAppId());
         request.timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("X-OpenVOD-Event-Id", d.eventId())
                 .header("X-OpenVOD-Event-Type", d.eventType())
                 .header("X-OpenVOD-File-Id", d.fileId())
                 .header("X-OpenVOD-Sequence", Long.toString(d.seq()))
-                .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (signed) {
             long timestamp = clock.instant().getEpochSecond();
-            request.header("webhook-id", d.eventId())
+            signer.signature(d.subAppId(), d.eventId(), timestamp, body).ifPresent(signature -> request
+                    .header("webhook-id", d.eventId())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signer.signature(d.eventId(), timestamp, d.body()));
+                    .header("webhook-signature", signature));
         }
         CompletableFuture<HttpResponse<Void>> call = client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
         try {

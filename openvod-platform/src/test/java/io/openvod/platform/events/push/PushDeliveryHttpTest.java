@@ -33,16 +33,22 @@ class PushDeliveryHttpTest {
     @TempDir
     Path dir;
 
-    static EventsConfig events(Duration timeout, Duration window, int concurrency, boolean signed, List<Secret> secrets,
-                               boolean loopback) {
+    static EventsConfig events(Duration timeout, Duration window, int concurrency, boolean signed, boolean loopback) {
         EventsConfig d = EventsConfig.defaults();
         return new EventsConfig(d.mode(), d.notificationUrl(), d.uploadSwitch(), d.deleteSwitch(),
-                new EventsConfig.Push(timeout, Duration.ofMillis(50), window, 20, concurrency, signed, secrets, loopback, false),
+                new EventsConfig.Push(timeout, Duration.ofMillis(50), window, 20, concurrency, signed, loopback, false),
                 d.pull());
     }
 
-    static EventsConfig events(boolean signed, List<Secret> secrets) {
-        return events(Duration.ofSeconds(2), Duration.ofSeconds(30), 8, signed, secrets, true);
+    static EventsConfig events(boolean signed) {
+        return events(Duration.ofSeconds(2), Duration.ofSeconds(30), 8, signed, true);
+    }
+
+    /** The body as stored in the outbox: the pushed one without the application's name. */
+    static String unbound(String pushed) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(pushed);
+        body.remove("SubAppId");
+        return JSON.writeValueAsString(body);
     }
 
     static Secret newSecret() {
@@ -105,10 +111,10 @@ class PushDeliveryHttpTest {
 
     @Test
     void anUploadIsPostedOnceWithVerifiableSignaturesAndOpenVodHeaders() throws Exception {
-        Secret current = newSecret();
-        Secret next = newSecret();
         try (TestReceiver receiver = TestReceiver.healthy();
-             PlatformFixture platform = PlatformFixture.start(dir, events(true, List.of(current, next)))) {
+             PlatformFixture platform = PlatformFixture.start(dir, events(true))) {
+            Secret current = platform.node().webhookSecrets().create(APP).secret();
+            Secret next = platform.node().webhookSecrets().create(APP).secret();
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", receiver.url(), "ON", "ON", "OFF"));
             long before = System.currentTimeMillis() / 1000;
             String fileId = upload(platform);
@@ -141,8 +147,10 @@ class PushDeliveryHttpTest {
             JsonNode body = JSON.readTree(post.body());
             assertThat(body.get("EventType").asText()).isEqualTo("NewFileUpload");
             assertThat(body.get("FileUploadEvent").get("FileId").asText()).isEqualTo(fileId);
-            assertThat(post.body()).isEqualTo(platform.node().catalog().events(fileId).getFirst().event().body())
+            assertThat(body.get("SubAppId").asLong()).as("the application is named in what is signed").isEqualTo(APP);
+            assertThat(post.body()).startsWith("{\"EventType\":\"NewFileUpload\",\"SubAppId\":" + APP + ",")
                     .doesNotContain("OpenVOD").doesNotContain("webhook");
+            assertThat(unbound(post.body())).isEqualTo(platform.node().catalog().events(fileId).getFirst().event().body());
 
             Thread.sleep(600);
             assertThat(receiver.requests()).hasSize(1);
@@ -159,7 +167,8 @@ class PushDeliveryHttpTest {
                 default -> TestReceiver.Answer.ok();
             });
              PlatformFixture platform = PlatformFixture.start(dir,
-                     events(Duration.ofSeconds(1), Duration.ofSeconds(60), 8, true, List.of(newSecret()), true))) {
+                     events(Duration.ofSeconds(1), Duration.ofSeconds(60), 8, true, true))) {
+            platform.node().webhookSecrets().create(APP);
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", receiver.url(), "ON", "ON", "OFF"));
             String fileId = upload(platform);
 
@@ -179,7 +188,7 @@ class PushDeliveryHttpTest {
     void anEventIsDeadAfterTheRetryWindowAndRedeliveredOnRequest() throws Exception {
         try (TestReceiver receiver = TestReceiver.start(n -> TestReceiver.Answer.status(500));
              PlatformFixture platform = PlatformFixture.start(dir,
-                     events(Duration.ofSeconds(1), Duration.ofMillis(800), 8, true, List.of(newSecret()), true))) {
+                     events(Duration.ofSeconds(1), Duration.ofMillis(800), 8, true, true))) {
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", receiver.url(), "ON", "ON", "OFF"));
             String first = upload(platform);
             String second = upload(platform);
@@ -212,7 +221,7 @@ class PushDeliveryHttpTest {
         try (TestReceiver slow = TestReceiver.start(n -> TestReceiver.Answer.slow(Duration.ofSeconds(3)));
              TestReceiver fast = TestReceiver.healthy();
              PlatformFixture platform = PlatformFixture.start(dir,
-                     events(Duration.ofSeconds(2), Duration.ofSeconds(60), 3, true, List.of(newSecret()), true))) {
+                     events(Duration.ofSeconds(2), Duration.ofSeconds(60), 3, true, true))) {
             platform.keys().addApp(APP, OTHER_APP, "other");
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", slow.url(), "ON", "ON", "OFF"));
             platform.node().eventConfigs().put(new EventConfig(OTHER_APP, "PUSH", fast.url(), "ON", "ON", "OFF"));
@@ -236,7 +245,7 @@ class PushDeliveryHttpTest {
     void callbacksToMetadataPrivateOrLoopbackAddressesAreRefused() throws Exception {
         try (TestReceiver receiver = TestReceiver.healthy();
              PlatformFixture platform = PlatformFixture.start(dir,
-                     events(Duration.ofSeconds(1), Duration.ofMillis(500), 8, true, List.of(newSecret()), false))) {
+                     events(Duration.ofSeconds(1), Duration.ofMillis(500), 8, true, false))) {
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", "http://169.254.169.254/latest/meta-data/", "ON", "ON", "OFF"));
             String metadata = upload(platform);
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", "http://10.1.2.3:8080/hook", "ON", "ON", "OFF"));
@@ -257,7 +266,7 @@ class PushDeliveryHttpTest {
     @Test
     void unsignedModeSendsNoWebhookHeaders() throws Exception {
         try (TestReceiver receiver = TestReceiver.healthy();
-             PlatformFixture platform = PlatformFixture.start(dir, events(false, List.of(newSecret())))) {
+             PlatformFixture platform = PlatformFixture.start(dir, events(false))) {
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", receiver.url(), "ON", "ON", "OFF"));
             String fileId = upload(platform);
             TestReceiver.Request post = receiver.await(1, Duration.ofSeconds(10)).getFirst();
@@ -268,9 +277,72 @@ class PushDeliveryHttpTest {
     }
 
     @Test
+    void eachApplicationsCallbacksAreSignedWithItsOwnSecretsOnly() throws Exception {
+        try (TestReceiver mine = TestReceiver.healthy();
+             TestReceiver theirs = TestReceiver.healthy();
+             PlatformFixture platform = PlatformFixture.start(dir, events(true))) {
+            platform.keys().addApp(APP, OTHER_APP, "other");
+            Secret mySecret = platform.node().webhookSecrets().create(APP).secret();
+            Secret theirSecret = platform.node().webhookSecrets().create(OTHER_APP).secret();
+            platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", mine.url(), "ON", "ON", "OFF"));
+            platform.node().eventConfigs().put(new EventConfig(OTHER_APP, "PUSH", theirs.url(), "ON", "ON", "OFF"));
+            upload(platform);
+            upload(platform, OTHER_APP);
+
+            TestReceiver.Request myPost = mine.await(1, Duration.ofSeconds(10)).getFirst();
+            TestReceiver.Request theirPost = theirs.await(1, Duration.ofSeconds(10)).getFirst();
+            assertThat(signedBy(mySecret, myPost)).isTrue();
+            assertThat(signedBy(theirSecret, myPost)).as("another application's secret never signs my events").isFalse();
+            assertThat(signedBy(theirSecret, theirPost)).isTrue();
+            assertThat(signedBy(mySecret, theirPost)).as("my secret never signs another application's events").isFalse();
+            assertThat(theirPost.header("webhook-signature").split(" ")).hasSize(1);
+            assertThat(JSON.readTree(theirPost.body()).get("SubAppId").asLong()).isEqualTo(OTHER_APP);
+        }
+    }
+
+    @Test
+    void aRotatedOutSecretStopsSigningAfterTheOverlapAndARevokedOneAtOnce() throws Exception {
+        try (TestReceiver receiver = TestReceiver.healthy();
+             PlatformFixture platform = PlatformFixture.start(dir, events(true))) {
+            WebhookSecrets secrets = platform.node().webhookSecrets();
+            WebhookSecrets.Created old = secrets.create(APP);
+            platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", receiver.url(), "ON", "ON", "OFF"));
+            WebhookSecrets.Created rotated = secrets.rotate(APP, Duration.ZERO);
+            assertThat(secrets.list(Optional.of(APP))).extracting(s -> s.state(java.time.Instant.now()))
+                    .containsExactlyInAnyOrder("EXPIRED", "ACTIVE");
+            Thread.sleep(WebhookSigner.REFRESH.toMillis() + 200);
+            upload(platform);
+            TestReceiver.Request first = receiver.await(1, Duration.ofSeconds(10)).getFirst();
+            assertThat(signedBy(rotated.secret(), first)).isTrue();
+            assertThat(signedBy(old.secret(), first)).as("rotated out with no overlap").isFalse();
+
+            assertThat(secrets.revoke(rotated.secretId())).isTrue();
+            assertThat(secrets.revoke(rotated.secretId())).as("revoked already").isFalse();
+            assertThat(secrets.signing(APP)).isEmpty();
+            Thread.sleep(WebhookSigner.REFRESH.toMillis() + 200);
+            upload(platform);
+            TestReceiver.Request second = receiver.await(2, Duration.ofSeconds(10)).get(1);
+            assertThat(second.headers().keySet()).as("no current secret: unsigned").noneMatch(h -> h.startsWith("webhook-"));
+        }
+    }
+
+    @Test
+    void aSecretIsOnlyMadeForAnApplicationThatExists() {
+        try (PlatformFixture platform = PlatformFixture.start(dir, events(true))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> platform.node().webhookSecrets().create(999L))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no application 999");
+        }
+    }
+
+    private static boolean signedBy(Secret secret, TestReceiver.Request post) throws Exception {
+        return verifies(secret.reveal(), post.header("webhook-id"), post.header("webhook-timestamp"), post.body(),
+                post.header("webhook-signature"));
+    }
+
+    @Test
     void signedWithoutSecretsSendsUnsigned() throws Exception {
         try (TestReceiver receiver = TestReceiver.healthy();
-             PlatformFixture platform = PlatformFixture.start(dir, events(true, List.of()))) {
+             PlatformFixture platform = PlatformFixture.start(dir, events(true))) {
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", receiver.url(), "ON", "ON", "OFF"));
             upload(platform);
             TestReceiver.Request post = receiver.await(1, Duration.ofSeconds(10)).getFirst();

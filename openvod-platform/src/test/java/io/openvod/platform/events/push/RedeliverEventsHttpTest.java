@@ -23,7 +23,7 @@ class RedeliverEventsHttpTest {
     void deadEventsAreRedeliveredByIdOrAllAtOnceForTheCallersApplicationOnly() throws Exception {
         try (TestReceiver receiver = TestReceiver.start(n -> TestReceiver.Answer.status(503));
              PlatformFixture platform = PlatformFixture.start(dir, PushDeliveryHttpTest.events(Duration.ofSeconds(1),
-                     Duration.ofMillis(500), 8, true, List.of(PushDeliveryHttpTest.newSecret()), true))) {
+                     Duration.ofMillis(500), 8, true, true))) {
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", receiver.url(), "ON", "ON", "OFF"));
             String first = PushDeliveryHttpTest.upload(platform);
             String second = PushDeliveryHttpTest.upload(platform);
