@@ -64,9 +64,9 @@ public final class SqlWebhookSecrets implements WebhookSecrets {
     @Override
     public List<WebhookSecret> list(Optional<Long> subAppId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT secret_id, sub_app_id, created_at, expires_at, revoked_at "
-                        + "FROM webhook_secrets" + (subAppId.isPresent() ? " WHERE sub_app_id = :app" : "")
-                        + " ORDER BY created_at, secret_id")
+                        + "FROM webhook_secrets WHERE sub_app_id = :app OR :all ORDER BY created_at, secret_id")
                 .bind("app", subAppId.orElse(0L))
+                .bind("all", subAppId.isEmpty())
                 .map((rs, ctx) -> new WebhookSecret(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
                         instant(rs, 4), instant(rs, 5)))
                 .list());
