@@ -102,6 +102,9 @@ class CoverReplacementHttpTest {
                 .call("DeleteMedia", "{\"FileId\":\"" + fileId + "\"}");
         assertThat(deleted.errorCode()).as(deleted.body().toString()).isNull();
 
+        Tc3TestClient.Answer cloudCommit = new Tc3TestClient(platform.url(), Clock.systemUTC())
+                .call("CommitUpload", "{\"VodSessionKey\":\"" + apply.get("vodSessionKey").asText() + "\"}");
+        assertThat(cloudCommit.errorCode()).as(cloudCommit.body().toString()).isEqualTo("ResourceNotFound.FileNotExist");
         JsonNode commit = platform.ugc("CommitUploadUGC", PlatformFixture.json().put("signature", platform.signature())
                 .put("vodSessionKey", apply.get("vodSessionKey").asText()));
         assertThat(commit.get("code").asInt()).as(commit.toString()).isEqualTo(10011);
