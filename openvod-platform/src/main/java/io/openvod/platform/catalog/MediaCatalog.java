@@ -2,6 +2,7 @@ package io.openvod.platform.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The media catalog, the event outbox and the queue of requested task flows. */
 public interface MediaCatalog {
@@ -14,8 +15,17 @@ public interface MediaCatalog {
      */
     void recordUpload(Media media, OutboxEvent event, Optional<FlowRequest> flow, String sessionHash);
 
-    /** Replaces the cover of existing media and ends the cover upload's session, in one transaction. */
-    void replaceCover(String fileId, String coverKey, String coverUrl, String sessionHash);
+    /**
+     * Replaces the cover of the media {@code fileId} of the application {@code subAppId}, writes the
+     * event that {@code event} makes of the updated row, and ends the cover upload's session, in one
+     * transaction. Fails with {@link CatalogConflictException} when the session was committed
+     * concurrently, and with {@link MediaGoneException} (writing nothing) when the application no
+     * longer has that media.
+     *
+     * @return the updated media
+     */
+    Media replaceCover(String fileId, long subAppId, String coverKey, String coverUrl, String sessionHash,
+                       Function<Media, OutboxEvent> event);
 
     Optional<Media> find(String fileId);
 

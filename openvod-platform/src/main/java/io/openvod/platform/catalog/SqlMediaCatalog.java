@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -122,18 +123,27 @@ public final class SqlMediaCatalog implements MediaCatalog {
     }
 
     @Override
-    public void replaceCover(String fileId, String coverKey, String coverUrl, String sessionHash) {
-        jdbi.useTransaction(h -> {
+    public Media replaceCover(String fileId, long subAppId, String coverKey, String coverUrl, String sessionHash,
+                              Function<Media, OutboxEvent> event) {
+        return jdbi.inTransaction(h -> {
             closeSession(h, sessionHash);
-            int updated = h.createUpdate("UPDATE media SET cover_key = :key, cover_url = :url, updated_at = :at WHERE file_id = :fileId")
+            int updated = h.createUpdate("UPDATE media SET cover_key = :key, cover_url = :url, updated_at = :at "
+                            + "WHERE file_id = :fileId AND sub_app_id = :subAppId")
                     .bind("key", coverKey)
                     .bind("url", coverUrl)
                     .bind("at", clock.millis())
                     .bind("fileId", fileId)
+                    .bind("subAppId", subAppId)
                     .execute();
             if (updated != 1) {
-                throw new CatalogConflictException("media " + fileId + " no longer exists");
+                throw new MediaGoneException("media " + fileId + " no longer exists");
             }
+            Media media = h.createQuery("SELECT " + MEDIA_COLUMNS + " FROM media WHERE file_id = :fileId")
+                    .bind("fileId", fileId)
+                    .map((rs, ctx) -> media(rs))
+                    .one();
+            appendEvent(h, event.apply(media));
+            return media;
         });
     }
 

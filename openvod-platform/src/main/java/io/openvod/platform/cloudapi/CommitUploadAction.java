@@ -51,6 +51,8 @@ public final class CommitUploadAction implements CloudAction {
             case SESSION_NOT_FOUND -> new CloudApiException("InvalidParameterValue.VodSessionKey",
                     "VodSessionKey is unknown, expired, or of another application.");
             case UPLOAD_INCOMPLETE -> new CloudApiException("FailedOperation", e.getMessage());
+            case MEDIA_NOT_FOUND -> new CloudApiException("ResourceNotFound.FileNotExist",
+                    "The media whose cover was uploaded no longer exists.");
             case UPLOAD_UNAVAILABLE -> new CloudApiException("InternalError", "Storage or the database is unavailable; retry later.");
             default -> new CloudApiException("InternalError", "The upload could not be committed.");
         };

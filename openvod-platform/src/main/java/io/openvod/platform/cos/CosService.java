@@ -45,6 +45,7 @@ public final class CosService {
     private final UploadConfig limits;
     private final Clock clock;
     private final PartStore parts;
+    private final CompletionGates completions = new CompletionGates();
 
     public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock) {
         this.uploads = uploads;
@@ -113,11 +114,34 @@ public final class CosService {
                 List.of(), null);
     }
 
-    /** Complete Multipart Upload: checks the listed parts, assembles the object, and returns its ETag. */
+    /**
+     * Complete Multipart Upload: checks the body against its {@code Content-MD5} (when sent) and the
+     * listed parts against the stored ones, assembles the object, and returns its ETag. Completes of
+     * one upload run one at a time; once it is completed, a Complete listing the same parts answers
+     * the same ETag (until the sweeper removes the upload), so retried and concurrent Completes all
+     * succeed alike.
+     */
     public String complete(UploadSession session, CosAddress address, String uploadId, InputStream body, int bodyLimit,
                            Optional<String> contentMd5) {
-        MultipartUpload upload = upload(address, uploadId);
-        List<PartRef> listed = CompleteMultipartUploadParser.parse(body, bodyLimit);
+        String id = uploadId == null ? "" : uploadId;
+        if (uploads.find(id).isEmpty() && uploads.completedEtag(id, address.bucket(), address.key()).isEmpty()) {
+            throw new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD);
+        }
+        byte[] xml = CompleteMultipartUploadParser.read(body, bodyLimit);
+        if (contentMd5.isPresent()) {
+            ContentMd5.verify(contentMd5.get(), MultipartEtag.md5Hex(xml));
+        }
+        List<PartRef> listed = CompleteMultipartUploadParser.parse(xml);
+        return completions.exclusive(id, () -> {
+            Optional<String> done = uploads.completedEtag(id, address.bucket(), address.key());
+            if (done.isPresent()) {
+                return sameCompletion(done.get(), listed);
+            }
+            return assemble(session, address, upload(address, id), listed);
+        });
+    }
+
+    private String assemble(UploadSession session, CosAddress address, MultipartUpload upload, List<PartRef> listed) {
         Map<Integer, UploadedPart> stored = uploads.parts(upload.uploadId(), 0, MAX_PART_NUMBER).stream()
                 .collect(Collectors.toMap(UploadedPart::partNumber, Function.identity()));
         List<UploadedPart> chosen = new ArrayList<>();
@@ -143,11 +167,21 @@ public final class CosService {
             throw new CosProtocolException(total > declared ? CosErrorCode.ENTITY_TOO_LARGE : CosErrorCode.ENTITY_TOO_SMALL,
                     "The parts hold " + total + " bytes, but the upload declared " + declared + ".");
         }
+        String etag = MultipartEtag.multipartEtag(md5s);
         parts.assemble(upload, chosen, StorageLayout.storeKey(address.bucket(), address.key()), total);
-        if (uploads.remove(upload.uploadId())) {
+        if (uploads.markCompleted(upload.uploadId(), etag)) {
             parts.deleteParts(upload.uploadId(), stored.values());
         }
-        return MultipartEtag.multipartEtag(md5s);
+        return etag;
+    }
+
+    /** The ETag of an upload completed already, if {@code listed} names the parts it was completed with. */
+    private static String sameCompletion(String etag, List<PartRef> listed) {
+        List<String> md5s = listed.stream().map(PartRef::etagHex).toList();
+        if (md5s.stream().allMatch(MultipartEtag::isMd5Hex) && MultipartEtag.multipartEtag(md5s).equals(etag)) {
+            return etag;
+        }
+        throw new CosProtocolException(CosErrorCode.INVALID_PART, "The upload was completed with other parts.");
     }
 
     /** Abort Multipart Upload: removes the upload and its parts. */

@@ -9,7 +9,20 @@ public interface MultipartUploads {
 
     void create(MultipartUpload upload);
 
+    /** The upload {@code uploadId} if it is still in progress (not completed, not removed). */
     Optional<MultipartUpload> find(String uploadId);
+
+    /**
+     * The quoted ETag of the object that the upload {@code uploadId} of {@code key} in {@code bucket}
+     * became, if it was completed and has not been swept yet.
+     */
+    Optional<String> completedEtag(String uploadId, String bucket, String key);
+
+    /**
+     * Marks an upload in progress completed as the object {@code etag} and drops its part records;
+     * false if it was no longer in progress.
+     */
+    boolean markCompleted(String uploadId, String etag);
 
     /** Uploads in progress for keys of {@code bucket} that start with {@code prefix}, oldest first. */
     List<MultipartUpload> list(String bucket, String prefix, int limit);
@@ -29,6 +42,6 @@ public interface MultipartUploads {
     /** Removes an upload and its part records; false if it was already gone (lost a race). */
     boolean remove(String uploadId);
 
-    /** Uploads initiated before {@code before}, for the sweeper. */
+    /** Uploads initiated before {@code before}, completed ones included, for the sweeper. */
     List<MultipartUpload> startedBefore(Instant before, int limit);
 }

@@ -29,16 +29,40 @@ public final class SqlMultipartUploads implements MultipartUploads {
 
     @Override
     public Optional<MultipartUpload> find(String uploadId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM multipart_uploads WHERE upload_id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM multipart_uploads WHERE upload_id = :id "
+                        + "AND completed_etag IS NULL")
                 .bind("id", uploadId)
                 .map((rs, ctx) -> upload(rs))
                 .findOne());
     }
 
     @Override
+    public Optional<String> completedEtag(String uploadId, String bucket, String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT completed_etag FROM multipart_uploads WHERE upload_id = :id "
+                        + "AND bucket = :bucket AND object_key = :key AND completed_etag IS NOT NULL")
+                .bind("id", uploadId)
+                .bind("bucket", bucket)
+                .bind("key", key)
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    @Override
+    public boolean markCompleted(String uploadId, String etag) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM multipart_parts WHERE upload_id = :id").bind("id", uploadId).execute();
+            return h.createUpdate("UPDATE multipart_uploads SET completed_etag = :etag WHERE upload_id = :id "
+                            + "AND completed_etag IS NULL")
+                    .bind("etag", etag)
+                    .bind("id", uploadId)
+                    .execute() == 1;
+        });
+    }
+
+    @Override
     public List<MultipartUpload> list(String bucket, String prefix, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM multipart_uploads WHERE bucket = :bucket "
-                        + "AND substr(object_key, 1, :length) = :prefix ORDER BY object_key, initiated_at, upload_id LIMIT :limit")
+                        + "AND completed_etag IS NULL AND substr(object_key, 1, :length) = :prefix ORDER BY object_key, initiated_at, upload_id LIMIT :limit")
                 .bind("bucket", bucket)
                 .bind("length", prefix.length())
                 .bind("prefix", prefix)

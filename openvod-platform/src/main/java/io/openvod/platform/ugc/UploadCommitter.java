@@ -7,6 +7,7 @@ import io.openvod.platform.catalog.CatalogConflictException;
 import io.openvod.platform.catalog.FlowRequest;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
+import io.openvod.platform.catalog.MediaGoneException;
 import io.openvod.platform.catalog.MediaInspector;
 import io.openvod.platform.catalog.OutboxEvent;
 import io.openvod.platform.events.FileUploadEvents;
@@ -83,6 +84,9 @@ public final class UploadCommitter {
             }
         }
         UploadSession s = session;
+        if (s.replacesCover()) {
+            return new Committed(s, mediaOfSession(s));
+        }
         Media media = catalog.find(s.fileId())
                 .orElseThrow(() -> new UgcException(UgcError.UPLOAD_INTERNAL, "committed media " + s.fileId() + " is missing"));
         return new Committed(s, media);
@@ -101,12 +105,11 @@ public final class UploadCommitter {
     }
 
     private void record(UploadSession s) {
-        Optional<ObjectInfo> cover = s.coverKey().map(key -> complete(s, key, s.coverSize(), "cover"));
         if (s.replacesCover()) {
-            String coverKey = s.coverKey().orElseThrow();
-            catalog.replaceCover(s.fileId(), coverKey, layout.url(s.bucket(), coverKey), s.sessionHash());
+            replaceCover(s);
             return;
         }
+        Optional<ObjectInfo> cover = s.coverKey().map(key -> complete(s, key, s.coverSize(), "cover"));
         String mediaKey = s.mediaKey().orElseThrow();
         ObjectInfo media = complete(s, mediaKey, s.mediaSize(), "video");
         MediaInspector.Inspection inspection = inspector.inspect(StorageLayout.storeKey(s.bucket(), mediaKey));
@@ -123,6 +126,33 @@ public final class UploadCommitter {
         if (flow.isPresent()) {
             flowRequested.run();
         }
+    }
+
+    /**
+     * A new cover for existing media: the media's CoverUrl changes and a NewFileUpload event with
+     * the updated MediaBasicInfo is written, in one transaction. The previous cover object stays
+     * (it is removed with the media).
+     */
+    private void replaceCover(UploadSession s) {
+        mediaOfSession(s);
+        String coverKey = s.coverKey().orElseThrow();
+        complete(s, coverKey, s.coverSize(), "cover");
+        try {
+            catalog.replaceCover(s.fileId(), s.subAppId(), coverKey, layout.url(s.bucket(), coverKey), s.sessionHash(),
+                    media -> new OutboxEvent(TimeOrderedIds.next(), s.appId(), s.subAppId(), s.fileId(),
+                            FileUploadEvents.NEW_FILE_UPLOAD, FileUploadEvents.text(FileUploadEvents.newFileUpload(media, ""))));
+        } catch (MediaGoneException e) {
+            throw mediaNotFound(s);
+        }
+    }
+
+    /** The media whose cover the session replaces, if its application still has it. */
+    private Media mediaOfSession(UploadSession s) {
+        return catalog.find(s.fileId()).filter(m -> m.subAppId() == s.subAppId()).orElseThrow(() -> mediaNotFound(s));
+    }
+
+    private static UgcException mediaNotFound(UploadSession s) {
+        return new UgcException(UgcError.MEDIA_NOT_FOUND, "fileId " + s.fileId() + " does not exist in this application");
     }
 
     private ObjectInfo complete(UploadSession s, String key, Optional<Long> declared, String what) {

@@ -54,6 +54,17 @@ public final class CompleteMultipartUploadParser {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static List<PartRef> parse(InputStream body, int maxBytes) {
+        return parse(read(body, maxBytes));
+    }
+
+    /**
+     * Reads the whole body, at most {@code maxBytes}, e.g. to check its {@code Content-MD5} before
+     * parsing it. Does not close the stream.
+     *
+     * @throws CosProtocolException {@link CosErrorCode#ENTITY_TOO_LARGE} above the limit
+     * @throws UncheckedIOException when reading the stream fails
+     */
+    public static byte[] read(InputStream body, int maxBytes) {
         if (maxBytes < 1 || maxBytes == Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxBytes out of range: " + maxBytes);
         }
@@ -67,7 +78,7 @@ public final class CompleteMultipartUploadParser {
             throw new CosProtocolException(CosErrorCode.ENTITY_TOO_LARGE,
                     "The CompleteMultipartUpload body exceeds " + maxBytes + " bytes.");
         }
-        return parse(bytes);
+        return bytes;
     }
 
     /**
