@@ -118,11 +118,11 @@ class AuthenticationHttpTest {
 
     @Test
     void hs256JwtShouldAuthenticateAndItsRoleClaimShouldChooseThePolicy() throws Exception {
-        URI base = start(new JwtSection(true, Secret.of(HS_SECRET), "", ISSUER, AUDIENCE, null, null, null, null));
+        URI base = start(new JwtSection(true, Secret.of(HS_SECRET), "", ISSUER, AUDIENCE, null, null, null, null, null));
         long exp = clock.instant().plusSeconds(600).getEpochSecond();
         String jwt = TestJwts.hs256(TestJwts.claims("idp-user-7", ISSUER, AUDIENCE, exp).put("role", "editor"), HS_SECRET);
         SignatureParameters p = verified(AppFixture.get(base, "api/v1/upload-signature", jwt));
-        assertThat(user(p)).isEqualTo("idp-user-7");
+        assertThat(user(p)).as("identity-provider users have ids of their own namespace").isEqualTo("jwt:idp-user-7");
         assertThat(p.procedure()).contains("ReviewAndTranscode");
 
         String expired = TestJwts.hs256(TestJwts.claims("idp-user-7", ISSUER, AUDIENCE, clock.instant().minusSeconds(120).getEpochSecond()), HS_SECRET);
@@ -135,7 +135,7 @@ class AuthenticationHttpTest {
         String otherAudience = TestJwts.hs256(TestJwts.claims("idp-user-7", ISSUER, "someone-else", exp), HS_SECRET);
         assertThat(AppFixture.get(base, "api/v1/upload-signature", otherAudience).error()).isEqualTo("INVALID_TOKEN");
 
-        backend.services().store().setBanned("idp-user-7", true, clock.instant());
+        backend.services().store().setBanned("jwt:idp-user-7", true, clock.instant());
         assertThat(AppFixture.get(base, "api/v1/upload-signature", jwt).error()).isEqualTo("USER_BANNED");
     }
 
@@ -155,11 +155,11 @@ class AuthenticationHttpTest {
         });
         jwksServer.start();
         String url = "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json";
-        URI base = start(new JwtSection(true, null, url, ISSUER, AUDIENCE, null, null, null, null));
+        URI base = start(new JwtSection(true, null, url, ISSUER, AUDIENCE, null, null, null, null, null));
         long exp = clock.instant().plusSeconds(600).getEpochSecond();
 
         String good = TestJwts.rs256(TestJwts.claims("rsa-user", ISSUER, AUDIENCE, exp), provider, "k1");
-        assertThat(user(verified(AppFixture.get(base, "api/v1/upload-signature", good)))).isEqualTo("rsa-user");
+        assertThat(user(verified(AppFixture.get(base, "api/v1/upload-signature", good)))).isEqualTo("jwt:rsa-user");
         String forged = TestJwts.rs256(TestJwts.claims("rsa-user", ISSUER, AUDIENCE, exp), attacker, "k1");
         assertThat(AppFixture.get(base, "api/v1/upload-signature", forged).error()).isEqualTo("INVALID_TOKEN");
         String hsWithoutSecret = TestJwts.hs256(TestJwts.claims("rsa-user", ISSUER, AUDIENCE, exp), HS_SECRET);
