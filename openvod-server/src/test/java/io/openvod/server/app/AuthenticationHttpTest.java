@@ -11,6 +11,8 @@ import io.openvod.signature.SecretKeyLookup;
 import io.openvod.signature.SignatureParameters;
 import io.openvod.signature.UploadSignatureVerifier;
 import io.openvod.app.signing.SourceContext;
+import io.openvod.app.store.AppDatabase;
+import io.openvod.app.store.SqlAccountStore;
 import java.net.InetSocketAddress;
 import io.openvod.app.testing.MutableClock;
 import java.net.URI;
@@ -106,6 +108,41 @@ class AuthenticationHttpTest {
         assertThat(banned.status()).isEqualTo(403);
         assertThat(banned.code()).isEqualTo(40300);
         assertThat(banned.error()).isEqualTo("USER_BANNED");
+    }
+
+    @Test
+    void aBannedUserCannotSignInAndItsSessionsAreRefusedOnEveryApi() throws Exception {
+        URI base = start(AppFixture.noJwt());
+        backend.services().accounts().createUser("mallory", "", Optional.of("correct horse battery".toCharArray()));
+        String login = "{\"user\":\"mallory\",\"password\":\"correct horse battery\"}";
+        String session = AppFixture.post(base, "api/v1/login", null, "application/json", login).body().path("data").path("token").asText();
+        assertThat(AppFixture.get(base, "api/v1/videos", session).status()).isEqualTo(200);
+
+        backend.services().store().setBanned("mallory", true, clock.instant());
+        AppFixture.Reply refused = AppFixture.post(base, "api/v1/login", null, "application/json", login);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo(40300);
+        assertThat(refused.error()).isEqualTo("USER_BANNED");
+        assertThat(refused.body().path("data").has("token")).isFalse();
+        assertThat(AppFixture.post(base, "api/v1/login", null, "application/json", login.replace("battery", "staple")).error())
+                .as("a wrong password says nothing about the ban").isEqualTo("INVALID_CREDENTIALS");
+        for (String path : List.of("api/v1/upload-signature", "api/v1/videos", "api/v1/videos/5285890800000000001",
+                "api/v1/moderation/queue")) {
+            AppFixture.Reply r = AppFixture.get(base, path, session);
+            assertThat(r.status()).as(path).isEqualTo(403);
+            assertThat(r.error()).as(path).isEqualTo("USER_BANNED");
+        }
+
+        backend.services().store().setBanned("mallory", false, clock.instant());
+        String again = AppFixture.post(base, "api/v1/login", null, "application/json", login).body().path("data").path("token").asText();
+        assertThat(AppFixture.get(base, "api/v1/videos", again).status()).isEqualTo(200);
+        // A ban by another process (openvod users ban) reaches the running service within app.auth.cacheTtl (5 s here).
+        try (AppDatabase cli = AppDatabase.open(backend.services().config().database().url())) {
+            new SqlAccountStore(cli.jdbi()).setBanned("mallory", true, clock.instant());
+        }
+        VodEventBodies.await("the other process's ban to be applied", Duration.ofSeconds(20), () ->
+                "USER_BANNED".equals(AppFixture.get(base, "api/v1/videos", again).error()));
+        assertThat(AppFixture.post(base, "api/v1/login", null, "application/json", login).error()).isEqualTo("USER_BANNED");
     }
 
     @Test
