@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record Account(String userId, String role, boolean banned, boolean hasPassword, Instant createdAt) {
     public Account {
-        UserIds.requireValid(userId);
+        UserIds.requireKnown(userId);
         Objects.requireNonNull(role, "role == null");
         Objects.requireNonNull(createdAt, "createdAt == null");
     }

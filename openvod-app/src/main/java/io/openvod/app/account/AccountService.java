@@ -53,13 +53,17 @@ public final class AccountService {
      * Checks the password and issues a session token.
      *
      * @return the token (shown once; only its hash is stored)
-     * @throws AppException {@link AppError#INVALID_CREDENTIALS} for an unknown user or a wrong password alike
+     * @throws AppException {@link AppError#INVALID_CREDENTIALS} for an unknown user or a wrong password alike;
+     *     {@link AppError#USER_BANNED} for a banned user with the right password
      */
     public IssuedToken signIn(String userId, char[] password) {
         Optional<String> stored = UserIds.isValid(userId) ? store.passwordHash(userId) : Optional.empty();
         boolean ok = hasher.verify(password, stored.orElse(decoyHash)) && stored.isPresent();
         if (!ok) {
             throw new AppException(AppError.INVALID_CREDENTIALS, "user name or password is wrong");
+        }
+        if (store.find(userId).map(Account::banned).orElse(false)) {
+            throw new AppException(AppError.USER_BANNED, "user " + userId + " is banned");
         }
         return issue(userId, TokenKind.SESSION, "", Optional.of(sessionTtl));
     }

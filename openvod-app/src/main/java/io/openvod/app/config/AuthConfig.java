@@ -19,7 +19,7 @@ public record AuthConfig(boolean accounts, Duration sessionTtl, boolean apiToken
             throw new IllegalArgumentException("cacheTtl must be within 0s..5m");
         }
         sessionTtl = sessionTtl == null ? Duration.ofHours(12) : sessionTtl;
-        jwt = jwt == null ? new JwtSection(false, null, null, null, null, null, null, null, null) : jwt;
+        jwt = jwt == null ? new JwtSection(false, null, null, null, null, null, null, null, null, null) : jwt;
         if (sessionTtl.isNegative() || sessionTtl.isZero() || sessionTtl.compareTo(Duration.ofDays(90)) > 0) {
             throw new IllegalArgumentException("sessionTtl must be within (0, 90d]");
         }

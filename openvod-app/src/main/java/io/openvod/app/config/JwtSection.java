@@ -1,10 +1,14 @@
 package io.openvod.app.config;
 
+import io.openvod.app.account.UserIds;
 import io.openvod.app.auth.jwt.JwtConfig;
 import io.openvod.core.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.time.Duration;
 
 /**
@@ -19,10 +23,26 @@ import java.time.Duration;
  * @param roleClaim the claim holding the user's role. Defaults to {@code role}.
  * @param clockSkew tolerance for {@code exp}/{@code nbf}/{@code iat}. Defaults to 60s.
  * @param jwksCacheTtl how long fetched keys are trusted before refreshing. Defaults to 10m.
+ * @param accountMap user claim → built-in account id: a token whose user claim is a key acts as
+ *     that account (its role, ban, quota and videos). Every other token's user is
+ *     {@code jwt:<user claim>}, never a built-in account. Defaults to none.
  */
 public record JwtSection(boolean enabled, Secret hs256Secret, String jwksUrl, String issuer, String audience,
-                         String userClaim, String roleClaim, Duration clockSkew, Duration jwksCacheTtl) {
+                         String userClaim, String roleClaim, Duration clockSkew, Duration jwksCacheTtl,
+                         Map<String, String> accountMap) {
     public JwtSection {
+        accountMap = accountMap == null ? Map.of() : new TreeMap<>(accountMap);
+        for (Map.Entry<String, String> e : accountMap.entrySet()) {
+            if (!UserIds.isValid(e.getKey())) {
+                throw new IllegalArgumentException("accountMap key '" + e.getKey()
+                        + "' must be a user claim value: 1-64 characters of A-Z a-z 0-9 . _ @ -");
+            }
+            if (!UserIds.isValid(e.getValue())) {
+                throw new IllegalArgumentException("accountMap." + e.getKey() + " must name a built-in account id: "
+                        + "1-64 characters of A-Z a-z 0-9 . _ @ -");
+            }
+        }
+        accountMap = Collections.unmodifiableMap(accountMap);
         jwksUrl = jwksUrl == null ? "" : jwksUrl.strip();
         issuer = issuer == null ? "" : issuer.strip();
         audience = audience == null ? "" : audience.strip();

@@ -81,7 +81,7 @@ public final class SqlAccountStore implements AccountStore {
 
     @Override
     public Account setBanned(String userId, boolean banned, Instant now) {
-        UserIds.requireValid(userId);
+        UserIds.requireKnown(userId);
         return jdbi.inTransaction(h -> {
             h.createUpdate("INSERT INTO accounts (user_id, role, banned, password_hash, created_at)"
                             + " VALUES (:userId, '', :banned, NULL, :createdAt)"
@@ -96,7 +96,7 @@ public final class SqlAccountStore implements AccountStore {
 
     @Override
     public Account setRole(String userId, String role, Instant now) {
-        UserIds.requireValid(userId);
+        UserIds.requireKnown(userId);
         Objects.requireNonNull(role, "role == null");
         return jdbi.inTransaction(h -> {
             h.createUpdate("INSERT INTO accounts (user_id, role, banned, password_hash, created_at)"

@@ -1,5 +1,6 @@
 package io.openvod.server.app;
 
+import io.openvod.app.account.Account;
 import io.openvod.app.account.AccountService;
 import io.openvod.app.account.AccountStore;
 import io.openvod.app.account.Argon2idPasswordHasher;
@@ -72,7 +73,8 @@ public final class AppServices implements AutoCloseable {
             this.signatures = new SignatureService(store, policy, ledger, keys,
                     new SignatureDefaults(config.vod().subAppId(), config.vod().storageRegion()), clock);
             TokenAuthenticator openVodTokens = token -> accounts.authenticate(token, auth.accounts(), auth.apiTokens());
-            this.authenticator = new BearerAuthenticator(openVodTokens, JwtWiring.authenticator(auth.jwt(), clock));
+            this.authenticator = new BearerAuthenticator(openVodTokens, JwtWiring.authenticator(auth.jwt(), clock),
+                    userId -> store.find(userId).map(Account::banned).orElse(false));
             this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
             this.videos = new SqlVideos(database.jdbi());
             this.receipts = new EventReceipts(receivedEvents, videos, clock, config.receipt().forward().enabled(),

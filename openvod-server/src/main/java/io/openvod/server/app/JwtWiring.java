@@ -1,12 +1,10 @@
 package io.openvod.server.app;
 
-import io.openvod.app.AppException;
-import io.openvod.app.auth.Principal;
 import io.openvod.app.auth.TokenAuthenticator;
 import io.openvod.app.auth.jwt.HttpJwksSource;
+import io.openvod.app.auth.jwt.JwtAuthenticator;
 import io.openvod.app.auth.jwt.JwksSource;
 import io.openvod.app.auth.jwt.JwtConfig;
-import io.openvod.app.auth.jwt.JwtResult;
 import io.openvod.app.auth.jwt.JwtVerifier;
 import io.openvod.app.config.JwtSection;
 import java.time.Clock;
@@ -24,9 +22,6 @@ final class JwtWiring {
         JwtConfig config = section.toJwtConfig();
         JwksSource jwks = config.jwksUrl().isPresent() ? HttpJwksSource.create(config, clock) : JwksSource.none();
         JwtVerifier verifier = new JwtVerifier(config, clock, jwks);
-        return Optional.of(token -> switch (verifier.verify(token)) {
-            case JwtResult.Valid v -> new Principal(v.claims().subject(), v.claims().role(), Principal.AuthMethod.JWT);
-            case JwtResult.Invalid i -> throw new AppException(i.error(), "JWT refused: " + i.detail());
-        });
+        return Optional.of(new JwtAuthenticator(verifier, section.accountMap()));
     }
 }

@@ -64,7 +64,7 @@ final class AppFixture {
     }
 
     static JwtSection noJwt() {
-        return new JwtSection(false, null, null, null, null, null, null, null, null);
+        return new JwtSection(false, null, null, null, null, null, null, null, null, null);
     }
 
     /** A response: status, parsed JSON body, headers. */

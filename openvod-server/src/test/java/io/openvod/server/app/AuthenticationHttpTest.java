@@ -11,6 +11,8 @@ import io.openvod.signature.SecretKeyLookup;
 import io.openvod.signature.SignatureParameters;
 import io.openvod.signature.UploadSignatureVerifier;
 import io.openvod.app.signing.SourceContext;
+import io.openvod.app.store.AppDatabase;
+import io.openvod.app.store.SqlAccountStore;
 import java.net.InetSocketAddress;
 import io.openvod.app.testing.MutableClock;
 import java.net.URI;
@@ -109,6 +111,41 @@ class AuthenticationHttpTest {
     }
 
     @Test
+    void aBannedUserCannotSignInAndItsSessionsAreRefusedOnEveryApi() throws Exception {
+        URI base = start(AppFixture.noJwt());
+        backend.services().accounts().createUser("mallory", "", Optional.of("correct horse battery".toCharArray()));
+        String login = "{\"user\":\"mallory\",\"password\":\"correct horse battery\"}";
+        String session = AppFixture.post(base, "api/v1/login", null, "application/json", login).body().path("data").path("token").asText();
+        assertThat(AppFixture.get(base, "api/v1/videos", session).status()).isEqualTo(200);
+
+        backend.services().store().setBanned("mallory", true, clock.instant());
+        AppFixture.Reply refused = AppFixture.post(base, "api/v1/login", null, "application/json", login);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo(40300);
+        assertThat(refused.error()).isEqualTo("USER_BANNED");
+        assertThat(refused.body().path("data").has("token")).isFalse();
+        assertThat(AppFixture.post(base, "api/v1/login", null, "application/json", login.replace("battery", "staple")).error())
+                .as("a wrong password says nothing about the ban").isEqualTo("INVALID_CREDENTIALS");
+        for (String path : List.of("api/v1/upload-signature", "api/v1/videos", "api/v1/videos/5285890800000000001",
+                "api/v1/moderation/queue")) {
+            AppFixture.Reply r = AppFixture.get(base, path, session);
+            assertThat(r.status()).as(path).isEqualTo(403);
+            assertThat(r.error()).as(path).isEqualTo("USER_BANNED");
+        }
+
+        backend.services().store().setBanned("mallory", false, clock.instant());
+        String again = AppFixture.post(base, "api/v1/login", null, "application/json", login).body().path("data").path("token").asText();
+        assertThat(AppFixture.get(base, "api/v1/videos", again).status()).isEqualTo(200);
+        // A ban by another process (openvod users ban) reaches the running service within app.auth.cacheTtl (5 s here).
+        try (AppDatabase cli = AppDatabase.open(backend.services().config().database().url())) {
+            new SqlAccountStore(cli.jdbi()).setBanned("mallory", true, clock.instant());
+        }
+        VodEventBodies.await("the other process's ban to be applied", Duration.ofSeconds(20), () ->
+                "USER_BANNED".equals(AppFixture.get(base, "api/v1/videos", again).error()));
+        assertThat(AppFixture.post(base, "api/v1/login", null, "application/json", login).error()).isEqualTo("USER_BANNED");
+    }
+
+    @Test
     void malformedCredentialsShouldBeRefused() {
         URI base = start(AppFixture.noJwt());
         assertThat(AppFixture.get(base, "api/v1/upload-signature", null).code()).isEqualTo(40100);
@@ -118,11 +155,11 @@ class AuthenticationHttpTest {
 
     @Test
     void hs256JwtShouldAuthenticateAndItsRoleClaimShouldChooseThePolicy() throws Exception {
-        URI base = start(new JwtSection(true, Secret.of(HS_SECRET), "", ISSUER, AUDIENCE, null, null, null, null));
+        URI base = start(new JwtSection(true, Secret.of(HS_SECRET), "", ISSUER, AUDIENCE, null, null, null, null, null));
         long exp = clock.instant().plusSeconds(600).getEpochSecond();
         String jwt = TestJwts.hs256(TestJwts.claims("idp-user-7", ISSUER, AUDIENCE, exp).put("role", "editor"), HS_SECRET);
         SignatureParameters p = verified(AppFixture.get(base, "api/v1/upload-signature", jwt));
-        assertThat(user(p)).isEqualTo("idp-user-7");
+        assertThat(user(p)).as("identity-provider users have ids of their own namespace").isEqualTo("jwt:idp-user-7");
         assertThat(p.procedure()).contains("ReviewAndTranscode");
 
         String expired = TestJwts.hs256(TestJwts.claims("idp-user-7", ISSUER, AUDIENCE, clock.instant().minusSeconds(120).getEpochSecond()), HS_SECRET);
@@ -135,7 +172,7 @@ class AuthenticationHttpTest {
         String otherAudience = TestJwts.hs256(TestJwts.claims("idp-user-7", ISSUER, "someone-else", exp), HS_SECRET);
         assertThat(AppFixture.get(base, "api/v1/upload-signature", otherAudience).error()).isEqualTo("INVALID_TOKEN");
 
-        backend.services().store().setBanned("idp-user-7", true, clock.instant());
+        backend.services().store().setBanned("jwt:idp-user-7", true, clock.instant());
         assertThat(AppFixture.get(base, "api/v1/upload-signature", jwt).error()).isEqualTo("USER_BANNED");
     }
 
@@ -155,11 +192,11 @@ class AuthenticationHttpTest {
         });
         jwksServer.start();
         String url = "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json";
-        URI base = start(new JwtSection(true, null, url, ISSUER, AUDIENCE, null, null, null, null));
+        URI base = start(new JwtSection(true, null, url, ISSUER, AUDIENCE, null, null, null, null, null));
         long exp = clock.instant().plusSeconds(600).getEpochSecond();
 
         String good = TestJwts.rs256(TestJwts.claims("rsa-user", ISSUER, AUDIENCE, exp), provider, "k1");
-        assertThat(user(verified(AppFixture.get(base, "api/v1/upload-signature", good)))).isEqualTo("rsa-user");
+        assertThat(user(verified(AppFixture.get(base, "api/v1/upload-signature", good)))).isEqualTo("jwt:rsa-user");
         String forged = TestJwts.rs256(TestJwts.claims("rsa-user", ISSUER, AUDIENCE, exp), attacker, "k1");
         assertThat(AppFixture.get(base, "api/v1/upload-signature", forged).error()).isEqualTo("INVALID_TOKEN");
         String hsWithoutSecret = TestJwts.hs256(TestJwts.claims("rsa-user", ISSUER, AUDIENCE, exp), HS_SECRET);

@@ -42,8 +42,8 @@ class ModeratorRoleHttpTest {
         var roles = Map.of("user", AppFixture.role(List.of(), "", List.of(), null, -1, -1, -1),
                 "reviewer", AppFixture.role(List.of(), "", List.of(), null, -1, -1, -1));
         AppConfig c = AppFixture.config(dir, AppFixture.keyA(), roles,
-                Map.of("demoted", new UserPolicy("user", null, null, null, null, null, null, null, null, null, null)),
-                new RateLimitConfig(0, 0), new JwtSection(true, Secret.of(HS_SECRET), "", ISSUER, AUDIENCE, null, null, null, null));
+                Map.of("jwt:demoted", new UserPolicy("user", null, null, null, null, null, null, null, null, null, null)),
+                new RateLimitConfig(0, 0), new JwtSection(true, Secret.of(HS_SECRET), "", ISSUER, AUDIENCE, null, null, null, null, null));
         ReceiptConfig receipt = new ReceiptConfig(null, List.of(), Duration.ofMinutes(5), 1_048_576, ReceiptConfig.Pull.defaults(),
                 ReceiptConfig.Forward.defaults(), List.of("reviewer"));
         backend = AppBackend.start(new AppConfig(c.http(), c.database(), c.vod(), c.auth(), c.policy(), c.rateLimit(), receipt),
@@ -86,7 +86,7 @@ class ModeratorRoleHttpTest {
         assertThat(blocked.status()).isEqualTo(200);
         var video = backend.services().videos().find(FILE_ID).orElseThrow();
         assertThat(video.state()).isEqualTo(VideoState.BLOCKED);
-        assertThat(video.moderation().orElseThrow().moderator()).isEqualTo("idp-reviewer");
+        assertThat(video.moderation().orElseThrow().moderator()).isEqualTo("jwt:idp-reviewer");
     }
 
     @Test

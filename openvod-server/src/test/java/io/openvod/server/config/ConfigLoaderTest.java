@@ -161,4 +161,22 @@ class ConfigLoaderTest {
         assertThat(ConfigSources.resolve(null, dir, Map.of(), List.of()).file()).contains(local);
         assertThat(ConfigSources.resolve(null, dir.resolve("sub"), Map.of(), List.of()).file()).isEmpty();
     }
+
+    @Test
+    void jwtAccountMapShouldLoadAndRefuseIdsThatAreNoAccountNames() throws IOException {
+        String yaml = """
+                app:
+                  auth:
+                    jwt:
+                      enabled: true
+                      hs256Secret: shared-secret-of-at-least-32-bytes!!
+                      issuer: https://idp.example.com/
+                      audience: app
+                      accountMap: {sso-ops: ops}
+                """;
+        assertThat(load(yaml, Map.of()).app().auth().jwt().accountMap()).containsExactly(Map.entry("sso-ops", "ops"));
+        assertThat(load(null, Map.of()).app().auth().jwt().accountMap()).isEmpty();
+        assertThatThrownBy(() -> load(yaml.replace("{sso-ops: ops}", "{sso-ops: 'jwt:ops'}"), Map.of()))
+                .hasMessageContaining("accountMap.sso-ops must name a built-in account id");
+    }
 }

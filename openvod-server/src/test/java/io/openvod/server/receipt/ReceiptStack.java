@@ -40,7 +40,7 @@ import java.util.Optional;
  * role puts a procedure in every signature. Tests set the event mode and upload as alice does.
  */
 public final class ReceiptStack implements AutoCloseable {
-    static final long SUB_APP_ID = 1_500_000_001L;
+    public static final long SUB_APP_ID = 1_500_000_001L;
     static final String PATH_TOKEN = "receipt-e2e-path-token-0123456789";
     public static final String USER = "alice";
     public static final String PASSWORD = "a long password";
