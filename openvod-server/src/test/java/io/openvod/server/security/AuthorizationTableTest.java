@@ -204,12 +204,21 @@ class AuthorizationTableTest {
         rows.add(new Row(cos, "other upload (upload B's uploadId under A's key)", () -> cos(uploadA.cos()
                 .putPart(uploadA.key(), uploadB.uploadId(), 1, MEDIA)), new Outcome(404, "NoSuchUpload")));
 
-        rows.add(new Row(cos, "replayed (Complete sent again)", () -> {
+        // A Complete sent again with the same parts is idempotent (the same key and ETag); with other parts it is refused.
+        rows.add(new Row(cos, "replayed (Complete sent again, other parts)", () -> {
             Upload u = apply(PlatformFixture.SECRET_ID, PlatformFixture.SECRET_KEY, ReceiptStack.SUB_APP_ID);
             assertThat(u.cos().putPart(u.key(), u.uploadId(), 1, MEDIA).statusCode()).isEqualTo(200);
             String xml = Uploads.completeXml(List.of("\"" + Uploads.md5Hex(MEDIA) + "\""));
             assertThat(u.cos().complete(u.key(), u.uploadId(), xml).statusCode()).as("first Complete").isEqualTo(200);
-            return cos(u.cos().complete(u.key(), u.uploadId(), xml));
+            assertThat(u.cos().complete(u.key(), u.uploadId(), xml).statusCode()).as("the same Complete again").isEqualTo(200);
+            return cos(u.cos().complete(u.key(), u.uploadId(), Uploads.completeXml(List.of("\"" + "0".repeat(32) + "\""))));
+        }, new Outcome(400, "InvalidPart")));
+        rows.add(new Row(cos, "replayed (a part PUT after Complete)", () -> {
+            Upload u = apply(PlatformFixture.SECRET_ID, PlatformFixture.SECRET_KEY, ReceiptStack.SUB_APP_ID);
+            assertThat(u.cos().putPart(u.key(), u.uploadId(), 1, MEDIA).statusCode()).isEqualTo(200);
+            String xml = Uploads.completeXml(List.of("\"" + Uploads.md5Hex(MEDIA) + "\""));
+            assertThat(u.cos().complete(u.key(), u.uploadId(), xml).statusCode()).as("Complete").isEqualTo(200);
+            return cos(u.cos().putPart(u.key(), u.uploadId(), 2, MEDIA));
         }, new Outcome(404, "NoSuchUpload")));
         rows.add(new Row(cos, "replayed (PUT over the media once committed)", () -> cos(committedCos.put(committedKey,
                 "swapped after commit".getBytes(StandardCharsets.UTF_8), Map.of(), Map.of())), new Outcome(403, "InvalidAccessKeyId")));
