@@ -3,9 +3,11 @@ package io.openvod.core.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.openvod.core.Secret;
+import io.openvod.core.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +22,10 @@ import org.sqlite.SQLiteDataSource;
  * location, and a {@link Jdbi} over it. Opening runs pending migrations; {@link #close()} closes
  * the pool.
  *
- * <p>A SQLite file is the default (missing parent directories are created). Every SQLite
+ * <p>A SQLite file is the default. Missing parent directories are created owner-only (0700) and the
+ * database file is created owner-only (0600) before SQLite opens it, so that SQLite creates its
+ * {@code -wal}, {@code -shm} and {@code -journal} files with the same permissions; an existing
+ * database file and those companions are made owner-only when opened ({@link OwnerOnly}). Every SQLite
  * connection uses WAL journaling, {@code synchronous=NORMAL}, a 5 s {@code busy_timeout}, enforced
  * foreign keys and {@code BEGIN IMMEDIATE} for explicit transactions, so a transaction holds the
  * database's write lock from its first statement and writers queue instead of failing. The pool
@@ -110,7 +115,7 @@ public final class SqlDatabase implements AutoCloseable {
 
     private static void configureSqlite(HikariConfig config, String jdbcUrl) {
         Optional<Path> file = sqliteFile(jdbcUrl);
-        file.map(f -> f.toAbsolutePath().getParent()).ifPresent(SqlDatabase::createDirectories);
+        file.ifPresent(SqlDatabase::createOwnerOnly);
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -149,11 +154,20 @@ public final class SqlDatabase implements AutoCloseable {
         return Optional.of(Path.of(name));
     }
 
-    private static void createDirectories(Path directory) {
+    /** The database file and its folder, owner-only; SQLite's companion files, when present, too. */
+    private static void createOwnerOnly(Path file) {
+        Path absolute = file.toAbsolutePath();
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createDirectories(absolute.getParent());
+            OwnerOnly.createFile(absolute);
+            for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+                Path companion = absolute.resolveSibling(absolute.getFileName() + suffix);
+                if (Files.exists(companion, LinkOption.NOFOLLOW_LINKS)) {
+                    OwnerOnly.restrict(companion);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the database directory " + directory, e);
+            throw new UncheckedIOException("cannot create the database file " + absolute, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.openvod.platform.http;
 
 import io.javalin.config.JettyConfig;
+import io.openvod.core.files.OwnerOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +62,7 @@ public final class TlsConnector {
         Path file = directory.resolve("self-signed.p12");
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(directory);
+                OwnerOnly.createDirectories(directory);
                 Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
                 Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "openvod", "-keyalg", "EC",
                         "-groupname", "secp256r1", "-validity", "825", "-dname", "CN=localhost",
@@ -73,6 +74,7 @@ public final class TlsConnector {
                     throw new IllegalStateException("keytool could not make a self-signed certificate");
                 }
             }
+            OwnerOnly.restrict(file); // keytool writes the key store with the default permissions
             KeyStore store = KeyStore.getInstance("PKCS12");
             try (var in = Files.newInputStream(file)) {
                 store.load(in, PASSWORD);

@@ -77,12 +77,15 @@ class CloudApiFrontDoorHttpTest {
         assertError(api.call("ModifyEventConfig", "{\"NotificationUrl\":\"http://169.254.169.254/latest\"}"),
                 "InvalidParameterValue.NotificationUrl");
         assertError(api.call("ModifyEventConfig", "{\"NotificationUrl\":\"ftp://203.0.113.10/x\"}"), "InvalidParameterValue.NotificationUrl");
+        assertError(api.call("ModifyEventConfig", "{\"NotificationUrl\":\"http://[::127.0.0.1]:9/hook\"}"), "InvalidParameterValue.NotificationUrl");
+        assertError(api.call("ModifyEventConfig", "{\"NotificationUrl\":\"http://8.8.8.8:65536/hook\"}"), "InvalidParameterValue.NotificationUrl");
+        assertError(api.call("ModifyEventConfig", "{\"NotificationUrl\":\"https://203.0.113.10/hook\"}"), "InvalidParameterValue.NotificationUrl");
         platform.keys().addApp(PlatformFixture.APP_ID, 1_500_000_001L, "second");
-        assertThat(api.call("ModifyEventConfig", "{\"SubAppId\":1500000001,\"Mode\":\"PULL\",\"NotificationUrl\":\"https://203.0.113.10/hook\","
+        assertThat(api.call("ModifyEventConfig", "{\"SubAppId\":1500000001,\"Mode\":\"PULL\",\"NotificationUrl\":\"https://8.8.8.8/hook\","
                 + "\"PersistenceCompleteEventSwitch\":\"ON\"}").errorCode()).isNull();
         var second = api.call("DescribeEventConfig", "{\"SubAppId\":1500000001}").response();
         assertThat(second.get("Mode").asText()).isEqualTo("PULL");
-        assertThat(second.get("NotificationUrl").asText()).isEqualTo("https://203.0.113.10/hook");
+        assertThat(second.get("NotificationUrl").asText()).isEqualTo("https://8.8.8.8/hook");
         assertThat(second.get("PersistenceCompleteEventSwitch").asText()).isEqualTo("ON");
         assertThat(second.get("UploadMediaCompleteEventSwitch").asText()).isEqualTo("ON");
         assertThat(api.call("ModifyEventConfig", "{\"SubAppId\":1500000001,\"NotificationUrl\":\"\"}").errorCode()).isNull();

@@ -162,12 +162,12 @@ class PullEventsSdkTest {
     void eventConfigRoundTripsThroughTheSdk() throws Exception {
         ModifyEventConfigRequest modify = new ModifyEventConfigRequest();
         modify.setMode("PUSH");
-        modify.setNotificationUrl("https://203.0.113.7/vod/events");
+        modify.setNotificationUrl("https://8.8.8.8/vod/events");
         modify.setDeleteMediaCompleteEventSwitch("OFF");
         vod.ModifyEventConfig(modify);
         DescribeEventConfigResponse config = vod.DescribeEventConfig(new DescribeEventConfigRequest());
         assertThat(config.getMode()).isEqualTo("PUSH");
-        assertThat(config.getNotificationUrl()).isEqualTo("https://203.0.113.7/vod/events");
+        assertThat(config.getNotificationUrl()).isEqualTo("https://8.8.8.8/vod/events");
         assertThat(config.getUploadMediaCompleteEventSwitch()).isEqualTo("ON");
         assertThat(config.getDeleteMediaCompleteEventSwitch()).isEqualTo("OFF");
         assertThat(config.getRequestId()).isNotEmpty();

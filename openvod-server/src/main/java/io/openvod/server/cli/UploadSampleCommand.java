@@ -6,6 +6,7 @@ import io.openvod.client.DirectorySessionStore;
 import io.openvod.client.Uploader;
 import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
+import io.openvod.core.files.OwnerOnly;
 import io.openvod.platform.media.FfmpegTools;
 import java.io.IOException;
 import java.net.URI;
@@ -76,7 +77,7 @@ final class UploadSampleCommand implements Callable<Integer> {
     }
 
     private static Path makeClip(Path target, int length) throws IOException, InterruptedException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
+        OwnerOnly.createDirectories(target.toAbsolutePath().getParent());
         Path log = Files.createTempFile("openvod-sample", ".log");
         try {
             Process ffmpeg = FfmpegTools.bundled().ffmpegCommand(List.of("-nostdin", "-v", "error", "-y",
@@ -93,6 +94,7 @@ final class UploadSampleCommand implements Callable<Integer> {
                 throw new OpenVodException(CommonError.INTERNAL, "ffmpeg could not make the sample clip: "
                         + Files.readString(log, StandardCharsets.UTF_8).strip());
             }
+            OwnerOnly.restrict(target); // ffmpeg creates it with the default permissions
             return target;
         } finally {
             Files.deleteIfExists(log);

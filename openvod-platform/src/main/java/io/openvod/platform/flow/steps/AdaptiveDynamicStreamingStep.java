@@ -3,6 +3,7 @@ package io.openvod.platform.flow.steps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.files.OwnerOnly;
 import io.openvod.platform.flow.StepFailure;
 import io.openvod.platform.flow.StepInput;
 import io.openvod.platform.flow.TaskStep;
@@ -113,7 +114,7 @@ public final class AdaptiveDynamicStreamingStep implements TaskStep {
         }
         Path masterFile = root.resolve("index.m3u8");
         try {
-            Files.writeString(masterFile, master.toString(), StandardCharsets.UTF_8);
+            Files.writeString(OwnerOnly.createFile(masterFile), master.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new StepFailure(FfmpegJob.INTERNAL_ERROR, "cannot write the master playlist: " + e.getMessage(), true, e);
         }
@@ -175,7 +176,7 @@ public final class AdaptiveDynamicStreamingStep implements TaskStep {
 
     private static void createDirectories(Path directory) throws StepFailure {
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createDirectories(directory);
         } catch (IOException e) {
             throw new StepFailure(FfmpegJob.INTERNAL_ERROR, "cannot create a working directory: " + e.getMessage(), true, e);
         }

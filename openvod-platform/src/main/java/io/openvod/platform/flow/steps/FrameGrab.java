@@ -1,5 +1,6 @@
 package io.openvod.platform.flow.steps;
 
+import io.openvod.core.files.OwnerOnly;
 import io.openvod.platform.flow.StepFailure;
 import io.openvod.platform.flow.TaskStep;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class FrameGrab {
                              int maxFrames, Duration baseTimeout, TaskStep.ProgressListener progress) throws StepFailure {
         Path directory = work.resolve(dirName);
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createDirectories(directory);
         } catch (IOException e) {
             throw new StepFailure(FfmpegJob.INTERNAL_ERROR, "cannot create a working directory: " + e.getMessage(), true, e);
         }

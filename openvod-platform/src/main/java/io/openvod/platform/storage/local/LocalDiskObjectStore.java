@@ -1,5 +1,6 @@
 package io.openvod.platform.storage.local;
 
+import io.openvod.core.files.OwnerOnly;
 import io.openvod.platform.storage.ObjectInfo;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.storage.RangeAssembly;
@@ -48,7 +49,7 @@ public final class LocalDiskObjectStore implements ObjectStore {
     public static LocalDiskObjectStore open(Path root) {
         Objects.requireNonNull(root, "root == null");
         try {
-            Path realRoot = Files.createDirectories(root.toAbsolutePath().normalize()).toRealPath();
+            Path realRoot = OwnerOnly.createDirectories(root.toAbsolutePath().normalize()).toRealPath();
             ObjectPaths paths = new ObjectPaths(realDir(realRoot.resolve("objects")));
             AtomicFileWriter writer = new AtomicFileWriter(realDir(realRoot.resolve("tmp")), paths);
             writer.clearLeftovers();
@@ -59,7 +60,7 @@ public final class LocalDiskObjectStore implements ObjectStore {
     }
 
     private static Path realDir(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        OwnerOnly.createDirectories(dir);
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(dir + " must be a folder, not a symbolic link");
         }

@@ -1,5 +1,6 @@
 package io.openvod.platform.storage.local;
 
+import io.openvod.core.files.OwnerOnly;
 import io.openvod.platform.storage.ObjectInfo;
 import io.openvod.platform.storage.RangeAssembly;
 import io.openvod.platform.storage.StorageError;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * {@link RangeAssembly} on the local disk: a draft is an object file written at offsets (writes
@@ -99,6 +101,7 @@ final class LocalRangeAssembly implements RangeAssembly {
     private FileChannel openDraft(String draftKey) throws IOException {
         Path draft = paths.pathOf(draftKey);
         paths.prepareParent(draftKey, draft);
-        return FileChannel.open(draft, StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS);
+        return FileChannel.open(draft, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS),
+                OwnerOnly.fileAttributes(draft));
     }
 }

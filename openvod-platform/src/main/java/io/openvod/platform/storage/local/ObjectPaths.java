@@ -1,5 +1,6 @@
 package io.openvod.platform.storage.local;
 
+import io.openvod.core.files.OwnerOnly;
 import io.openvod.platform.storage.ObjectKeys;
 import io.openvod.platform.storage.StorageError;
 import io.openvod.platform.storage.StorageException;
@@ -72,7 +73,7 @@ final class ObjectPaths {
         if (!Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
             throw conflict(key);
         }
-        Files.createDirectories(file.getParent());
+        OwnerOnly.createDirectories(file.getParent());
         requireNoLink(file.getParent());
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             throw conflict(key);

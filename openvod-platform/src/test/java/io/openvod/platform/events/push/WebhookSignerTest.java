@@ -11,47 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignerTest {
     private static final String MINE = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final String THEIRS = "whsec_c29tZW9uZS1lbHNlLXMta2V5LTMyLWJ5dGVzLWxvbmc=";
-
-    /** Secrets per application in memory; counts the reads. */
-    private static final class Secrets implements WebhookSecrets {
-        final Map<Long, List<Secret>> byApp = new HashMap<>();
-        int reads;
-
-        @Override
-        public Created create(long subAppId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Created rotate(long subAppId, Duration overlap) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean revoke(String secretId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<WebhookSecret> list(Optional<Long> subAppId) {
-            return List.of();
-        }
-
-        @Override
-        public List<Secret> signing(long subAppId) {
-            reads++;
-            return byApp.getOrDefault(subAppId, List.of());
-        }
-    }
 
     private static boolean verifies(String secret, String signature, String body) {
         return StandardWebhooks.fromSecrets(List.of(secret)).verify("msg_1", "1700000000", signature,
@@ -61,7 +26,7 @@ class WebhookSignerTest {
 
     @Test
     void eachApplicationIsSignedWithItsOwnSecretsOnly() {
-        Secrets secrets = new Secrets();
+        InMemoryWebhookSecrets secrets = new InMemoryWebhookSecrets();
         secrets.byApp.put(1L, List.of(Secret.of(MINE)));
         secrets.byApp.put(2L, List.of(Secret.of(THEIRS)));
         WebhookSigner signer = new WebhookSigner(secrets, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
@@ -78,7 +43,7 @@ class WebhookSignerTest {
 
     @Test
     void secretsAreReadAgainAfterTheRefreshInterval() {
-        Secrets secrets = new Secrets();
+        InMemoryWebhookSecrets secrets = new InMemoryWebhookSecrets();
         secrets.byApp.put(1L, new ArrayList<>(List.of(Secret.of(MINE))));
         MutableClock clock = new MutableClock();
         WebhookSigner signer = new WebhookSigner(secrets, clock);
