@@ -43,6 +43,7 @@ class DevPushTest {
         String firstReceiptUrl;
         String secrets;
         try (DevStack dev = DevStack.start(config, state, Clock.systemUTC())) {
+            DevUploads.remember(dev);
             JsonNode written = JSON.readTree(dev.stateFile().toFile());
             firstReceiptUrl = dev.receiptUrl();
             assertThat(written.get("receiptUrl").asText()).isEqualTo(firstReceiptUrl)
@@ -71,6 +72,7 @@ class DevPushTest {
             assertThat(unsigned).as("the receipt URL wants the platform's signature").isEqualTo(401);
         }
         try (DevStack again = DevStack.start(config, state, Clock.systemUTC())) {
+            DevUploads.remember(again);
             assertThat(Files.readString(state.resolve(DevReceiptSecrets.FILE))).as("the secrets are kept").isEqualTo(secrets);
             String token = firstReceiptUrl.substring(firstReceiptUrl.lastIndexOf('/'));
             assertThat(again.receiptUrl()).as("the same path token on the app's new URL").endsWith(token);

@@ -17,6 +17,7 @@ import io.openvod.server.config.ConfigSources;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
 import io.openvod.server.testing.ReviewSidecar;
+import io.openvod.testing.TestSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +51,10 @@ public final class ReceiptStack implements AutoCloseable {
     private final AppBackend app;
     private final Tc3TestClient api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static {
+        TestSecrets.rememberConstants(ReceiptStack.class);
+    }
 
     private ReceiptStack(Platform platform, AppBackend app) {
         this.platform = platform;
@@ -132,7 +137,7 @@ public final class ReceiptStack implements AutoCloseable {
     String uploadAsAlice(Path file) throws Exception {
         JsonNode login = post(app.url().resolve("api/v1/login"), null,
                 "{\"user\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}");
-        String session = login.path("data").path("token").asText();
+        String session = TestSecrets.remember(login.path("data").path("token").asText());
         assertThat(session).as(login.toString()).isNotEmpty();
         byte[] bytes = Files.readAllBytes(file);
         JsonNode apply = Uploads.data(post(URI.create(platform.url() + "/v3/index.php?Action=ApplyUploadUGC"), null,
