@@ -5,6 +5,7 @@ import io.openvod.signature.Credential;
 import io.openvod.signature.cos.CosKeyTime;
 import io.openvod.signature.cos.CosSignature;
 import io.openvod.signature.cos.CosSigner;
+import io.openvod.testing.TestSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,7 +41,8 @@ public final class CosTestClient {
         this.base = base;
         this.bucket = bucket;
         this.credential = credential;
-        this.token = token;
+        this.token = TestSecrets.remember(token);
+        TestSecrets.remember(credential.secretKey());
         this.start = start;
         this.end = end;
     }

@@ -22,6 +22,7 @@ import io.openvod.platform.storage.local.LocalDiskObjectStore;
 import io.openvod.core.sql.SqlDatabase;
 import io.openvod.signature.SignatureParameters;
 import io.openvod.signature.UploadSigner;
+import io.openvod.testing.TestSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -62,6 +63,10 @@ public final class PlatformFixture implements AutoCloseable {
     private ObjectStore store;
     private PlatformNode node;
     private SqlApiKeys keys;
+
+    static {
+        TestSecrets.rememberConstants(PlatformFixture.class);
+    }
 
     private PlatformFixture(Path dir, UploadConfig upload, Clock clock, io.openvod.platform.config.EventsConfig events) {
         this.dir = dir;
@@ -173,6 +178,7 @@ public final class PlatformFixture implements AutoCloseable {
     }
 
     public String signature(String secretId, String secretKey, UnaryOperator<SignatureParameters.Builder> customize) {
+        TestSecrets.remember(secretKey);
         long now = clock.instant().getEpochSecond();
         SignatureParameters.Builder builder = SignatureParameters.builder().secretId(secretId).currentTimeStamp(now)
                 .expireTime(now + 3600).random(ThreadLocalRandom.current().nextLong(1L << 32));

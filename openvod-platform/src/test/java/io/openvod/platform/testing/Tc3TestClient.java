@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.signature.Credential;
 import io.openvod.signature.tc3.Tc3Signature;
 import io.openvod.signature.tc3.Tc3Signer;
+import io.openvod.testing.TestSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,6 +48,7 @@ public final class Tc3TestClient {
     }
 
     public Answer call(String action, String version, String secretId, String secretKey, long timestamp, String jsonBody) {
+        TestSecrets.remember(secretKey);
         byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
         String host = URI.create(url).getAuthority();
         Tc3Signature signature = new Tc3Signer(new Credential(secretId, secretKey), "vod").signJsonPost(timestamp, host, body);

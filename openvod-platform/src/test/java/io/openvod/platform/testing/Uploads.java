@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.testing.TestSecrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,9 @@ public final class Uploads {
     public static JsonNode data(JsonNode answer) {
         assertThat(answer.get("code").isInt()).as("code is a JSON number").isTrue();
         assertThat(answer.get("code").asInt()).as(answer.toString()).isZero();
+        JsonNode certificate = answer.get("data").path("tempCertificate");
+        TestSecrets.remember(certificate.path("secretKey").asText(null));
+        TestSecrets.remember(certificate.path("token").asText(null));
         return answer.get("data");
     }
 

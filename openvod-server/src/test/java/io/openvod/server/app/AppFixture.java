@@ -14,6 +14,7 @@ import io.openvod.app.policy.PolicyConfig;
 import io.openvod.app.policy.RolePolicy;
 import io.openvod.app.policy.UserPolicy;
 import io.openvod.core.Secret;
+import io.openvod.testing.TestSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +33,10 @@ final class AppFixture {
     static final String KEY_B = "secret-key-B-1111111111111111111";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static {
+        TestSecrets.rememberConstants(AppFixture.class);
+    }
 
     private AppFixture() {
     }
@@ -84,6 +89,7 @@ final class AppFixture {
 
     static Reply get(URI base, String pathAndQuery, String bearer) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET();
+        TestSecrets.remember(bearer);
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
@@ -95,6 +101,7 @@ final class AppFixture {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        TestSecrets.remember(bearer);
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }

@@ -1,6 +1,7 @@
 package io.openvod.server.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.testing.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;
@@ -23,8 +24,8 @@ final class TestJwts {
     static String hs256(ObjectNode claims, String secret) throws Exception {
         String input = part(AppFixture.JSON.createObjectNode().put("alg", "HS256").put("typ", "JWT")) + "." + part(claims);
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return input + "." + B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        mac.init(new SecretKeySpec(TestSecrets.remember(secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return TestSecrets.remember(input + "." + B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII))));
     }
 
     static String rs256(ObjectNode claims, KeyPair keys, String kid) throws Exception {

@@ -33,6 +33,7 @@ class MediaCommandTest {
     @BeforeAll
     static void start() throws Exception {
         dev = DevStack.start(DevUploads.config(dir, "platform.flows.workers=0"), dir.resolve("state"), Clock.systemUTC());
+        DevUploads.remember(dev);
         state = dir.resolve("state").toString();
         uploaded.add(DevUploads.uploadAsDemo(dev, "first media".getBytes(), "mp4"));
         uploaded.add(DevUploads.uploadAsDemo(dev, "second media".getBytes(), "mp4"));

@@ -37,6 +37,7 @@ class UploadCommandTest {
     @BeforeAll
     static void start() {
         dev = DevStack.start(DevUploads.config(dir, "platform.flows.workers=0"), dir.resolve("state"), Clock.systemUTC());
+        DevUploads.remember(dev);
         state = dir.resolve("state").toString();
         sessions = dir.resolve("sessions").toString();
     }

@@ -37,6 +37,7 @@ class DevModerationAtVodTest {
         ReviewSidecar.use();
         byte[] clip = Files.readAllBytes(TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(2), 320, 240));
         try (DevStack dev = DevStack.start(DevUploads.config(dir), dir.resolve("state"), Clock.systemUTC())) {
+            DevUploads.remember(dev);
             String fileId = DevUploads.uploadAsDemo(dev, clip, "mp4");
             Video published = DevUploads.awaitPublished(dev, fileId, Duration.ofSeconds(90));
             assertThat(status(published.mediaUrl())).isEqualTo(200);
@@ -59,6 +60,7 @@ class DevModerationAtVodTest {
         byte[] clip = Files.readAllBytes(TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(2), 320, 240));
         OpenVodConfig config = DevUploads.config(dir);
         try (DevStack dev = DevStack.start(config, dir.resolve("state"), Clock.systemUTC())) {
+            DevUploads.remember(dev);
             String fileId = DevUploads.uploadAsDemo(dev, clip, "mp4");
             DevUploads.awaitPublished(dev, fileId, Duration.ofSeconds(90));
             String moderator = login(dev, DevStack.MODERATOR_USER, DevStack.MODERATOR_PASSWORD);

@@ -44,6 +44,7 @@ class DevPushTest {
         String secrets;
         java.util.List<io.openvod.platform.events.push.WebhookSecret> webhookSecretIds;
         try (DevStack dev = DevStack.start(config, state, Clock.systemUTC())) {
+            DevUploads.remember(dev);
             JsonNode written = JSON.readTree(dev.stateFile().toFile());
             firstReceiptUrl = dev.receiptUrl();
             assertThat(written.get("receiptUrl").asText()).isEqualTo(firstReceiptUrl)
@@ -74,6 +75,7 @@ class DevPushTest {
             assertThat(unsigned).as("the receipt URL wants the platform's signature").isEqualTo(401);
         }
         try (DevStack again = DevStack.start(config, state, Clock.systemUTC())) {
+            DevUploads.remember(again);
             assertThat(Files.readString(state.resolve(DevReceiptSecrets.FILE))).as("the path token is kept").isEqualTo(secrets);
             assertThat(again.platform().node().webhookSecrets().list(java.util.Optional.of(again.key().appId())))
                     .as("the webhook secret is kept, not made anew").isEqualTo(webhookSecretIds);

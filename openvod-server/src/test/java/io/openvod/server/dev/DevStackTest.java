@@ -34,6 +34,7 @@ class DevStackTest {
                 "app.database.url=jdbc:sqlite:" + dir.resolve("app.db"))));
         String secretId;
         try (DevStack dev = DevStack.start(config, dir.resolve("state"), Clock.systemUTC())) {
+            DevUploads.remember(dev);
             JsonNode state = JSON.readTree(dev.stateFile().toFile());
             assertThat(state.get("platformUrl").asText()).isEqualTo(dev.platform().url());
             assertThat(state.get("secretId").asText()).isEqualTo(dev.key().secretId()).startsWith("AKID");
@@ -55,6 +56,7 @@ class DevStackTest {
             assertThat(queue(state, token)).as("the demo user does not").isEqualTo(403);
         }
         try (DevStack again = DevStack.start(config, dir.resolve("state"), Clock.systemUTC())) {
+            DevUploads.remember(again);
             assertThat(again.key().secretId()).as("the dev key is made once").isEqualTo(secretId);
         }
     }

@@ -11,6 +11,7 @@ import io.openvod.platform.testing.Uploads;
 import io.openvod.server.config.ConfigLoader;
 import io.openvod.server.config.ConfigSources;
 import io.openvod.server.config.OpenVodConfig;
+import io.openvod.testing.TestSecrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,10 +41,25 @@ public final class DevUploads {
         return new ConfigLoader().load(ConfigSources.resolve(null, dir, Map.of(), overrides));
     }
 
+    /**
+     * Remembers the secrets of a running dev stack for the suite's log scan: the dev key's SecretKey,
+     * the demo and moderator passwords, the dev application's webhook secrets, and the path token kept in its state directory.
+     */
+    public static DevStack remember(DevStack dev) {
+        TestSecrets.remember(dev.key().secretKey());
+        TestSecrets.remember(DevStack.DEMO_PASSWORD);
+        TestSecrets.remember(DevStack.MODERATOR_PASSWORD);
+        DevReceiptSecrets receipt = DevReceiptSecrets.loadOrCreate(dev.stateFile().getParent());
+        dev.platform().node().webhookSecrets().signing(dev.key().appId()).forEach(s -> TestSecrets.remember(s.reveal()));
+        TestSecrets.remember(receipt.pathToken());
+        return dev;
+    }
+
     /** The demo user signs in at the dev app, gets a signature for each step and uploads {@code bytes}; answers the FileId. */
     public static String uploadAsDemo(DevStack dev, byte[] bytes, String type) throws Exception {
         String session = post(dev.app().url().resolve("api/v1/login"),
                 "{\"user\":\"" + DevStack.DEMO_USER + "\",\"password\":\"" + DevStack.DEMO_PASSWORD + "\"}").path("data").path("token").asText();
+        TestSecrets.remember(session);
         assertThat(session).as("the demo user signs in").isNotEmpty();
         String platform = dev.platform().url();
         JsonNode apply = Uploads.data(post(URI.create(platform + "/v3/index.php?Action=ApplyUploadUGC"),

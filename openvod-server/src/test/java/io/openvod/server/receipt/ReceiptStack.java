@@ -18,6 +18,7 @@ import io.openvod.server.config.ConfigSources;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
 import io.openvod.server.testing.ReviewSidecar;
+import io.openvod.testing.TestSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +55,10 @@ public final class ReceiptStack implements AutoCloseable {
     private final Tc3TestClient api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    static {
+        TestSecrets.rememberConstants(ReceiptStack.class);
+    }
+
     private ReceiptStack(Platform platform, AppBackend app, Secret webhookSecret, Path dir, String procedure) {
         this.platform = platform;
         this.app = app;
@@ -82,6 +87,7 @@ public final class ReceiptStack implements AutoCloseable {
             platform.services().keys().addApp(PlatformFixture.APP_ID, SUB_APP_ID, "app");
             // The application's own webhook secret, which the app's receiver verifies.
             Secret webhookSecret = platform.node().webhookSecrets().create(SUB_APP_ID).secret();
+            TestSecrets.remember(webhookSecret.reveal());
             writeConfig(file, procedure, "[" + webhookSecret.reveal() + "]");
             overrides.addAll(appSettings.apply(platform.url()));
             OpenVodConfig config = new ConfigLoader().load(ConfigSources.resolve(file, dir, Map.of(), overrides));
@@ -162,7 +168,7 @@ public final class ReceiptStack implements AutoCloseable {
     String uploadAsAlice(Path file) throws Exception {
         JsonNode login = post(app.url().resolve("api/v1/login"), null,
                 "{\"user\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}");
-        String session = login.path("data").path("token").asText();
+        String session = TestSecrets.remember(login.path("data").path("token").asText());
         assertThat(session).as(login.toString()).isNotEmpty();
         byte[] bytes = Files.readAllBytes(file);
         JsonNode apply = Uploads.data(post(URI.create(platform.url() + "/v3/index.php?Action=ApplyUploadUGC"), null,

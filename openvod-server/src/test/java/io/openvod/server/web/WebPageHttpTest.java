@@ -11,6 +11,7 @@ import io.openvod.server.config.ConfigException;
 import io.openvod.server.config.ConfigLoader;
 import io.openvod.server.config.ConfigSources;
 import io.openvod.server.dev.DevStack;
+import io.openvod.server.dev.DevUploads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -123,6 +124,7 @@ class WebPageHttpTest {
                 "platform.http.port=0", "app.http.port=0", "platform.databaseUrl=jdbc:sqlite:" + devDir.resolve("platform.db"),
                 "platform.storage.path=" + devDir.resolve("objects"), "app.database.url=jdbc:sqlite:" + devDir.resolve("app.db")))),
                 devDir.resolve("state"), Clock.systemUTC())) {
+            DevUploads.remember(dev);
             JsonNode data = JSON.readTree(http.send(HttpRequest.newBuilder(dev.app().url().resolve("/api/v1/web-config")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).path("data");
             assertThat(data.path("platformUrl").asText()).isEqualTo(dev.platform().url());

@@ -1,5 +1,6 @@
 package io.openvod.app.auth.jwt;
 
+import io.openvod.testing.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -16,6 +17,10 @@ final class JwtMinter {
     static final String AUDIENCE = "openvod-app";
     /** 2025-01-01T00:00:00Z, the "now" of most tests. */
     static final long NOW = 1_735_689_600L;
+
+    static {
+        TestSecrets.rememberConstants(JwtMinter.class);
+    }
 
     private JwtMinter() {
     }
