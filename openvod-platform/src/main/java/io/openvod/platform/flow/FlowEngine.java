@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * with a lease, renew it while the task's {@link TaskStep} runs, and record the result. A step
  * that fails retryably, throws, or runs past the timeout is tried again after a backoff, up to
  * the maximum attempts; a task of a type no step handles fails with
- * {@code FailedOperation.UnsupportedTaskType}. A task whose worker died is claimed again when
- * its lease runs out (it counts as an attempt).
+ * {@code FailedOperation.UnsupportedTaskType}; a task on media longer than
+ * {@link FlowSettings#maxDuration()} fails at once with {@code FailedOperation.InvalidInput}. A
+ * task whose worker died is claimed again when its lease runs out (it counts as an attempt).
  */
 public final class FlowEngine implements AutoCloseable {
     /** ErrCodeExt of a task whose type no registered step runs. */
@@ -49,6 +50,8 @@ public final class FlowEngine implements AutoCloseable {
     public static final String INTERNAL = "InternalError";
     /** ErrCodeExt of a task whose media was deleted. */
     public static final String MEDIA_GONE = "FailedOperation.MediaNotExist";
+    /** ErrCodeExt of a task on media longer than {@link FlowSettings#maxDuration()} (or not readable media). */
+    public static final String TOO_LONG = "FailedOperation.InvalidInput";
     private static final Logger LOG = LoggerFactory.getLogger(FlowEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -169,6 +172,12 @@ public final class FlowEngine implements AutoCloseable {
             flows.fail(task.id(), owner, MEDIA_GONE, "media " + claim.fileId() + " no longer exists", Optional.empty());
             return;
         }
+        double claimed = duration(media.get());
+        double longest = settings.maxDuration().toMillis() / 1000.0;
+        if (claimed > longest) {
+            flows.fail(task.id(), owner, TOO_LONG, tooLong(claimed, longest), Optional.empty());
+            return;
+        }
         Thread worker = Thread.currentThread();
         AtomicInteger progress = new AtomicInteger(0);
         AtomicBoolean lost = new AtomicBoolean();
@@ -205,7 +214,7 @@ public final class FlowEngine implements AutoCloseable {
             workDir = Files.createTempDirectory(settings.workRoot(), "openvod-task-");
             Media m = media.get();
             Path source = source(m, workDir);
-            StepInput input = new StepInput(task.taskId(), m.fileId(), source, duration(m), SqlTaskFlows.object(task.input()), workDir,
+            StepInput input = new StepInput(task.taskId(), m.fileId(), source, claimed, longest, SqlTaskFlows.object(task.input()), workDir,
                     new StoreStepOutputs(store, layout, m.bucket(), m.subAppId(), m.fileId()));
             output = step.run(input, percent -> progress.set(Math.max(0, Math.min(100, percent))));
             if (output == null) {
@@ -266,6 +275,12 @@ public final class FlowEngine implements AutoCloseable {
             Files.copy(in, copy);
         }
         return copy;
+    }
+
+    /** The message of a task refused because its media is longer than this platform processes. */
+    public static String tooLong(double seconds, double longestSeconds) {
+        return String.format(java.util.Locale.ROOT, "the media lasts %.0f s, longer than the %.0f s this platform processes "
+                + "(platform.flows.maxDuration)", seconds, longestSeconds);
     }
 
     private static double duration(Media m) {

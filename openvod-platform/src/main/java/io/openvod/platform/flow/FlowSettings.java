@@ -16,10 +16,24 @@ import java.util.Objects;
  * @param backoff the wait before the second attempt; doubled for each further one
  * @param poll how often idle workers look for due tasks and the starter for requested flows
  * @param workRoot where steps get their temporary directories
+ * @param maxDuration the longest media processed; a task on longer media fails at once with
+ *     {@code FailedOperation.InvalidInput}
  */
 public record FlowSettings(int workers, Duration lease, Duration heartbeat, Duration timeout, int maxAttempts, Duration backoff,
-                           Duration poll, Path workRoot) {
+                           Duration poll, Path workRoot, Duration maxDuration) {
+    /** The longest media processed unless configured otherwise. */
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(6);
+
+    /** Settings with the {@link #DEFAULT_MAX_DURATION}. */
+    public FlowSettings(int workers, Duration lease, Duration heartbeat, Duration timeout, int maxAttempts, Duration backoff,
+                        Duration poll, Path workRoot) {
+        this(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, DEFAULT_MAX_DURATION);
+    }
+
     public FlowSettings {
+        if (maxDuration == null || maxDuration.isNegative() || maxDuration.isZero()) {
+            throw new IllegalArgumentException("maxDuration must be positive");
+        }
         if (workers < 0) {
             throw new IllegalArgumentException("workers < 0");
         }
@@ -35,7 +49,11 @@ public record FlowSettings(int workers, Duration lease, Duration heartbeat, Dura
     }
 
     public FlowSettings withWorkers(int count) {
-        return new FlowSettings(count, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot);
+        return new FlowSettings(count, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, maxDuration);
+    }
+
+    public FlowSettings withMaxDuration(Duration longest) {
+        return new FlowSettings(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, longest);
     }
 
     /** Two workers, 60 s leases renewed every 10 s, 2 h per attempt, 3 attempts from 5 s backoff. */

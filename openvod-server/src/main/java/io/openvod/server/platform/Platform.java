@@ -54,7 +54,7 @@ public final class Platform implements AutoCloseable {
     private static FlowSettings flowSettings(FlowsConfig flows) {
         FlowSettings d = FlowSettings.defaults();
         return new FlowSettings(flows.workers(), flows.lease(), flows.heartbeat(), flows.timeout(), flows.maxAttempts(), d.backoff(),
-                d.poll(), d.workRoot());
+                d.poll(), d.workRoot(), flows.maxDuration());
     }
 
     public String url() {
