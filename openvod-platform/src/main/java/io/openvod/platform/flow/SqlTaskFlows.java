@@ -59,8 +59,12 @@ public final class SqlTaskFlows {
         this.clock = clock;
     }
 
-    /** A claimed task with what its worker needs to know of the flow. */
-    public record Claim(FlowTask task, String fileId, long subAppId) {
+    /**
+     * A claimed task with what its worker needs to know of the flow.
+     *
+     * @param abandoned whether the task was taken from a worker whose lease ran out (it died)
+     */
+    public record Claim(FlowTask task, String fileId, long subAppId, boolean abandoned) {
     }
 
     /** Turns up to {@code limit} requested flows into flows with their tasks; returns how many. */
@@ -160,6 +164,8 @@ public final class SqlTaskFlows {
                 if (id.isEmpty()) {
                     return null;
                 }
+                boolean wasRunning = h.createQuery("SELECT status FROM flow_tasks WHERE id = :id").bind("id", id.get())
+                        .mapTo(String.class).one().equals("PROCESSING");
                 int taken = h.createUpdate("UPDATE flow_tasks SET status = 'PROCESSING', lease_owner = :owner, lease_until = :until, "
                                 + "attempts = attempts + 1, begin_time = COALESCE(begin_time, :now) WHERE id = :id AND " + DUE)
                         .bind("owner", owner)
@@ -181,6 +187,7 @@ public final class SqlTaskFlows {
                             .execute();
                 }
                 FlowTask task = task(h, id.get());
+                boolean abandoned = wasRunning;
                 record Flow(String fileId, long subAppId, String mode) {
                 }
                 Flow flow = h.createQuery("SELECT file_id, sub_app_id, notify_mode FROM task_flows WHERE task_id = :id")
@@ -190,7 +197,7 @@ public final class SqlTaskFlows {
                 if (task.attempts() == 1 && flow.mode().equals("Change")) {
                     writeEvent(h, task.taskId());
                 }
-                return Optional.of(new Claim(task, flow.fileId(), flow.subAppId()));
+                return Optional.of(new Claim(task, flow.fileId(), flow.subAppId(), abandoned));
             });
             if (claim != null) {
                 return claim;

@@ -335,6 +335,55 @@ class TaskFlowEngineTest {
     }
 
     @Test
+    void aStorageOutageIsRetriedWithBackoffUntilTheStoreRecovers() throws Exception {
+        OutageStore[] outage = new OutageStore[1];
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(new FixedStep("Transcode"),
+                new CoverStep()), fast(1)), real -> outage[0] = new OutageStore(real, "/coverBySnapshot/", 5))) {
+            String fileId = upload(platform, b -> b.procedure("TranscodeCover"));
+            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, fileId));
+
+            FlowTask cover = flow.tasks().get(2);
+            assertThat(cover.type()).isEqualTo("CoverBySnapshot");
+            assertThat(cover.status()).as("the cover task after the outage").isEqualTo("SUCCESS");
+            assertThat(cover.attempts()).as("more attempts than maxAttempts (3)").isEqualTo(6);
+            assertThat(outage[0].refused.get()).isEqualTo(5);
+            assertThat(platform.node().catalog().find(fileId).orElseThrow().coverUrl()).contains("coverBySnapshot");
+        }
+    }
+
+    @Test
+    void aTransientFailureIsGivenUpOnceTheRetryTimeIsSpent() throws Exception {
+        FlowSettings settings = fast(1).withRetry(new io.openvod.core.retry.RetryPolicy(Duration.ofMillis(50), 2, Duration.ofMillis(100),
+                Integer.MAX_VALUE, Duration.ofMillis(400), 0));
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(new FixedStep("Transcode"),
+                new CoverStep()), settings), real -> new OutageStore(real, "/coverBySnapshot/", Integer.MAX_VALUE))) {
+            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, upload(platform, b -> b.procedure("TranscodeCover"))));
+
+            FlowTask cover = flow.tasks().get(2);
+            assertThat(cover.status()).isEqualTo("FAIL");
+            // waits of 50, 100, 100, 100 ms; a fifth would end past 400 ms
+            assertThat(cover.attempts()).isEqualTo(5);
+            assertThat(cover.errCodeExt()).isEqualTo("InternalError");
+            assertThat(cover.message()).contains("the object store is unavailable");
+        }
+    }
+
+    @Test
+    void aPermanentFailureFailsAtOnceWhateverTheRetryPolicy() throws Exception {
+        FailingStep cover = new FailingStep("CoverBySnapshot", 10, false);
+        FlowSettings settings = fast(1).withRetry(FlowSettings.defaultRetry(Duration.ofMillis(10)));
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(new FixedStep("Transcode"), cover),
+                settings))) {
+            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, upload(platform, b -> b.procedure("TranscodeCover"))));
+
+            assertThat(flow.tasks().get(2).status()).isEqualTo("FAIL");
+            assertThat(flow.tasks().get(2).attempts()).isEqualTo(1);
+            assertThat(flow.tasks().get(2).errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+            assertThat(cover.runs.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aTaskWhoseWorkerDiedIsRunAgainWhenItsLeaseRunsOut() throws Exception {
         FixedStep transcode = new FixedStep("Transcode");
         try (PlatformFixture platform = platform(0)) {

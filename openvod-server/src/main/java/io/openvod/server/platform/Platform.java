@@ -53,8 +53,8 @@ public final class Platform implements AutoCloseable {
 
     private static FlowSettings flowSettings(FlowsConfig flows) {
         FlowSettings d = FlowSettings.defaults();
-        return new FlowSettings(flows.workers(), flows.lease(), flows.heartbeat(), flows.timeout(), flows.maxAttempts(), d.backoff(),
-                d.poll(), d.workRoot(), flows.maxDuration());
+        return new FlowSettings(flows.workers(), flows.lease(), flows.heartbeat(), flows.timeout(), flows.maxAttempts(), flows.retry().first(),
+                d.poll(), d.workRoot(), flows.maxDuration(), flows.retry().policy());
     }
 
     public String url() {
