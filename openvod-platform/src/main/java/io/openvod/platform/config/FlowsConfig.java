@@ -14,8 +14,12 @@ import java.time.Duration;
  * @param maxDuration the longest media processed: a task on media whose duration (as its header
  *     claims it) is longer fails at once with {@code FailedOperation.InvalidInput}. Defaults to 6h.
  * @param retry the delays between a task's attempts and how long transient failures are retried
+ * @param tempDir where tasks keep their temporary files; empty: {@code tmp} next to the objects
+ *     directory (e.g. {@code .openvod/tmp}). Leftovers of a node that was killed are removed when
+ *     the node starts.
  */
-public record FlowsConfig(int workers, Duration timeout, int maxAttempts, Duration lease, Duration maxDuration, Retry retry) {
+public record FlowsConfig(int workers, Duration timeout, int maxAttempts, Duration lease, Duration maxDuration, Retry retry,
+                          String tempDir) {
     /**
      * {@code platform.flows.retry:} — after the n-th failed attempt a task waits
      * {@code first × multiplier^(n-1)}, at most {@code cap}, less up to {@code jitter} of it at
@@ -64,6 +68,7 @@ public record FlowsConfig(int workers, Duration timeout, int maxAttempts, Durati
         if (retry == null) {
             throw new IllegalArgumentException("retry is missing");
         }
+        tempDir = tempDir == null ? "" : tempDir.strip();
     }
 
     /** How often a running task renews its lease: a sixth of it (10 s of 60 s), at least 1 s. */
@@ -72,8 +77,13 @@ public record FlowsConfig(int workers, Duration timeout, int maxAttempts, Durati
         return sixth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : sixth;
     }
 
+    /** The directory of the tasks' temporary files: {@code tempDir}, else {@code tmp} next to {@code objects}. */
+    public java.nio.file.Path workRoot(java.nio.file.Path objects) {
+        return tempDir.isEmpty() ? objects.toAbsolutePath().normalize().resolveSibling("tmp") : java.nio.file.Path.of(tempDir);
+    }
+
     /** The built-in defaults (as in openvod-defaults.yaml), for tools and tests. */
     public static FlowsConfig defaults() {
-        return new FlowsConfig(2, Duration.ofHours(2), 3, Duration.ofSeconds(60), Duration.ofHours(6), Retry.defaults());
+        return new FlowsConfig(2, Duration.ofHours(2), 3, Duration.ofSeconds(60), Duration.ofHours(6), Retry.defaults(), "");
     }
 }

@@ -95,10 +95,34 @@ public final class FlowEngine implements AutoCloseable {
         if (settings.workers() == 0 || !running.compareAndSet(false, true)) {
             return;
         }
+        removeLeftovers();
         heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-flow-heartbeat").daemon().factory());
         threads.add(Thread.ofVirtual().name("openvod-flow-starter").start(this::starterLoop));
         for (int i = 0; i < settings.workers(); i++) {
             threads.add(Thread.ofVirtual().name("openvod-flow-worker-" + i).start(this::workerLoop));
+        }
+    }
+
+    /**
+     * Removes the work directories ({@code openvod-task-*}) that a node killed while its tasks ran
+     * left in the work root, and creates the root. Not in the JVM's shared temporary directory,
+     * where another process's tasks may be running.
+     */
+    private void removeLeftovers() {
+        Path root = settings.workRoot().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+            if (root.equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
+                return;
+            }
+            try (Stream<Path> leftovers = Files.list(root)) {
+                leftovers.filter(p -> p.getFileName().toString().startsWith("openvod-task-") && Files.isDirectory(p)).forEach(p -> {
+                    LOG.info("removing the work directory {} left by an earlier run", p.getFileName());
+                    deleteQuietly(p);
+                });
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot clean the work directory {}: {}", root, e.toString());
         }
     }
 

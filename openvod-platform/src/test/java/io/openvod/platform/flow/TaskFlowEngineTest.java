@@ -384,6 +384,28 @@ class TaskFlowEngineTest {
     }
 
     @Test
+    void aStartingNodeRemovesTheWorkDirectoriesAKilledOneLeftBehind() throws Exception {
+        Path root = dir.resolve("tmp");
+        Path leftover = Files.createDirectories(root.resolve("openvod-task-123456"));
+        Files.write(leftover.resolve("transcode-100010.mp4"), new byte[1024]);
+        Path other = Files.writeString(root.resolve("not-a-task.txt"), "kept");
+        FlowSettings settings = fast(1);
+        settings = new FlowSettings(settings.workers(), settings.lease(), settings.heartbeat(), settings.timeout(), settings.maxAttempts(),
+                settings.backoff(), settings.poll(), root, settings.maxDuration(), settings.retry());
+        FixedStep transcode = new FixedStep("Transcode");
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(transcode, new CoverStep()),
+                settings))) {
+            assertThat(leftover).doesNotExist();
+            assertThat(other).exists();
+            awaitFinish(platform, taskIdOf(platform, upload(platform, b -> b.procedure("TranscodeCover"))));
+            assertThat(transcode.runs.get()).isEqualTo(2);
+            try (var left = Files.list(root)) {
+                assertThat(left).as("a finished task leaves nothing").containsExactly(other);
+            }
+        }
+    }
+
+    @Test
     void aTaskWhoseWorkerDiedIsRunAgainWhenItsLeaseRunsOut() throws Exception {
         FixedStep transcode = new FixedStep("Transcode");
         try (PlatformFixture platform = platform(0)) {

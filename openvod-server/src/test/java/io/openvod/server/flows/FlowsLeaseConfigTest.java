@@ -47,4 +47,12 @@ class FlowsLeaseConfigTest {
         assertThat(flows(Map.of(), "platform.flows.maxDuration=30m").maxDuration()).isEqualTo(Duration.ofMinutes(30));
         assertThatThrownBy(() -> flows(Map.of(), "platform.flows.maxDuration=0s")).isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void tasksKeepTheirTemporaryFilesNextToTheObjectsUnlessATempDirIsSet() {
+        assertThat(flows(Map.of()).workRoot(java.nio.file.Path.of("/data/.openvod/objects")))
+                .isEqualTo(java.nio.file.Path.of("/data/.openvod/tmp"));
+        assertThat(flows(Map.of(), "platform.flows.tempDir=/scratch/openvod").workRoot(java.nio.file.Path.of("/data/objects")))
+                .isEqualTo(java.nio.file.Path.of("/scratch/openvod"));
+    }
 }
