@@ -54,7 +54,7 @@ public final class HookForwarder implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
     /** The delays between forwarding attempts; how many attempts there are is {@code config.maxAttempts()}. */
-    static final RetryPolicy RETRY = new RetryPolicy(FIRST_RETRY, 2, LONGEST_RETRY, Integer.MAX_VALUE, RetryPolicy.UNLIMITED, 0.2);
+    static final RetryPolicy RETRY = new RetryPolicy(FIRST_RETRY, 2, LONGEST_RETRY, Integer.MAX_VALUE, RetryPolicy.UNLIMITED, 0);
 
     private final SqlReceivedEvents events;
     private final SqlVideos videos;
@@ -197,11 +197,12 @@ public final class HookForwarder implements AutoCloseable {
     }
 
     /**
-     * The wait after the {@code attempt}-th failure ({@link #RETRY}): 1 s doubled for each earlier
-     * one, at most an hour, of which up to a fifth is random.
+     * The wait after the {@code attempt}-th failure: the base delay of {@link #RETRY} (1 s doubled
+     * for each earlier one, at most an hour) plus up to a quarter of it at random.
      */
     static Duration retryDelay(int attempt) {
-        return Duration.ofMillis(RETRY.delayMillis(attempt, RetryPolicy.Jitter.random()));
+        long base = RETRY.baseDelayMillis(attempt);
+        return Duration.ofMillis(base + RetryPolicy.Jitter.random().next(base / 4 + 1));
     }
 
     @Override
