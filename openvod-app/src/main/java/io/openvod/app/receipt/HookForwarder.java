@@ -4,6 +4,7 @@ import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.videos.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.core.Secret;
+import io.openvod.core.retry.RetryPolicy;
 import io.openvod.signature.webhook.StandardWebhooks;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -53,6 +53,8 @@ public final class HookForwarder implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    /** The delays between forwarding attempts; how many attempts there are is {@code config.maxAttempts()}. */
+    static final RetryPolicy RETRY = new RetryPolicy(FIRST_RETRY, 2, LONGEST_RETRY, Integer.MAX_VALUE, RetryPolicy.UNLIMITED, 0);
 
     private final SqlReceivedEvents events;
     private final SqlVideos videos;
@@ -194,11 +196,13 @@ public final class HookForwarder implements AutoCloseable {
         }
     }
 
-    /** The wait after the {@code attempt}-th failure: 1 s doubled for each earlier one, plus up to a quarter, at most an hour. */
+    /**
+     * The wait after the {@code attempt}-th failure: the base delay of {@link #RETRY} (1 s doubled
+     * for each earlier one, at most an hour) plus up to a quarter of it at random.
+     */
     static Duration retryDelay(int attempt) {
-        long base = FIRST_RETRY.toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
-        long capped = Math.min(base, LONGEST_RETRY.toMillis());
-        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 4 + 1));
+        long base = RETRY.baseDelayMillis(attempt);
+        return Duration.ofMillis(base + RetryPolicy.Jitter.random().next(base / 4 + 1));
     }
 
     @Override

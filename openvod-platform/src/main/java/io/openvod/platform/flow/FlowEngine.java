@@ -2,6 +2,7 @@ package io.openvod.platform.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.retry.RetryPolicy;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.storage.ObjectStore;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,10 +37,13 @@ import org.slf4j.LoggerFactory;
  * Runs task flows. A starter turns requested flows ({@code flow_requests}) into flows and tasks;
  * {@link FlowSettings#workers() workers} (virtual threads) claim the highest-priority due task
  * with a lease, renew it while the task's {@link TaskStep} runs, and record the result. A step
- * that fails retryably, throws, or runs past the timeout is tried again after a backoff, up to
- * the maximum attempts; a task of a type no step handles fails with
- * {@code FailedOperation.UnsupportedTaskType}. A task whose worker died is claimed again when
- * its lease runs out (it counts as an attempt).
+ * that fails transiently (storage or database unavailable, review engine unreachable) is tried
+ * again per the {@link FlowSettings#retry() retry policy} (minutes, with backoff and jitter); one
+ * that fails otherwise retryably, throws, or runs past the timeout is tried again after a backoff,
+ * up to the maximum attempts; each retry is logged at WARN; a task of a type no step handles fails with
+ * {@code FailedOperation.UnsupportedTaskType}; a task on media longer than
+ * {@link FlowSettings#maxDuration()} fails at once with {@code FailedOperation.InvalidInput}. A
+ * task whose worker died is claimed again when its lease runs out (it counts as an attempt).
  */
 public final class FlowEngine implements AutoCloseable {
     /** ErrCodeExt of a task whose type no registered step runs. */
@@ -49,6 +54,8 @@ public final class FlowEngine implements AutoCloseable {
     public static final String INTERNAL = "InternalError";
     /** ErrCodeExt of a task whose media was deleted. */
     public static final String MEDIA_GONE = "FailedOperation.MediaNotExist";
+    /** ErrCodeExt of a task on media longer than {@link FlowSettings#maxDuration()} (or not readable media). */
+    public static final String TOO_LONG = "FailedOperation.InvalidInput";
     private static final Logger LOG = LoggerFactory.getLogger(FlowEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,10 +95,34 @@ public final class FlowEngine implements AutoCloseable {
         if (settings.workers() == 0 || !running.compareAndSet(false, true)) {
             return;
         }
+        removeLeftovers();
         heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-flow-heartbeat").daemon().factory());
         threads.add(Thread.ofVirtual().name("openvod-flow-starter").start(this::starterLoop));
         for (int i = 0; i < settings.workers(); i++) {
             threads.add(Thread.ofVirtual().name("openvod-flow-worker-" + i).start(this::workerLoop));
+        }
+    }
+
+    /**
+     * Removes the work directories ({@code openvod-task-*}) that a node killed while its tasks ran
+     * left in the work root, and creates the root. Not in the JVM's shared temporary directory,
+     * where another process's tasks may be running.
+     */
+    private void removeLeftovers() {
+        Path root = settings.workRoot().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+            if (root.equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
+                return;
+            }
+            try (Stream<Path> leftovers = Files.list(root)) {
+                leftovers.filter(p -> p.getFileName().toString().startsWith("openvod-task-") && Files.isDirectory(p)).forEach(p -> {
+                    LOG.info("removing the work directory {} left by an earlier run", p.getFileName());
+                    deleteQuietly(p);
+                });
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot clean the work directory {}: {}", root, e.toString());
         }
     }
 
@@ -155,7 +186,7 @@ public final class FlowEngine implements AutoCloseable {
     /** Runs one claimed task to a recorded result (or lets it go when the lease was lost or the node stops). */
     void runTask(SqlTaskFlows.Claim claim) {
         FlowTask task = claim.task();
-        if (task.attempts() > settings.maxAttempts()) {
+        if (claim.abandoned() && task.attempts() > settings.maxAttempts()) {
             flows.fail(task.id(), owner, INTERNAL, "the task was interrupted " + (task.attempts() - 1) + " times", Optional.empty());
             return;
         }
@@ -167,6 +198,12 @@ public final class FlowEngine implements AutoCloseable {
         Optional<Media> media = catalog.find(claim.fileId());
         if (media.isEmpty()) {
             flows.fail(task.id(), owner, MEDIA_GONE, "media " + claim.fileId() + " no longer exists", Optional.empty());
+            return;
+        }
+        double claimed = duration(media.get());
+        double longest = settings.maxDuration().toMillis() / 1000.0;
+        if (claimed > longest) {
+            flows.fail(task.id(), owner, TOO_LONG, tooLong(claimed, longest), Optional.empty());
             return;
         }
         Thread worker = Thread.currentThread();
@@ -201,11 +238,12 @@ public final class FlowEngine implements AutoCloseable {
         String errCode = null;
         String message = null;
         boolean retryable = false;
+        boolean passing = false;
         try {
             workDir = Files.createTempDirectory(settings.workRoot(), "openvod-task-");
             Media m = media.get();
             Path source = source(m, workDir);
-            StepInput input = new StepInput(task.taskId(), m.fileId(), source, duration(m), SqlTaskFlows.object(task.input()), workDir,
+            StepInput input = new StepInput(task.taskId(), m.fileId(), source, claimed, longest, SqlTaskFlows.object(task.input()), workDir,
                     new StoreStepOutputs(store, layout, m.bucket(), m.subAppId(), m.fileId()));
             output = step.run(input, percent -> progress.set(Math.max(0, Math.min(100, percent))));
             if (output == null) {
@@ -215,10 +253,12 @@ public final class FlowEngine implements AutoCloseable {
             errCode = f.errCodeExt();
             message = f.getMessage();
             retryable = f.retryable();
+            passing = retryable && TransientFailures.isTransient(f);
         } catch (IOException | RuntimeException e) {
             errCode = INTERNAL;
             message = "the step failed: " + e;
             retryable = true;
+            passing = TransientFailures.isTransient(e);
         } finally {
             synchronized (interruptGuard) {
                 stepOver.set(true);
@@ -245,12 +285,36 @@ public final class FlowEngine implements AutoCloseable {
             flows.succeed(task.id(), owner, output);
             return;
         }
-        Optional<Instant> retryAt = Optional.empty();
-        if (retryable && task.attempts() < settings.maxAttempts()) {
-            long backoff = settings.backoff().toMillis() << Math.min(20, task.attempts() - 1);
-            retryAt = Optional.of(Instant.ofEpochMilli(clock.millis() + backoff));
+        OptionalLong delay = retryDelay(task.attempts(), retryable, passing);
+        if (delay.isPresent()) {
+            LOG.warn("task {} ({}, flow {}) failed on attempt {}{}: {}: {}; retrying in {} ms", task.id(), task.type(), task.taskId(),
+                    task.attempts(), passing ? " (transient)" : "", errCode, message, delay.getAsLong());
+            flows.fail(task.id(), owner, errCode, message, Optional.of(Instant.ofEpochMilli(clock.millis() + delay.getAsLong())));
+            return;
         }
-        flows.fail(task.id(), owner, errCode, message, retryAt);
+        if (retryable) {
+            LOG.warn("task {} ({}, flow {}) failed on attempt {} and is given up: {}: {}", task.id(), task.type(), task.taskId(),
+                    task.attempts(), errCode, message);
+        }
+        flows.fail(task.id(), owner, errCode, message, Optional.empty());
+    }
+
+    /**
+     * The wait before the next attempt after the {@code failures}-th failed one, or empty when the
+     * task fails for good: a transient failure (storage, database, review engine unavailable) is
+     * retried per {@link FlowSettings#retry()} until its attempts or time are spent; another
+     * retryable one (a crash, a timeout) at most {@link FlowSettings#maxAttempts()} times in all,
+     * with the same delays; a permanent one never.
+     */
+    OptionalLong retryDelay(int failures, boolean retryable, boolean passing) {
+        RetryPolicy retry = settings.retry();
+        if (passing) {
+            return retry.nextDelayMillis(failures, retry.plannedWaitMillis(failures - 1), RetryPolicy.Jitter.random());
+        }
+        if (retryable && failures < settings.maxAttempts()) {
+            return OptionalLong.of(retry.delayMillis(failures, RetryPolicy.Jitter.random()));
+        }
+        return OptionalLong.empty();
     }
 
     /** The media's original as a local file: the stored file itself, or a copy in the work directory. */
@@ -266,6 +330,12 @@ public final class FlowEngine implements AutoCloseable {
             Files.copy(in, copy);
         }
         return copy;
+    }
+
+    /** The message of a task refused because its media is longer than this platform processes. */
+    public static String tooLong(double seconds, double longestSeconds) {
+        return String.format(java.util.Locale.ROOT, "the media lasts %.0f s, longer than the %.0f s this platform processes "
+                + "(platform.flows.maxDuration)", seconds, longestSeconds);
     }
 
     private static double duration(Media m) {

@@ -1,5 +1,6 @@
 package io.openvod.platform.flow;
 
+import io.openvod.core.retry.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,13 +14,44 @@ import java.util.Objects;
  * @param heartbeat how often a running task's lease is renewed and its progress written
  * @param timeout how long one attempt may run before it is interrupted and counted as failed
  * @param maxAttempts attempts of a task whose step fails retryably (or times out) before it is FAIL
- * @param backoff the wait before the second attempt; doubled for each further one
+ * @param backoff the wait before the second attempt (the first delay of {@code retry})
  * @param poll how often idle workers look for due tasks and the starter for requested flows
  * @param workRoot where steps get their temporary directories
+ * @param maxDuration the longest media processed; a task on longer media fails at once with
+ *     {@code FailedOperation.InvalidInput}
+ * @param retry the delays between attempts, and how long a task whose failures are transient
+ *     (storage, database, review engine unavailable) is retried
  */
 public record FlowSettings(int workers, Duration lease, Duration heartbeat, Duration timeout, int maxAttempts, Duration backoff,
-                           Duration poll, Path workRoot) {
+                           Duration poll, Path workRoot, Duration maxDuration, RetryPolicy retry) {
+    /** The longest media processed unless configured otherwise. */
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(6);
+
+    /** Settings with the {@link #DEFAULT_MAX_DURATION}. */
+    public FlowSettings(int workers, Duration lease, Duration heartbeat, Duration timeout, int maxAttempts, Duration backoff,
+                        Duration poll, Path workRoot) {
+        this(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, DEFAULT_MAX_DURATION);
+    }
+
+    /** Settings whose retries start at {@code backoff} ({@link #defaultRetry}). */
+    public FlowSettings(int workers, Duration lease, Duration heartbeat, Duration timeout, int maxAttempts, Duration backoff,
+                        Duration poll, Path workRoot, Duration maxDuration) {
+        this(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, maxDuration, defaultRetry(backoff));
+    }
+
+    /**
+     * Retries from {@code first}, doubling up to 2 minutes, with equal jitter; transient failures
+     * are retried for up to 10 minutes.
+     */
+    public static RetryPolicy defaultRetry(Duration first) {
+        Duration cap = first.compareTo(Duration.ofMinutes(2)) > 0 ? first : Duration.ofMinutes(2);
+        return new RetryPolicy(first, 2, cap, Integer.MAX_VALUE, Duration.ofMinutes(10), 0.5);
+    }
+
     public FlowSettings {
+        if (maxDuration == null || maxDuration.isNegative() || maxDuration.isZero()) {
+            throw new IllegalArgumentException("maxDuration must be positive");
+        }
         if (workers < 0) {
             throw new IllegalArgumentException("workers < 0");
         }
@@ -32,13 +64,25 @@ public record FlowSettings(int workers, Duration lease, Duration heartbeat, Dura
         Objects.requireNonNull(backoff, "backoff == null");
         Objects.requireNonNull(poll, "poll == null");
         Objects.requireNonNull(workRoot, "workRoot == null");
+        Objects.requireNonNull(retry, "retry == null");
     }
 
     public FlowSettings withWorkers(int count) {
-        return new FlowSettings(count, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot);
+        return new FlowSettings(count, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, maxDuration, retry);
     }
 
-    /** Two workers, 60 s leases renewed every 10 s, 2 h per attempt, 3 attempts from 5 s backoff. */
+    public FlowSettings withMaxDuration(Duration longest) {
+        return new FlowSettings(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, longest, retry);
+    }
+
+    public FlowSettings withRetry(RetryPolicy policy) {
+        return new FlowSettings(workers, lease, heartbeat, timeout, maxAttempts, policy.first(), poll, workRoot, maxDuration, policy);
+    }
+
+    /**
+     * Two workers, 60 s leases renewed every 10 s, 2 h per attempt, 3 attempts from 5 s backoff;
+     * transient failures retried for 10 minutes.
+     */
     public static FlowSettings defaults() {
         return new FlowSettings(2, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofHours(2), 3, Duration.ofSeconds(5),
                 Duration.ofMillis(500), Path.of(System.getProperty("java.io.tmpdir")));

@@ -31,6 +31,19 @@ public final class SqlTaskFlows {
     private static final String TASK_COLUMNS = "id, task_id, position, type, input, priority, status, progress, attempts, "
             + "err_code_ext, message, output, begin_time, finish_time";
     private static final String DUE = "((status = 'WAITING' AND next_attempt_at <= :now) OR (status = 'PROCESSING' AND lease_until < :now))";
+    private static final String DUE_T = "((t.status = 'WAITING' AND t.next_attempt_at <= :now) "
+            + "OR (t.status = 'PROCESSING' AND t.lease_until < :now))";
+    /**
+     * The application whose turn it is: of those with a due task, the one with the fewest tasks
+     * running, then the one served longest ago ({@code flow_app_turns}), then the one with the
+     * oldest due task.
+     */
+    private static final String NEXT_APP = "SELECT f.sub_app_id FROM flow_tasks t JOIN task_flows f ON f.task_id = t.task_id WHERE "
+            + DUE_T + " GROUP BY f.sub_app_id ORDER BY "
+            + "(SELECT COUNT(*) FROM flow_tasks r JOIN task_flows rf ON rf.task_id = r.task_id WHERE r.status = 'PROCESSING' "
+            + "AND r.lease_until >= :now AND rf.sub_app_id = f.sub_app_id), "
+            + "COALESCE((SELECT a.last_claim_at FROM flow_app_turns a WHERE a.sub_app_id = f.sub_app_id), 0), "
+            + "MIN(t.created_at), f.sub_app_id LIMIT 1";
 
     private final Jdbi jdbi;
     private final SqlMediaCatalog catalog;
@@ -46,8 +59,12 @@ public final class SqlTaskFlows {
         this.clock = clock;
     }
 
-    /** A claimed task with what its worker needs to know of the flow. */
-    public record Claim(FlowTask task, String fileId, long subAppId) {
+    /**
+     * A claimed task with what its worker needs to know of the flow.
+     *
+     * @param abandoned whether the task was taken from a worker whose lease ran out (it died)
+     */
+    public record Claim(FlowTask task, String fileId, long subAppId, boolean abandoned) {
     }
 
     /** Turns up to {@code limit} requested flows into flows with their tasks; returns how many. */
@@ -124,21 +141,31 @@ public final class SqlTaskFlows {
     }
 
     /**
-     * Claims the highest-priority due task for {@code owner} until {@code now + leaseMillis}: a
-     * waiting task whose time has come, or a running one whose lease ran out (its worker died).
+     * Claims a due task for {@code owner} until {@code now + leaseMillis}: a waiting task whose time
+     * has come, or a running one whose lease ran out (its worker died). Applications take turns
+     * (the one with the fewest running tasks, then the one served longest ago); within the
+     * application it is the highest-priority task, oldest first.
      */
     public Optional<Claim> claim(String owner, long leaseMillis) {
         for (int tries = 0; tries < 5; tries++) {
             Optional<Claim> claim = jdbi.inTransaction(h -> {
                 long now = clock.millis();
-                Optional<String> id = h.createQuery("SELECT id FROM flow_tasks WHERE " + DUE
-                                + " ORDER BY priority DESC, next_attempt_at, created_at, position LIMIT 1")
+                Optional<Long> app = h.createQuery(NEXT_APP).bind("now", now).mapTo(Long.class).findOne();
+                if (app.isEmpty()) {
+                    return Optional.<Claim>empty();
+                }
+                Optional<String> id = h.createQuery("SELECT t.id FROM flow_tasks t JOIN task_flows f ON f.task_id = t.task_id WHERE "
+                                + DUE_T + " AND f.sub_app_id = :app ORDER BY t.priority DESC, t.next_attempt_at, t.created_at, t.position "
+                                + "LIMIT 1")
                         .bind("now", now)
+                        .bind("app", app.get())
                         .mapTo(String.class)
                         .findOne();
                 if (id.isEmpty()) {
-                    return Optional.<Claim>empty();
+                    return null;
                 }
+                boolean wasRunning = h.createQuery("SELECT status FROM flow_tasks WHERE id = :id").bind("id", id.get())
+                        .mapTo(String.class).one().equals("PROCESSING");
                 int taken = h.createUpdate("UPDATE flow_tasks SET status = 'PROCESSING', lease_owner = :owner, lease_until = :until, "
                                 + "attempts = attempts + 1, begin_time = COALESCE(begin_time, :now) WHERE id = :id AND " + DUE)
                         .bind("owner", owner)
@@ -149,7 +176,18 @@ public final class SqlTaskFlows {
                 if (taken != 1) {
                     return null;
                 }
+                int turned = h.createUpdate("UPDATE flow_app_turns SET last_claim_at = :now WHERE sub_app_id = :app")
+                        .bind("now", now)
+                        .bind("app", app.get())
+                        .execute();
+                if (turned == 0) {
+                    h.createUpdate("INSERT INTO flow_app_turns (sub_app_id, last_claim_at) VALUES (:app, :now)")
+                            .bind("now", now)
+                            .bind("app", app.get())
+                            .execute();
+                }
                 FlowTask task = task(h, id.get());
+                boolean abandoned = wasRunning;
                 record Flow(String fileId, long subAppId, String mode) {
                 }
                 Flow flow = h.createQuery("SELECT file_id, sub_app_id, notify_mode FROM task_flows WHERE task_id = :id")
@@ -159,7 +197,7 @@ public final class SqlTaskFlows {
                 if (task.attempts() == 1 && flow.mode().equals("Change")) {
                     writeEvent(h, task.taskId());
                 }
-                return Optional.of(new Claim(task, flow.fileId(), flow.subAppId()));
+                return Optional.of(new Claim(task, flow.fileId(), flow.subAppId(), abandoned));
             });
             if (claim != null) {
                 return claim;

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each tool is found on first use, checked by running it with {@code -version}, and remembered;
  * a failure is not remembered, so a later call tries again. Start the tools through
  * {@link #ffmpegCommand} and {@link #ffprobeCommand}: the bundled executables need their own
- * directory on the library path, which those builders set.
+ * directory on the library path, which those builders set, and they run under a watchdog that
+ * ends them when the platform's process is gone ({@link ChildProcesses}).
  */
 public final class FfmpegTools {
     private static final Logger log = LoggerFactory.getLogger(FfmpegTools.class);
@@ -80,7 +81,7 @@ public final class FfmpegTools {
             line.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(line);
             builder.environment().putAll(environment);
-            return builder;
+            return ChildProcesses.tiedToParent(builder);
         }
     }
 

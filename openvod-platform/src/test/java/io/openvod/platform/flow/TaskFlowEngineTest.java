@@ -265,6 +265,147 @@ class TaskFlowEngineTest {
     }
 
     @Test
+    void applicationsTakeTurnsSoOnesBacklogDoesNotStarveAnother() throws Exception {
+        long other = 1_500_000_002L;
+        try (PlatformFixture platform = platform(0)) {
+            platform.keys().addApp(PlatformFixture.APP_ID, other, "other");
+            List<String> backlog = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                backlog.add(taskIdOf(platform, upload(platform, b -> b.procedure("Review").taskPriority(10))));
+            }
+            String late = taskIdOf(platform, uploadTo(platform, other, "Review"));
+            SqlTaskFlows flows = platform.node().flows().flows();
+            assertThat(flows.startPending(10)).isEqualTo(5);
+            // one worker: each task is finished before the next one is claimed
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                FlowTask task = flows.claim("test", 60_000).orElseThrow().task();
+                order.add(task.taskId());
+                assertThat(flows.succeed(task.id(), "test", JSON.createObjectNode())).isTrue();
+            }
+            assertThat(order).containsExactlyInAnyOrderElementsOf(concat(backlog, late));
+            assertThat(order.indexOf(late)).as("the other application's flow waits for one task of the backlog at most")
+                    .isLessThanOrEqualTo(1);
+            assertThat(order.stream().filter(backlog::contains).toList()).as("oldest first within an application")
+                    .containsExactlyElementsOf(backlog);
+        }
+    }
+
+    private static List<String> concat(List<String> list, String more) {
+        List<String> all = new ArrayList<>(list);
+        all.add(more);
+        return all;
+    }
+
+    /** An upload to another application, with a procedure: Apply, PUT Object and Commit all signed for it. */
+    private static String uploadTo(PlatformFixture platform, long subAppId, String procedure) {
+        JsonNode apply = Uploads.data(platform.ugc("ApplyUploadUGC", Uploads.applyBody(
+                platform.signature(b -> b.vodSubAppId(subAppId).procedure(procedure)), "small", "mp4", BODY.length)));
+        var cos = io.openvod.platform.testing.CosTestClient.forApply(platform.url(), apply);
+        var put = cos.put(io.openvod.platform.testing.CosTestClient.key(apply.get("video").get("storagePath").asText()), BODY,
+                java.util.Map.of(), java.util.Map.of());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        return Uploads.data(platform.ugc("CommitUploadUGC", PlatformFixture.json()
+                .put("signature", platform.signature(b -> b.vodSubAppId(subAppId).procedure(procedure)))
+                .put("vodSessionKey", apply.get("vodSessionKey").asText()))).get("fileId").asText();
+    }
+
+    @Test
+    void mediaLongerThanTheMaximumDurationFailsAtOnceWithoutRunningTheStep() throws Exception {
+        FixedStep transcode = new FixedStep("Transcode");
+        FlowSettings settings = fast(1).withMaxDuration(Duration.ofSeconds(2));
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(transcode, new CoverStep()),
+                settings))) {
+            byte[] clip = Files.readAllBytes(io.openvod.platform.media.TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(3),
+                    64, 48));
+            String fileId = Uploads.uploadSmall(platform, clip, b -> b.procedure("TranscodeCover")).get("fileId").asText();
+            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, fileId));
+
+            assertThat(transcode.runs.get()).isZero();
+            assertThat(flow.tasks()).allSatisfy(task -> {
+                assertThat(task.status()).isEqualTo("FAIL");
+                assertThat(task.attempts()).isEqualTo(1);
+                assertThat(task.errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+                assertThat(task.message()).contains("longer than the 2 s this platform processes (platform.flows.maxDuration)");
+            });
+            JsonNode event = procedureEvents(platform, fileId).getFirst();
+            assertThat(event.get("MediaProcessResultSet").get(0).get("TranscodeTask").get("ErrCodeExt").asText())
+                    .isEqualTo("FailedOperation.InvalidInput");
+        }
+    }
+
+    @Test
+    void aStorageOutageIsRetriedWithBackoffUntilTheStoreRecovers() throws Exception {
+        OutageStore[] outage = new OutageStore[1];
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(new FixedStep("Transcode"),
+                new CoverStep()), fast(1)), real -> outage[0] = new OutageStore(real, "/coverBySnapshot/", 5))) {
+            String fileId = upload(platform, b -> b.procedure("TranscodeCover"));
+            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, fileId));
+
+            FlowTask cover = flow.tasks().get(2);
+            assertThat(cover.type()).isEqualTo("CoverBySnapshot");
+            assertThat(cover.status()).as("the cover task after the outage").isEqualTo("SUCCESS");
+            assertThat(cover.attempts()).as("more attempts than maxAttempts (3)").isEqualTo(6);
+            assertThat(outage[0].refused.get()).isEqualTo(5);
+            assertThat(platform.node().catalog().find(fileId).orElseThrow().coverUrl()).contains("coverBySnapshot");
+        }
+    }
+
+    @Test
+    void aTransientFailureIsGivenUpOnceTheRetryTimeIsSpent() throws Exception {
+        FlowSettings settings = fast(1).withRetry(new io.openvod.core.retry.RetryPolicy(Duration.ofMillis(50), 2, Duration.ofMillis(100),
+                Integer.MAX_VALUE, Duration.ofMillis(400), 0));
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(new FixedStep("Transcode"),
+                new CoverStep()), settings), real -> new OutageStore(real, "/coverBySnapshot/", Integer.MAX_VALUE))) {
+            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, upload(platform, b -> b.procedure("TranscodeCover"))));
+
+            FlowTask cover = flow.tasks().get(2);
+            assertThat(cover.status()).isEqualTo("FAIL");
+            // waits of 50, 100, 100, 100 ms; a fifth would end past 400 ms
+            assertThat(cover.attempts()).isEqualTo(5);
+            assertThat(cover.errCodeExt()).isEqualTo("InternalError");
+            assertThat(cover.message()).contains("the object store is unavailable");
+        }
+    }
+
+    @Test
+    void aPermanentFailureFailsAtOnceWhateverTheRetryPolicy() throws Exception {
+        FailingStep cover = new FailingStep("CoverBySnapshot", 10, false);
+        FlowSettings settings = fast(1).withRetry(FlowSettings.defaultRetry(Duration.ofMillis(10)));
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(new FixedStep("Transcode"), cover),
+                settings))) {
+            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, upload(platform, b -> b.procedure("TranscodeCover"))));
+
+            assertThat(flow.tasks().get(2).status()).isEqualTo("FAIL");
+            assertThat(flow.tasks().get(2).attempts()).isEqualTo(1);
+            assertThat(flow.tasks().get(2).errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+            assertThat(cover.runs.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStartingNodeRemovesTheWorkDirectoriesAKilledOneLeftBehind() throws Exception {
+        Path root = dir.resolve("tmp");
+        Path leftover = Files.createDirectories(root.resolve("openvod-task-123456"));
+        Files.write(leftover.resolve("transcode-100010.mp4"), new byte[1024]);
+        Path other = Files.writeString(root.resolve("not-a-task.txt"), "kept");
+        FlowSettings settings = fast(1);
+        settings = new FlowSettings(settings.workers(), settings.lease(), settings.heartbeat(), settings.timeout(), settings.maxAttempts(),
+                settings.backoff(), settings.poll(), root, settings.maxDuration(), settings.retry());
+        FixedStep transcode = new FixedStep("Transcode");
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(transcode, new CoverStep()),
+                settings))) {
+            assertThat(leftover).doesNotExist();
+            assertThat(other).exists();
+            awaitFinish(platform, taskIdOf(platform, upload(platform, b -> b.procedure("TranscodeCover"))));
+            assertThat(transcode.runs.get()).isEqualTo(2);
+            try (var left = Files.list(root)) {
+                assertThat(left).as("a finished task leaves nothing").containsExactly(other);
+            }
+        }
+    }
+
+    @Test
     void aTaskWhoseWorkerDiedIsRunAgainWhenItsLeaseRunsOut() throws Exception {
         FixedStep transcode = new FixedStep("Transcode");
         try (PlatformFixture platform = platform(0)) {

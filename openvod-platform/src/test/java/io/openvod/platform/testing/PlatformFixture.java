@@ -56,6 +56,7 @@ public final class PlatformFixture implements AutoCloseable {
     /** By default the fixture's node runs no task flows (tests of the engine pass their own). */
     /** Whether media whose review blocked it is still served (platform.review.serveForbidden). */
     private boolean serveForbidden;
+    private java.util.function.UnaryOperator<ObjectStore> storeWrapper = java.util.function.UnaryOperator.identity();
     private PlatformNode.TaskFlows taskFlows = new PlatformNode.TaskFlows(List.of(),
             io.openvod.platform.flow.FlowSettings.defaults().withWorkers(0));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -103,6 +104,17 @@ public final class PlatformFixture implements AutoCloseable {
         return fixture;
     }
 
+    /** A platform whose task flows run these steps, on the local store as {@code wrapStore} wraps it (e.g. to fail for a while). */
+    public static PlatformFixture start(Path dir, PlatformNode.TaskFlows taskFlows,
+                                        java.util.function.UnaryOperator<ObjectStore> wrapStore) {
+        PlatformFixture fixture = new PlatformFixture(dir, defaultUpload(), Clock.systemUTC(),
+                io.openvod.platform.config.EventsConfig.defaults());
+        fixture.taskFlows = taskFlows;
+        fixture.storeWrapper = wrapStore;
+        fixture.open();
+        return fixture;
+    }
+
     /** A platform whose task flows run these steps, and which still serves forbidden media when {@code serveForbidden}. */
     public static PlatformFixture start(Path dir, PlatformNode.TaskFlows taskFlows, boolean serveForbidden) {
         PlatformFixture fixture = new PlatformFixture(dir, defaultUpload(), Clock.systemUTC(),
@@ -138,7 +150,7 @@ public final class PlatformFixture implements AutoCloseable {
                 base.upload(), base.media(), base.events(), base.flows(), new io.openvod.platform.config.ReviewConfig(review.engine(),
                 review.reviewThreshold(), review.blockThreshold(), serveForbidden, review.nsfwjs(), review.onnx(), review.http()));
         database = PlatformDatabase.open(config.databaseUrl());
-        store = LocalDiskObjectStore.open(dir.resolve("objects"));
+        store = storeWrapper.apply(LocalDiskObjectStore.open(dir.resolve("objects")));
         keys = new SqlApiKeys(database.jdbi(), List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), clock);
         keys.addApp(APP_ID, APP_ID, "primary");
         ProbeInspector inspector = new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), store);

@@ -34,7 +34,8 @@ public final class Platform implements AutoCloseable {
             PlatformNode node = PlatformNode.start(config,
                     new PlatformNode.SignatureRules(signature.clockSkew(), signature.maxValidity(), signature.maxLength()),
                     new PlatformNode.Adapters(services.database(), services.keys(), services.store(), services.inspector(), tls),
-                    clock, new PlatformNode.TaskFlows(services.taskSteps(), flowSettings(config.flows())));
+                    clock, new PlatformNode.TaskFlows(services.taskSteps(),
+                            flowSettings(config.flows(), config.flows().workRoot(config.storage().directory()))));
             LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());
             return new Platform(services, node);
         } catch (RuntimeException e) {
@@ -51,10 +52,10 @@ public final class Platform implements AutoCloseable {
         return tls.selfSigned() ? Optional.of(TlsConnector.selfSigned(selfSignedDir)) : Optional.empty();
     }
 
-    private static FlowSettings flowSettings(FlowsConfig flows) {
+    private static FlowSettings flowSettings(FlowsConfig flows, Path workRoot) {
         FlowSettings d = FlowSettings.defaults();
-        return new FlowSettings(flows.workers(), flows.lease(), flows.heartbeat(), flows.timeout(), flows.maxAttempts(), d.backoff(),
-                d.poll(), d.workRoot());
+        return new FlowSettings(flows.workers(), flows.lease(), flows.heartbeat(), flows.timeout(), flows.maxAttempts(), flows.retry().first(),
+                d.poll(), workRoot, flows.maxDuration(), flows.retry().policy());
     }
 
     public String url() {

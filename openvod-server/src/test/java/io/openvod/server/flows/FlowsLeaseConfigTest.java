@@ -40,4 +40,19 @@ class FlowsLeaseConfigTest {
         assertThatThrownBy(() -> flows(Map.of(), "platform.flows.lease=2s")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("lease");
     }
+
+    @Test
+    void theLongestMediaProcessedIsSixHoursUnlessSet() {
+        assertThat(flows(Map.of()).maxDuration()).isEqualTo(Duration.ofHours(6));
+        assertThat(flows(Map.of(), "platform.flows.maxDuration=30m").maxDuration()).isEqualTo(Duration.ofMinutes(30));
+        assertThatThrownBy(() -> flows(Map.of(), "platform.flows.maxDuration=0s")).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void tasksKeepTheirTemporaryFilesNextToTheObjectsUnlessATempDirIsSet() {
+        assertThat(flows(Map.of()).workRoot(java.nio.file.Path.of("/data/.openvod/objects")))
+                .isEqualTo(java.nio.file.Path.of("/data/.openvod/tmp"));
+        assertThat(flows(Map.of(), "platform.flows.tempDir=/scratch/openvod").workRoot(java.nio.file.Path.of("/data/objects")))
+                .isEqualTo(java.nio.file.Path.of("/scratch/openvod"));
+    }
 }

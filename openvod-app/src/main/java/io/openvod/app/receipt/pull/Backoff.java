@@ -1,5 +1,6 @@
 package io.openvod.app.receipt.pull;
 
+import io.openvod.core.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -22,9 +23,11 @@ public record Backoff(Duration first, Duration max) {
      * @param random a value in [0, 1)
      */
     public Duration delay(int failures, DoubleSupplier random) {
-        int doublings = Math.min(Math.max(failures, 1) - 1, 30);
-        long ceiling = Math.min(max.toMillis(), first.toMillis() << Math.min(doublings, 20));
-        long jittered = Math.round(ceiling * (0.75 + 0.25 * random.getAsDouble()));
-        return Duration.ofMillis(Math.max(first.toMillis() * 3 / 4, Math.min(jittered, max.toMillis())));
+        return Duration.ofMillis(policy().delayMillis(Math.max(failures, 1), RetryPolicy.Jitter.fromUnit(random)));
+    }
+
+    /** This backoff as a {@link RetryPolicy}: doubling, a quarter random, never giving up. */
+    public RetryPolicy policy() {
+        return new RetryPolicy(first, 2, max, Integer.MAX_VALUE, RetryPolicy.UNLIMITED, 0.25);
     }
 }

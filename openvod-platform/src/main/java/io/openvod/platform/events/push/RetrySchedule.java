@@ -1,5 +1,6 @@
 package io.openvod.platform.events.push;
 
+import io.openvod.core.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.function.LongUnaryOperator;
@@ -9,37 +10,28 @@ import java.util.function.LongUnaryOperator;
  * {@code firstRetry × 2^(n-1)}, capped at {@link #CAP}; the actual delay is drawn with "equal
  * jitter" from [base/2, base]. An event is dead-lettered instead when {@code maxAttempts} POSTs
  * have failed, or when the next attempt would fall after the start of its delivery plus the retry
- * window.
+ * window. A {@link RetryPolicy} (multiplier 2, jitter 0.5) with the delivery's start as the first
+ * attempt.
  */
 public final class RetrySchedule {
     /** The longest wait between two attempts. */
     public static final Duration CAP = Duration.ofHours(1);
 
-    private final long firstRetryMillis;
-    private final long capMillis;
-    private final long windowMillis;
-    private final int maxAttempts;
-    private final LongUnaryOperator random;
+    private final RetryPolicy policy;
+    private final RetryPolicy.Jitter random;
 
     /**
      * @param random given a bound {@code b > 0}, a number in {@code [0, b)} (the jitter source)
      */
     public RetrySchedule(Duration firstRetry, Duration retryWindow, int maxAttempts, LongUnaryOperator random) {
-        this.firstRetryMillis = firstRetry.toMillis();
-        this.capMillis = Math.max(CAP.toMillis(), firstRetryMillis);
-        this.windowMillis = retryWindow.toMillis();
-        this.maxAttempts = maxAttempts;
-        this.random = random;
+        Duration cap = CAP.compareTo(firstRetry) < 0 ? firstRetry : CAP;
+        this.policy = new RetryPolicy(firstRetry, 2, cap, maxAttempts, retryWindow, 0.5);
+        this.random = random::applyAsLong;
     }
 
     /** The base delay after the {@code attempts}-th failure (1 for the first), before jitter. */
     public long baseDelayMillis(int attempts) {
-        int doublings = Math.min(Math.max(attempts - 1, 0), 40);
-        long base = firstRetryMillis;
-        for (int i = 0; i < doublings && base < capMillis; i++) {
-            base *= 2;
-        }
-        return Math.max(1, Math.min(base, capMillis));
+        return policy.baseDelayMillis(attempts);
     }
 
     /**
@@ -49,13 +41,7 @@ public final class RetrySchedule {
      * @param startedAt when the delivery started (the event's commit, or its last redelivery)
      */
     public OptionalLong nextAttemptAt(int attempts, long startedAt, long now) {
-        if (attempts >= maxAttempts) {
-            return OptionalLong.empty();
-        }
-        long base = baseDelayMillis(attempts);
-        long half = base / 2;
-        long delay = base - half + (half > 0 ? random.applyAsLong(half + 1) : 0);
-        long next = now + delay;
-        return next > startedAt + windowMillis ? OptionalLong.empty() : OptionalLong.of(next);
+        OptionalLong delay = policy.nextDelayMillis(attempts, now - startedAt, random);
+        return delay.isPresent() ? OptionalLong.of(now + delay.getAsLong()) : OptionalLong.empty();
     }
 }

@@ -53,7 +53,9 @@ final class FfmpegJob {
      * Runs {@code ffmpeg} with the common leading options and then {@code args}.
      *
      * @param source the input, named in {@code args}; its path is replaced by its file name in messages
-     * @param durationSeconds the length of what FFmpeg reads, for progress; 0 reports none
+     * @param durationSeconds the length of what FFmpeg reads, for progress and as the most output it
+     *     may write (a second more; it stops there, so a header that claims more than the file
+     *     holds cannot make it run on); 0 reports no progress and sets no limit
      * @param progress receives 0–99, never decreasing; may be null
      */
     void run(List<String> args, Path source, double durationSeconds, Duration timeout, ProgressListener progress)
@@ -61,6 +63,10 @@ final class FfmpegJob {
         List<String> line = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "error", "-nostats",
                 "-progress", "pipe:1", "-y"));
         line.addAll(args);
+        if (durationSeconds > 0 && !args.isEmpty()) {
+            // an output option: right before the output, which is the last argument
+            line.addAll(line.size() - 1, List.of("-t", StepSupport.seconds(durationSeconds + 1)));
+        }
         ProcessBuilder command;
         try {
             command = tools.ffmpegCommand(line);

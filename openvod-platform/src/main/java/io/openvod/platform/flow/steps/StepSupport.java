@@ -56,9 +56,35 @@ final class StepSupport {
         }
     }
 
-    /** The source's duration: the one the engine knows, else the probed one. */
-    static double duration(StepInput input, MediaMetadata source) {
-        return input.durationSeconds() > 0 ? input.durationSeconds() : source.duration();
+    /**
+     * The least bytes a second of real media takes (512 bit/s, below any audio or video codec's
+     * usable rate, container included). A file's size over this bounds how long it can really
+     * play, whatever its header claims.
+     */
+    static final long MIN_BYTES_PER_SECOND = 64;
+
+    /**
+     * The duration the step plans with (progress, timeouts, the most output FFmpeg may write): the
+     * one the engine knows, else the probed one, but never more than the file's size can hold
+     * ({@link #MIN_BYTES_PER_SECOND}), so a small file whose header claims hours is processed as
+     * the seconds it really holds. 0 when unknown.
+     *
+     * @throws StepFailure {@code FailedOperation.InvalidInput} (not retryable) when the claimed
+     *     duration is longer than the platform processes ({@code platform.flows.maxDuration})
+     */
+    static double duration(StepInput input, MediaMetadata source) throws StepFailure {
+        double claimed = Math.max(input.durationSeconds(), source.duration());
+        if (claimed > input.maxDurationSeconds()) {
+            throw new StepFailure(FfmpegJob.INVALID_INPUT, io.openvod.platform.flow.FlowEngine.tooLong(claimed,
+                    input.maxDurationSeconds()), false);
+        }
+        double known = input.durationSeconds() > 0 ? input.durationSeconds() : source.duration();
+        return Math.min(known, plausibleSeconds(source.size()));
+    }
+
+    /** The longest a file of {@code size} bytes can really play. */
+    static double plausibleSeconds(long size) {
+        return Math.max(1, size) / (double) MIN_BYTES_PER_SECOND;
     }
 
     /** Lower-case hex MD5 of a file. */

@@ -26,7 +26,9 @@ import java.util.Objects;
  * progressive playback. A source without audio gives an MP4 without audio; one without video, an
  * MP4 with only the AAC audio.
  *
- * <p>FFmpeg gets 10 minutes plus three times the source's duration before it is killed.
+ * <p>FFmpeg gets 10 minutes plus three times the source's duration before it is killed, and writes at
+ * most that duration (a second more); the duration is never more than the file's size can hold
+ * ({@code StepSupport.duration}), so a forged header that claims hours cannot keep a worker busy.
  */
 public final class TranscodeStep implements TaskStep {
     private static final Duration BASE_TIMEOUT = Duration.ofMinutes(10);

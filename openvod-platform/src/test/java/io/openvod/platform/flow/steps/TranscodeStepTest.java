@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.flow.StepFailure;
+import io.openvod.platform.flow.StepInput;
 import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.MediaMetadata;
 import io.openvod.platform.media.MediaProbe;
@@ -128,5 +129,37 @@ class TranscodeStepTest {
         assertThat(ld.outputSize(333, 251)).containsExactly(332, 250);
         assertThat(TranscodePreset.mp4(100030).orElseThrow().outputSize(3840, 2160)).containsExactly(1280, 720);
         assertThat(TranscodePreset.mp4(100210)).isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void aSmallFileWhoseHeaderClaimsHoursIsTranscodedAsTheSecondsItHolds() throws Exception {
+        Path forged = io.openvod.platform.media.ForgedClips.longHeader(temp.resolve("forged.mp4"), 3 * 3600);
+        assertThat(probe.probe(forged).duration()).as("the header's claim").isGreaterThan(3 * 3600 - 1);
+        double holds = Files.size(forged) / 64.0; // StepSupport.MIN_BYTES_PER_SECOND
+        TestOutputs outputs = new TestOutputs(temp.resolve("out"));
+
+        ObjectNode item = step.run(TestOutputs.input(temp, forged, 3 * 3600, TestOutputs.json().put("Definition", 100010), outputs),
+                null);
+
+        assertThat(Files.size(forged)).isLessThan(4096);
+        double written = probe.probe(outputs.file(item.path("Url").asText())).duration();
+        assertThat(written).as("seconds transcoded").isLessThanOrEqualTo(holds + 2);
+        assertThat(item.path("Duration").asDouble()).isLessThanOrEqualTo(holds + 2);
+    }
+
+    @Test
+    void mediaClaimingMoreThanTheMaximumDurationIsRefusedWithoutRunningFfmpeg() throws Exception {
+        Path forged = io.openvod.platform.media.ForgedClips.longHeader(temp.resolve("days.mp4"), 10 * 24 * 3600);
+        TestOutputs outputs = new TestOutputs(temp.resolve("out"));
+        StepInput days = TestOutputs.input(temp, forged, 0, TestOutputs.json().put("Definition", 100010), outputs);
+
+        assertThatThrownBy(() -> step.run(days, null))
+                .isInstanceOfSatisfying(StepFailure.class, f -> {
+                    assertThat(f.errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+                    assertThat(f.retryable()).isFalse();
+                    assertThat(f.getMessage()).contains("864000 s", "21600 s", "platform.flows.maxDuration");
+                });
+        assertThat(outputs.file(TestOutputs.BASE + "transcode/100010.mp4")).doesNotExist();
     }
 }
