@@ -5,7 +5,7 @@ package io.openvod.platform.events.addresses;
  * special-purpose address registries) it falls in, or {@link #GLOBAL} when none. Only
  * {@link #GLOBAL} is always allowed; {@link #LOOPBACK} opens with {@code allowLoopback};
  * {@link #PRIVATE}, {@link #SHARED} and {@link #LINK_LOCAL} open with {@code allowPrivateNetworks};
- * the others are never allowed.
+ * the others — the cloud metadata addresses among them — are never allowed.
  */
 public enum AddressKind {
     /** Globally reachable unicast. */
@@ -16,8 +16,10 @@ public enum AddressKind {
     PRIVATE("private"),
     /** 100.64.0.0/10, carrier-grade NAT. */
     SHARED("shared (carrier-grade NAT)"),
-    /** 169.254.0.0/16 (including the cloud metadata address 169.254.169.254), fe80::/10. */
-    LINK_LOCAL("link-local (cloud metadata)"),
+    /** 169.254.0.0/16, fe80::/10. */
+    LINK_LOCAL("link-local"),
+    /** The cloud instance metadata services: 169.254.169.254, fd00:ec2::254. Never allowed, whatever the flags. */
+    METADATA("cloud metadata"),
     /** 0.0.0.0/8 ("this network": Linux dials 0.0.0.0 as loopback), ::. */
     UNSPECIFIED("unspecified"),
     /** IETF protocol assignments, discard-only, deprecated relays, future use, unallocated IPv6. */

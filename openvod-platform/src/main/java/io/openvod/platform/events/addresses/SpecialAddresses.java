@@ -61,6 +61,7 @@ public final class SpecialAddresses {
             Range.of("100.64.0.0/10", AddressKind.SHARED),
             Range.of("127.0.0.0/8", AddressKind.LOOPBACK),
             Range.of("169.254.0.0/16", AddressKind.LINK_LOCAL),
+            Range.of("169.254.169.254/32", AddressKind.METADATA),
             Range.of("172.16.0.0/12", AddressKind.PRIVATE),
             Range.of("192.0.0.0/24", AddressKind.RESERVED),
             Range.of("192.0.2.0/24", AddressKind.DOCUMENTATION),
@@ -90,6 +91,7 @@ public final class SpecialAddresses {
             Range.of("3fff::/20", AddressKind.DOCUMENTATION),
             Range.of("5f00::/16", AddressKind.RESERVED),
             Range.of("fc00::/7", AddressKind.PRIVATE),
+            Range.of("fd00:ec2::254/128", AddressKind.METADATA),
             Range.of("fe80::/10", AddressKind.LINK_LOCAL),
             Range.of("fec0::/10", AddressKind.PRIVATE),
             Range.of("ff00::/8", AddressKind.MULTICAST)));

@@ -31,7 +31,9 @@ class SpecialAddressesTest {
             100.127.255.255                  | SHARED                          | R R A
             127.0.0.1                        | LOOPBACK                        | R A R
             127.255.255.254                  | LOOPBACK                        | R A R
-            169.254.169.254                  | LINK_LOCAL                      | R R A
+            169.254.169.254                  | METADATA                        | R R R
+            169.254.0.1                      | LINK_LOCAL                      | R R A
+            fd00:ec2::254                    | METADATA                        | R R R
             172.16.0.1                       | PRIVATE                         | R R A
             172.31.255.255                   | PRIVATE                         | R R A
             192.0.0.8                        | RESERVED                        | R R R
@@ -54,7 +56,7 @@ class SpecialAddressesTest {
             ::ffff:8.8.8.8                   | GLOBAL                          | A A A
             ::127.0.0.1                      | LOOPBACK                        | R A R
             ::10.0.0.1                       | PRIVATE                         | R R A
-            ::169.254.169.254                | LINK_LOCAL                      | R R A
+            ::169.254.169.254                | METADATA                        | R R R
             ::8.8.8.8                        | GLOBAL                          | A A A
             ::ffff:0:127.0.0.1               | RESERVED                        | R R R
             64:ff9b::7f00:1                  | LOOPBACK                        | R A R
@@ -109,6 +111,9 @@ class SpecialAddressesTest {
         assertThat(open.refusal(InetAddress.getByName("2002:7f00:1::1"))).isNull();
         assertThat(open.refusal(InetAddress.getByName("203.0.113.10"))).contains("documentation").contains("never");
         assertThat(open.refusal(InetAddress.getByName("255.255.255.255"))).contains("broadcast");
+        assertThat(open.refusal(InetAddress.getByName("169.254.169.254"))).contains("cloud metadata").contains("never");
+        assertThat(open.refusal(InetAddress.getByName("::ffff:169.254.169.254"))).contains("cloud metadata");
+        assertThat(open.refusal(InetAddress.getByName("169.254.1.1"))).as("other link-local opens with the flag").isNull();
     }
 
     @Test
