@@ -4,9 +4,9 @@
 #   scripts/fuzz.sh                        every fuzz target for 60 s
 #   scripts/fuzz.sh 600 'Tc3*'             only Tc3VerifierFuzzTest, for 10 minutes
 # Targets run two at a time (FUZZ_FORKS to change), each in a JVM of its own. A finding fails
-# its target and leaves the input in <module>/target/jazzer/crash-<sha1> (and a Java reproducer
-# Crash_<sha1>.java beside it); the corpus grows in <module>/target/jazzer/.cifuzz-corpus and is
-# reused by the next run until `mvn clean`. See docs/fuzzing.md.
+# its target and leaves the input in <module>/target/jazzer/crash-<sha1>; the corpus grows in
+# <module>/target/jazzer/.cifuzz-corpus and is reused by the next run until `mvn clean`.
+# See docs/fuzzing.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
