@@ -233,9 +233,12 @@ public final class EventParser {
         return text;
     }
 
-    /** The FileId of an unknown event's payload, when one is recognisable. */
+    /** The FileId of an unknown event's payload, when one is recognisable; never from {@code EventHandle}, which a pull adds. */
     private static List<String> anyFileId(JsonNode root) {
         for (Map.Entry<String, JsonNode> field : root.properties()) {
+            if (field.getKey().equals("EventHandle")) {
+                continue;
+            }
             JsonNode id = field.getValue().path("FileId");
             if (id.isTextual() && id.asText().matches("[0-9]{1,30}")) {
                 return List.of(id.asText());

@@ -53,6 +53,17 @@ class EventParserTest {
         assertThat(parser.parse(EventParser.withoutHandle(pulled)).contentKey()).isEqualTo(parsed.contentKey());
     }
 
+    /** Found by EventParserFuzzTest: an unknown event took its FileId from an EventHandle object, so its pull read differently. */
+    @Test
+    void anUnknownEventsFileIdIsNeverTakenFromItsEventHandle() throws Exception {
+        byte[] body = ("{\"EventType\":\"SomeNewEvent\",\"EventHandle\":{\"FileId\":\"5285890807869927353\"},"
+                + "\"SomeNewEventEvent\":{\"Status\":\"FINISH\"}}").getBytes(StandardCharsets.UTF_8);
+        ParsedEvent parsed = parser.parse(body);
+        assertThat(parsed.event()).isEqualTo(new VodEvent.Other("SomeNewEvent", java.util.List.of()));
+        assertThat(parser.parse(EventParser.withoutHandle(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body))).event())
+                .isEqualTo(parsed.event());
+    }
+
     @Test
     void readsTheLegacyV2Shape() throws Exception {
         ParsedEvent parsed = parser.parse(SpecEvents.bytes(SpecEvents.load("v2-new-file-upload.json")));

@@ -1,12 +1,11 @@
 package io.openvod.platform.http;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.openvod.core.OpenVodException;
 import io.openvod.platform.storage.StorageException;
+import io.openvod.platform.ugc.UgcBody;
 import io.openvod.platform.ugc.UgcError;
 import io.openvod.platform.ugc.UgcException;
 import io.openvod.platform.ugc.UgcService;
@@ -92,17 +91,6 @@ final class UgcHandler {
             UnreadBody.discard(ctx);
             throw new UgcException(UgcError.INVALID_REQUEST, "invalid request: the body is larger than " + MAX_BODY + " bytes");
         }
-        JsonNode node;
-        try {
-            node = bytes.length == 0 ? null : JSON.readTree(bytes);
-        } catch (JacksonException e) {
-            throw new UgcException(UgcError.INVALID_REQUEST, "invalid request: the body is not JSON");
-        } catch (IOException e) {
-            throw new UgcException(UgcError.INVALID_REQUEST, "invalid request: the body could not be read");
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw new UgcException(UgcError.INVALID_REQUEST, "invalid request: the body must be a JSON object");
-        }
-        return object;
+        return UgcBody.parse(bytes);
     }
 }

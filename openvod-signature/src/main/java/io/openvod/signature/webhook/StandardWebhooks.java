@@ -90,7 +90,7 @@ public final class StandardWebhooks {
         } catch (NumberFormatException e) {
             return WebhookVerdict.BAD_TIMESTAMP;
         }
-        if (Math.abs(now.getEpochSecond() - seconds) > tolerance.toSeconds()) {
+        if (!within(now.getEpochSecond(), seconds, tolerance.toSeconds())) {
             return WebhookVerdict.TIMESTAMP_OUT_OF_TOLERANCE;
         }
         List<byte[]> offered = new ArrayList<>();
@@ -112,6 +112,15 @@ public final class StandardWebhooks {
             }
         }
         return WebhookVerdict.NO_MATCHING_SIGNATURE;
+    }
+
+    /** Whether {@code seconds} is at most {@code tolerance} from {@code now}; a distance beyond a long is not. */
+    private static boolean within(long now, long seconds, long tolerance) {
+        try {
+            return Math.absExact(Math.subtractExact(now, seconds)) <= tolerance;
+        } catch (ArithmeticException e) {
+            return false;
+        }
     }
 
     private static boolean isBlank(String value) {

@@ -54,6 +54,19 @@ class StandardWebhooksTest {
         assertThat(hooks.verify(ID, Long.toString(TIMESTAMP), " ", BODY, NOW, TOLERANCE)).isEqualTo(WebhookVerdict.MISSING_HEADERS);
     }
 
+    /** A timestamp 2^63 seconds from now must not pass the tolerance by overflowing the difference. */
+    @Test
+    void refusesATimestampWhoseDistanceFromNowOverflows() {
+        StandardWebhooks webhooks = StandardWebhooks.fromSecrets(List.of(SECRET));
+        for (long[] nowAndTimestamp : new long[][] {{TIMESTAMP, TIMESTAMP + Long.MIN_VALUE}, {0, Long.MIN_VALUE}, {-1, Long.MAX_VALUE}}) {
+            long timestamp = nowAndTimestamp[1];
+            String header = webhooks.sign(ID, timestamp, BODY);
+            assertThat(webhooks.verify(ID, Long.toString(timestamp), header, BODY, Instant.ofEpochSecond(nowAndTimestamp[0]), TOLERANCE))
+                    .as("timestamp %d at %d", timestamp, nowAndTimestamp[0])
+                    .isEqualTo(WebhookVerdict.TIMESTAMP_OUT_OF_TOLERANCE);
+        }
+    }
+
     @Test
     void duringARotationEitherKeyVerifies() {
         StandardWebhooks sender = StandardWebhooks.fromSecrets(List.of(OTHER, SECRET));

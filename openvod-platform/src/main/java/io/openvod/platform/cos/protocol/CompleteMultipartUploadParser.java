@@ -94,7 +94,7 @@ public final class CompleteMultipartUploadParser {
         XMLStreamReader reader = null;
         try {
             // a factory per body: StAX factories are not guaranteed thread-safe, and Complete is rare
-            reader = secureFactory().createXMLStreamReader(new ByteArrayInputStream(body));
+            reader = open(body);
             return readDocument(reader);
         } catch (XMLStreamException e) {
             throw new CosProtocolException(CosErrorCode.MALFORMED_XML, null, e);
@@ -122,7 +122,7 @@ public final class CompleteMultipartUploadParser {
             previous = part.partNumber();
             parts.add(part);
         }
-        while (reader.hasNext()) {
+        while (hasNext(reader)) {
             nextTag(reader); // the epilogue may hold only comments, processing instructions and blanks
         }
         if (parts.isEmpty()) {
@@ -162,8 +162,8 @@ public final class CompleteMultipartUploadParser {
 
     /** Moves to the next start or end tag; refuses DTDs, entity references and stray text. */
     private static int nextTag(XMLStreamReader reader) throws XMLStreamException {
-        while (reader.hasNext()) {
-            int event = reader.next();
+        while (hasNext(reader)) {
+            int event = next(reader);
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT -> {
                     return event;
@@ -187,7 +187,7 @@ public final class CompleteMultipartUploadParser {
     private static String textOnly(XMLStreamReader reader) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         while (true) {
-            int event = reader.next();
+            int event = next(reader);
             switch (event) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         text.append(reader.getText());
@@ -205,7 +205,7 @@ public final class CompleteMultipartUploadParser {
     private static void skipElement(XMLStreamReader reader) throws XMLStreamException {
         int depth = 1;
         while (depth > 0) {
-            int event = reader.next();
+            int event = next(reader);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -221,6 +221,43 @@ public final class CompleteMultipartUploadParser {
             throw malformed("A Part has more than one " + element + ".");
         }
         return value;
+    }
+
+    /*
+     * The JDK's StAX reader reports some malformed documents with an unchecked exception instead of
+     * an XMLStreamException (a control character inside a DTD is a MissingResourceException: the
+     * message has no text). Every call that makes it read goes through these three, which turn
+     * such failures into an XMLStreamException, that is MalformedXML.
+     */
+
+    private static XMLStreamReader open(byte[] body) throws XMLStreamException {
+        try {
+            return secureFactory().createXMLStreamReader(new ByteArrayInputStream(body));
+        } catch (RuntimeException e) {
+            throw readerFailure(e);
+        }
+    }
+
+    private static int next(XMLStreamReader reader) throws XMLStreamException {
+        try {
+            return reader.next();
+        } catch (RuntimeException e) {
+            throw readerFailure(e);
+        }
+    }
+
+    private static boolean hasNext(XMLStreamReader reader) throws XMLStreamException {
+        try {
+            return reader.hasNext();
+        } catch (RuntimeException e) {
+            throw readerFailure(e);
+        }
+    }
+
+    private static XMLStreamException readerFailure(RuntimeException e) {
+        XMLStreamException failure = new XMLStreamException("the XML reader failed: " + e.getClass().getSimpleName());
+        failure.initCause(e);
+        return failure;
     }
 
     private static CosProtocolException malformed(String message) {

@@ -182,6 +182,17 @@ class CompleteMultipartUploadParserTest {
         }
     }
 
+    /**
+     * Found by CompleteMultipartUploadParserFuzzTest: the JDK's StAX reader fails a control character
+     * inside a DTD with a MissingResourceException (its message key has no text), not an XMLStreamException.
+     */
+    @Test
+    void aControlCharacterInsideADtdIsMalformedXml() {
+        assertRefused("<!DOCTYPE x [\u0001\u0000\u0000\u0000<!ENTITY a \"b\">]><rt><PartNumber>1</Part&quultipratUpload>",
+                CosErrorCode.MALFORMED_XML);
+        assertRefused("<!DOCTYPE x [\u0001]><CompleteMultipartUpload/>", CosErrorCode.MALFORMED_XML);
+    }
+
     @Test
     void billionLaughsIsRefusedQuickly() {
         StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
