@@ -75,7 +75,8 @@ class SpecialAddressesTest {
             2002:7f00:1::1                   | LOOPBACK                        | R A R
             2002:a00:1::1                    | PRIVATE                         | R R A
             2002:c0a8:101::1                 | PRIVATE                         | R R A
-            2002:a9fe:a9fe::1                | LINK_LOCAL                      | R R A
+            2002:a9fe:a9fe::1                | METADATA                        | R R R
+            2002:a9fe:0101::1                | LINK_LOCAL                      | R R A
             2002:808:808::1                  | GLOBAL                          | A A A
             2606:4700::1111                  | GLOBAL                          | A A A
             3fff::1                          | DOCUMENTATION                   | R R R

@@ -89,7 +89,7 @@ class CallbackDialHttpTest {
             assertThat(post.header("Host")).isEqualTo("hooks.rebind.test:" + port(receiver));
             assertThat(post.header("Content-Type")).isEqualTo("application/json");
             assertThat(post.header("X-OpenVOD-Event-Id")).isEqualTo("evt-1");
-            assertThat(post.body()).isEqualTo("{\"EventType\":\"NewFileUpload\"}");
+            assertThat(post.body()).as("the stored body, naming its application").isEqualTo("{\"EventType\":\"NewFileUpload\",\"SubAppId\":1}");
         } finally {
             sender.close();
         }
