@@ -2,6 +2,7 @@ package io.openvod.platform.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.files.OwnerOnly;
 import io.openvod.core.retry.RetryPolicy;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
@@ -111,7 +112,7 @@ public final class FlowEngine implements AutoCloseable {
     private void removeLeftovers() {
         Path root = settings.workRoot().toAbsolutePath().normalize();
         try {
-            Files.createDirectories(root);
+            OwnerOnly.createDirectories(root);
             if (root.equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
                 return;
             }
