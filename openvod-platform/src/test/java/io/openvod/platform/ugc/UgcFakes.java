@@ -105,7 +105,8 @@ final class UgcFakes {
         }
 
         @Override
-        public void replaceCover(String fileId, String coverKey, String coverUrl, String sessionHash) {
+        public Media replaceCover(String fileId, long subAppId, String coverKey, String coverUrl, String sessionHash,
+                                  java.util.function.Function<Media, OutboxEvent> event) {
             throw new UnsupportedOperationException();
         }
 
