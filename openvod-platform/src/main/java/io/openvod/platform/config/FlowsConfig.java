@@ -14,12 +14,14 @@ import java.time.Duration;
  * @param maxDuration the longest media processed: a task on media whose duration (as its header
  *     claims it) is longer fails at once with {@code FailedOperation.InvalidInput}. Defaults to 6h.
  * @param retry the delays between a task's attempts and how long transient failures are retried
+ * @param maxDurationByApp the longest media processed for some applications (SubAppId →
+ *     duration), in place of {@code maxDuration}. Defaults to none.
  * @param tempDir where tasks keep their temporary files; empty: {@code tmp} next to the objects
  *     directory (e.g. {@code .openvod/tmp}). Leftovers of a node that was killed are removed when
  *     the node starts.
  */
-public record FlowsConfig(int workers, Duration timeout, int maxAttempts, Duration lease, Duration maxDuration, Retry retry,
-                          String tempDir) {
+public record FlowsConfig(int workers, Duration timeout, int maxAttempts, Duration lease, Duration maxDuration,
+                          java.util.Map<Long, Duration> maxDurationByApp, Retry retry, String tempDir) {
     /**
      * {@code platform.flows.retry:} — after the n-th failed attempt a task waits
      * {@code first × multiplier^(n-1)}, at most {@code cap}, less up to {@code jitter} of it at
@@ -69,6 +71,12 @@ public record FlowsConfig(int workers, Duration timeout, int maxAttempts, Durati
             throw new IllegalArgumentException("retry is missing");
         }
         tempDir = tempDir == null ? "" : tempDir.strip();
+        maxDurationByApp = maxDurationByApp == null ? java.util.Map.of() : java.util.Map.copyOf(maxDurationByApp);
+        maxDurationByApp.forEach((app, longest) -> {
+            if (app <= 0 || longest == null || longest.isNegative() || longest.isZero()) {
+                throw new IllegalArgumentException("maxDurationByApp." + app + " must be a positive duration of a positive SubAppId");
+            }
+        });
     }
 
     /** How often a running task renews its lease: a sixth of it (10 s of 60 s), at least 1 s. */
@@ -84,6 +92,6 @@ public record FlowsConfig(int workers, Duration timeout, int maxAttempts, Durati
 
     /** The built-in defaults (as in openvod-defaults.yaml), for tools and tests. */
     public static FlowsConfig defaults() {
-        return new FlowsConfig(2, Duration.ofHours(2), 3, Duration.ofSeconds(60), Duration.ofHours(6), Retry.defaults(), "");
+        return new FlowsConfig(2, Duration.ofHours(2), 3, Duration.ofSeconds(60), Duration.ofHours(6), java.util.Map.of(), Retry.defaults(), "");
     }
 }

@@ -202,7 +202,7 @@ public final class FlowEngine implements AutoCloseable {
             return;
         }
         double claimed = duration(media.get());
-        double longest = settings.maxDuration().toMillis() / 1000.0;
+        double longest = settings.maxDurationFor(media.get().subAppId()).toMillis() / 1000.0;
         if (claimed > longest) {
             flows.fail(task.id(), owner, TOO_LONG, tooLong(claimed, longest), Optional.empty());
             return;
@@ -336,7 +336,7 @@ public final class FlowEngine implements AutoCloseable {
     /** The message of a task refused because its media is longer than this platform processes. */
     public static String tooLong(double seconds, double longestSeconds) {
         return String.format(java.util.Locale.ROOT, "the media lasts %.0f s, longer than the %.0f s this platform processes "
-                + "(platform.flows.maxDuration)", seconds, longestSeconds);
+                + "(platform.flows.maxDuration, maxDurationByApp)", seconds, longestSeconds);
     }
 
     private static double duration(Media m) {

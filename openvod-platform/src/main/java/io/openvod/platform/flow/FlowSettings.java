@@ -3,6 +3,7 @@ package io.openvod.platform.flow;
 import io.openvod.core.retry.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,9 +22,12 @@ import java.util.Objects;
  *     {@code FailedOperation.InvalidInput}
  * @param retry the delays between attempts, and how long a task whose failures are transient
  *     (storage, database, review engine unavailable) is retried
+ * @param maxDurationByApp the longest media processed for some applications (SubAppId → duration),
+ *     in place of {@code maxDuration}
  */
 public record FlowSettings(int workers, Duration lease, Duration heartbeat, Duration timeout, int maxAttempts, Duration backoff,
-                           Duration poll, Path workRoot, Duration maxDuration, RetryPolicy retry) {
+                           Duration poll, Path workRoot, Duration maxDuration, RetryPolicy retry,
+                           Map<Long, Duration> maxDurationByApp) {
     /** The longest media processed unless configured otherwise. */
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(6);
 
@@ -31,6 +35,12 @@ public record FlowSettings(int workers, Duration lease, Duration heartbeat, Dura
     public FlowSettings(int workers, Duration lease, Duration heartbeat, Duration timeout, int maxAttempts, Duration backoff,
                         Duration poll, Path workRoot) {
         this(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, DEFAULT_MAX_DURATION);
+    }
+
+    /** Settings with one longest duration for every application. */
+    public FlowSettings(int workers, Duration lease, Duration heartbeat, Duration timeout, int maxAttempts, Duration backoff,
+                        Duration poll, Path workRoot, Duration maxDuration, RetryPolicy retry) {
+        this(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, maxDuration, retry, Map.of());
     }
 
     /** Settings whose retries start at {@code backoff} ({@link #defaultRetry}). */
@@ -65,18 +75,34 @@ public record FlowSettings(int workers, Duration lease, Duration heartbeat, Dura
         Objects.requireNonNull(poll, "poll == null");
         Objects.requireNonNull(workRoot, "workRoot == null");
         Objects.requireNonNull(retry, "retry == null");
+        maxDurationByApp = maxDurationByApp == null ? Map.of() : Map.copyOf(maxDurationByApp);
+        maxDurationByApp.forEach((app, longest) -> {
+            if (longest == null || longest.isNegative() || longest.isZero()) {
+                throw new IllegalArgumentException("maxDurationByApp of " + app + " must be positive");
+            }
+        });
+    }
+
+    /** The longest media processed for application {@code subAppId}. */
+    public Duration maxDurationFor(long subAppId) {
+        return maxDurationByApp.getOrDefault(subAppId, maxDuration);
     }
 
     public FlowSettings withWorkers(int count) {
-        return new FlowSettings(count, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, maxDuration, retry);
+        return new FlowSettings(count, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, maxDuration, retry, maxDurationByApp);
     }
 
     public FlowSettings withMaxDuration(Duration longest) {
-        return new FlowSettings(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, longest, retry);
+        return new FlowSettings(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, longest, retry, maxDurationByApp);
+    }
+
+    public FlowSettings withMaxDurationByApp(Map<Long, Duration> byApp) {
+        return new FlowSettings(workers, lease, heartbeat, timeout, maxAttempts, backoff, poll, workRoot, maxDuration, retry, byApp);
     }
 
     public FlowSettings withRetry(RetryPolicy policy) {
-        return new FlowSettings(workers, lease, heartbeat, timeout, maxAttempts, policy.first(), poll, workRoot, maxDuration, policy);
+        return new FlowSettings(workers, lease, heartbeat, timeout, maxAttempts, policy.first(), poll, workRoot, maxDuration, policy,
+                maxDurationByApp);
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Platform implements AutoCloseable {
     private static FlowSettings flowSettings(FlowsConfig flows, Path workRoot) {
         FlowSettings d = FlowSettings.defaults();
         return new FlowSettings(flows.workers(), flows.lease(), flows.heartbeat(), flows.timeout(), flows.maxAttempts(), flows.retry().first(),
-                d.poll(), workRoot, flows.maxDuration(), flows.retry().policy());
+                d.poll(), workRoot, flows.maxDuration(), flows.retry().policy(), flows.maxDurationByApp());
     }
 
     public String url() {

@@ -49,6 +49,20 @@ class FlowsLeaseConfigTest {
     }
 
     @Test
+    void anApplicationMayHaveItsOwnLongestMedia(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThat(flows(Map.of()).maxDurationByApp()).isEmpty();
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("openvod.yaml"),
+                "platform:\n  flows:\n    maxDurationByApp: {1500000001: 30m}\n");
+        assertThat(fromFile(file).maxDurationByApp()).containsExactly(Map.entry(1_500_000_001L, Duration.ofMinutes(30)));
+        java.nio.file.Files.writeString(file, "platform:\n  flows:\n    maxDurationByApp: {1500000001: 0s}\n");
+        assertThatThrownBy(() -> fromFile(file)).isInstanceOf(ConfigException.class).hasMessageContaining("maxDurationByApp");
+    }
+
+    private static FlowsConfig fromFile(java.nio.file.Path file) {
+        return new ConfigLoader().load(new ConfigSources(Optional.of(file), Map.of(), List.of())).platform().flows();
+    }
+
+    @Test
     void tasksKeepTheirTemporaryFilesNextToTheObjectsUnlessATempDirIsSet() {
         assertThat(flows(Map.of()).workRoot(java.nio.file.Path.of("/data/.openvod/objects")))
                 .isEqualTo(java.nio.file.Path.of("/data/.openvod/tmp"));
