@@ -18,6 +18,7 @@ import io.openvod.platform.cloudapi.DescribeTaskDetailAction;
 import io.openvod.platform.cloudapi.ForbidMediaDistributionAction;
 import io.openvod.platform.cloudapi.ProcessMediaAction;
 import io.openvod.platform.cloudapi.ProcessMediaByProcedureAction;
+import io.openvod.platform.cloudapi.ReviewAudioVideoAction;
 import io.openvod.platform.cloudapi.CreateProcedureTemplateAction;
 import io.openvod.platform.cloudapi.DeleteProcedureTemplateAction;
 import io.openvod.platform.cloudapi.DescribeProcedureTemplatesAction;
@@ -130,7 +131,7 @@ public final class PlatformNode implements AutoCloseable {
                 adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock);
         UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock,
-                flows::wake);
+                flows::wake, templates::plan);
         CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
         SqlEventQueue pullQueue = new SqlEventQueue(jdbi, clock, config.events().pull().visibility(), config.events().pull().retention());
         CallbackUrlPolicy callbackUrls = new CallbackUrlPolicy(config.events().push().allowLoopback(), config.events().push().allowPrivateNetworks());
@@ -153,6 +154,7 @@ public final class PlatformNode implements AutoCloseable {
                 new DeleteProcedureTemplateAction(templates),
                 new ProcessMediaAction(catalog, flows.flows(), flows::wake),
                 new ProcessMediaByProcedureAction(templates, catalog, flows.flows(), flows::wake),
+                new ReviewAudioVideoAction(catalog, flows.flows(), flows::wake),
                 new ForbidMediaDistributionAction(catalog)));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,

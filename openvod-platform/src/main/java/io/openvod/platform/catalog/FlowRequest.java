@@ -41,15 +41,39 @@ public record FlowRequest(String taskId, String fileId, long appId, long subAppI
     }
 
     /**
-     * The tasks of a {@code ProcessMedia} request, as Tencent's JSON objects.
+     * A new TaskId of a {@code ReviewAudioVideo} task of application {@code subAppId}:
+     * {@code <subAppId>-ReviewAudioVideo-<32 hex>t}, as Tencent's.
+     */
+    public static String newReviewTaskId(long subAppId) {
+        byte[] random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        return subAppId + "-ReviewAudioVideo-" + HexFormat.of().formatHex(random) + "t";
+    }
+
+    /**
+     * The tasks of a {@code ProcessMedia} request, or of a {@code ReviewAudioVideo} task, as
+     * Tencent's JSON objects.
      *
      * @param mediaProcessTask {@code MediaProcessTask}, if given
      * @param aiContentReviewTask {@code AiContentReviewTask}, if given
+     * @param reviewAudioVideoTask {@code {Definition, ReviewContents}} of a ReviewAudioVideo task
+     *     (which holds nothing else)
      */
-    public record AdHocTasks(Optional<String> mediaProcessTask, Optional<String> aiContentReviewTask) {
+    public record AdHocTasks(Optional<String> mediaProcessTask, Optional<String> aiContentReviewTask,
+                             Optional<String> reviewAudioVideoTask) {
         public AdHocTasks {
             Objects.requireNonNull(mediaProcessTask, "mediaProcessTask == null");
             Objects.requireNonNull(aiContentReviewTask, "aiContentReviewTask == null");
+            Objects.requireNonNull(reviewAudioVideoTask, "reviewAudioVideoTask == null");
+        }
+
+        public AdHocTasks(Optional<String> mediaProcessTask, Optional<String> aiContentReviewTask) {
+            this(mediaProcessTask, aiContentReviewTask, Optional.empty());
+        }
+
+        /** The tasks of a ReviewAudioVideo task. */
+        public static AdHocTasks reviewAudioVideo(String task) {
+            return new AdHocTasks(Optional.empty(), Optional.empty(), Optional.of(task));
         }
     }
 }

@@ -9,11 +9,11 @@ public interface MediaCatalog {
 
     /**
      * Records a committed upload in one transaction: the media row, its NewFileUpload event,
-     * the requested task flow (if any), and the end of the upload session ({@code sessionHash}
+     * the requested task flows (a Procedure flow and a ReviewAudioVideo task, either or both, or none), and the end of the upload session ({@code sessionHash}
      * becomes committed and its credentials are dropped). Fails with
      * {@link CatalogConflictException} when the session was committed concurrently.
      */
-    void recordUpload(Media media, OutboxEvent event, Optional<FlowRequest> flow, String sessionHash);
+    void recordUpload(Media media, OutboxEvent event, List<FlowRequest> flows, String sessionHash);
 
     /**
      * Replaces the cover of the media {@code fileId} of the application {@code subAppId}, writes the

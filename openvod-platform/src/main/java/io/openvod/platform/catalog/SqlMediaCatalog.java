@@ -30,7 +30,7 @@ public final class SqlMediaCatalog implements MediaCatalog {
     }
 
     @Override
-    public void recordUpload(Media m, OutboxEvent event, Optional<FlowRequest> flow, String sessionHash) {
+    public void recordUpload(Media m, OutboxEvent event, List<FlowRequest> flows, String sessionHash) {
         jdbi.useTransaction(h -> {
             closeSession(h, sessionHash);
             h.createUpdate("INSERT INTO media (" + MEDIA_COLUMNS + ") VALUES (:fileId, :appId, :subAppId, :name, :description, "
@@ -59,7 +59,7 @@ public final class SqlMediaCatalog implements MediaCatalog {
                     .bind("updated", m.updatedAt().toEpochMilli())
                     .execute();
             appendEvent(h, event);
-            flow.ifPresent(f -> insertFlow(h, f));
+            flows.forEach(f -> insertFlow(h, f));
         });
     }
 
@@ -105,8 +105,8 @@ public final class SqlMediaCatalog implements MediaCatalog {
     private void insertFlow(Handle h, FlowRequest f) {
         h.createUpdate("INSERT INTO flow_requests (task_id, file_id, app_id, sub_app_id, procedure_name, task_priority, "
                         + "task_notify_mode, session_context, state, created_at, media_process_task, ai_content_review_task, "
-                        + "session_id) VALUES (:taskId, :fileId, :appId, :subAppId, :procedure, :priority, :notify, :context, "
-                        + "'PENDING', :at, :media, :review, :sessionId)")
+                        + "session_id, review_audio_video_task) VALUES (:taskId, :fileId, :appId, :subAppId, :procedure, :priority, "
+                        + ":notify, :context, 'PENDING', :at, :media, :review, :sessionId, :reviewAudioVideo)")
                 .bind("taskId", f.taskId())
                 .bind("fileId", f.fileId())
                 .bind("appId", f.appId())
@@ -119,6 +119,7 @@ public final class SqlMediaCatalog implements MediaCatalog {
                 .bind("media", f.adHoc().flatMap(FlowRequest.AdHocTasks::mediaProcessTask).orElse(null))
                 .bind("review", f.adHoc().flatMap(FlowRequest.AdHocTasks::aiContentReviewTask).orElse(null))
                 .bind("sessionId", f.sessionId().orElse(null))
+                .bind("reviewAudioVideo", f.adHoc().flatMap(FlowRequest.AdHocTasks::reviewAudioVideoTask).orElse(null))
                 .execute();
     }
 
@@ -241,14 +242,16 @@ public final class SqlMediaCatalog implements MediaCatalog {
     @Override
     public List<FlowRequest> pendingFlows(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT task_id, file_id, app_id, sub_app_id, procedure_name, task_priority, "
-                        + "task_notify_mode, session_context, media_process_task, ai_content_review_task, session_id "
+                        + "task_notify_mode, session_context, media_process_task, ai_content_review_task, session_id, "
+                        + "review_audio_video_task "
                         + "FROM flow_requests WHERE state = 'PENDING' ORDER BY task_priority DESC, created_at LIMIT :limit")
                 .bind("limit", limit)
                 .map((rs, ctx) -> {
                     Optional<String> media = Optional.ofNullable(rs.getString(9));
                     Optional<String> review = Optional.ofNullable(rs.getString(10));
-                    Optional<FlowRequest.AdHocTasks> adHoc = media.isPresent() || review.isPresent()
-                            ? Optional.of(new FlowRequest.AdHocTasks(media, review)) : Optional.empty();
+                    Optional<String> reviewAudioVideo = Optional.ofNullable(rs.getString(12));
+                    Optional<FlowRequest.AdHocTasks> adHoc = media.isPresent() || review.isPresent() || reviewAudioVideo.isPresent()
+                            ? Optional.of(new FlowRequest.AdHocTasks(media, review, reviewAudioVideo)) : Optional.empty();
                     return new FlowRequest(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                             rs.getInt(6), rs.getString(7), rs.getString(8), adHoc, Optional.ofNullable(rs.getString(11)));
                 })

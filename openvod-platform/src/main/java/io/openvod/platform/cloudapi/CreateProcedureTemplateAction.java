@@ -8,9 +8,11 @@ import java.util.Optional;
 /**
  * {@code CreateProcedureTemplate}: an application's own procedure template, {@code Name} (1–20
  * characters, not a built-in's), {@code Comment} (≤ 256), {@code MediaProcessTask} (its task
- * sets, each an array of task inputs) and the legacy {@code AiContentReviewTask}. A flow of the
- * template runs the tasks of the sets in a fixed order (transcodes, animated graphics, snapshots,
- * sample snapshots, image sprites, cover, adaptive streaming) and then the review.
+ * sets, each an array of task inputs), the legacy {@code AiContentReviewTask} and
+ * {@code ReviewAudioVideoTask} ({@code {Definition, ReviewContents}}, checked as
+ * {@code ReviewAudioVideo}'s). A flow of the template runs the tasks of the sets in a fixed order
+ * (transcodes, animated graphics, snapshots, sample snapshots, image sprites, cover, adaptive
+ * streaming) and then the legacy review; the ReviewAudioVideoTask runs as its own task.
  */
 public final class CreateProcedureTemplateAction implements CloudAction {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,8 +42,10 @@ public final class CreateProcedureTemplateAction implements CloudAction {
         }
         Optional<ObjectNode> media = TaskObjects.mediaProcessTask(request);
         Optional<ObjectNode> review = TaskObjects.object(request, "AiContentReviewTask");
+        Optional<ObjectNode> reviewAudioVideo = TaskObjects.object(request, "ReviewAudioVideoTask")
+                .map(task -> TaskObjects.reviewAudioVideoTask(task, "ReviewAudioVideoTask."));
         long subAppId = call.subAppId(fields.subAppId());
-        Optional<SqlProcedureTemplates.Refusal> refusal = templates.create(subAppId, name, comment, media, review);
+        Optional<SqlProcedureTemplates.Refusal> refusal = templates.create(subAppId, name, comment, media, review, reviewAudioVideo);
         if (refusal.isPresent()) {
             throw switch (refusal.get()) {
                 case BUILT_IN_NAME -> new CloudApiException("InvalidParameterValue.Name", "Name " + name + " is a preset template's.");

@@ -68,7 +68,11 @@ public final class DescribeProcedureTemplatesAction implements CloudAction {
         node.putNull("AiAnalysisTask");
         node.putNull("AiRecognitionTask");
         node.putNull("MiniProgramPublishTask");
-        node.putNull("ReviewAudioVideoTask");
+        if (t.reviewAudioVideoTask().isPresent()) {
+            node.set("ReviewAudioVideoTask", t.reviewAudioVideoTask().get());
+        } else {
+            node.putNull("ReviewAudioVideoTask");
+        }
         node.put("CreateTime", EventTimes.format(t.createdAt()));
         node.put("UpdateTime", EventTimes.format(t.updatedAt()));
         return node;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.events.EventTimes;
 import io.openvod.platform.flow.ProcedureEvents;
+import io.openvod.platform.flow.ReviewAudioVideoEvents;
 import io.openvod.platform.flow.SqlTaskFlows;
 import io.openvod.platform.flow.TaskFlow;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.Optional;
 /**
  * {@code DescribeTaskDetail}: a task flow of the caller's application by {@code TaskId}, as
  * {@code TaskType} {@code Procedure} with the flow's {@code ProcedureTask} (the body of its
- * ProcedureStateChanged event). {@code Status} is {@code WAITING} before any task began,
+ * ProcedureStateChanged event), or a ReviewAudioVideo task as {@code TaskType}
+ * {@code ReviewAudioVideo} with its {@code ReviewAudioVideoTask} (the body of its
+ * ReviewAudioVideoComplete event; {@code ProcedureTask} is then {@code null}). {@code Status} is {@code WAITING} before any task began,
  * {@code PROCESSING} while tasks run and {@code FINISH} when all are done (failed tasks are shown
  * in their results). The other task kinds of Tencent's answer are {@code null}.
  */
@@ -50,14 +53,22 @@ public final class DescribeTaskDetailAction implements CloudAction {
         boolean begun = flow.tasks().stream().anyMatch(t -> t.beginTime().isPresent());
         String status = flow.status().equals("FINISH") ? "FINISH" : begun ? "PROCESSING" : "WAITING";
         ObjectNode response = JSON.createObjectNode();
-        response.put("TaskType", "Procedure");
+        boolean review = ReviewAudioVideoEvents.isReview(flow);
+        response.put("TaskType", review ? ReviewAudioVideoEvents.TYPE : "Procedure");
         response.put("Status", status);
         response.put("CreateTime", EventTimes.format(flow.createdAt()));
         response.put("BeginProcessTime", flow.tasks().stream().flatMap(t -> t.beginTime().stream()).min(Instant::compareTo)
                 .map(EventTimes::format).orElse(ProcedureEvents.NO_TIME));
         response.put("FinishTime", flow.finishedAt().map(EventTimes::format).orElse(ProcedureEvents.NO_TIME));
-        response.set("ProcedureTask", ProcedureEvents.procedureTask(flow, flows.mediaFields(flow.fileId())));
+        if (review) {
+            response.putNull("ProcedureTask");
+        } else {
+            response.set("ProcedureTask", ProcedureEvents.procedureTask(flow, flows.mediaFields(flow.fileId())));
+        }
         OTHER_TASKS.forEach(response::putNull);
+        if (review) {
+            response.set("ReviewAudioVideoTask", ReviewAudioVideoEvents.reviewAudioVideoTask(flow));
+        }
         return response;
     }
 }

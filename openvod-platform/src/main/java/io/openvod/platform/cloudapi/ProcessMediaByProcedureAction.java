@@ -5,13 +5,13 @@ import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.flow.SqlProcedureTemplates;
 import io.openvod.platform.flow.SqlTaskFlows;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * {@code ProcessMediaByProcedure}: runs the procedure template {@code ProcedureName} (a built-in
- * or one of the application's) on a media file, as an upload naming it would; answers the flow's
- * {@code TaskId} and an empty {@code ReviewAudioVideoTaskId} (the platform has no separate
- * ReviewAudioVideo tasks). A {@code SessionId} used again within 7 days is refused with
+ * or one of the application's) on a media file, as an upload naming it would: a Procedure flow
+ * ({@code TaskId}) when the template holds processing tasks, a ReviewAudioVideo task
+ * ({@code ReviewAudioVideoTaskId}) when it holds a {@code ReviewAudioVideoTask}; {@code ""} for
+ * what it does not start. A {@code SessionId} used again within 7 days is refused with
  * {@link FlowSubmission#DUPLICATE_SESSION_ID}.
  */
 public final class ProcessMediaByProcedureAction implements CloudAction {
@@ -40,8 +40,6 @@ public final class ProcessMediaByProcedureAction implements CloudAction {
             throw new CloudApiException("InvalidParameterValue.ProcedureName", "The application has no procedure template "
                     + procedure + ".");
         }
-        ObjectNode response = submission.submit(call, request, procedure, Optional.empty(), SESSION_WINDOW);
-        response.put("ReviewAudioVideoTaskId", "");
-        return response;
+        return submission.submitProcedure(call, request, procedure, templates.plan(subAppId, procedure), SESSION_WINDOW);
     }
 }

@@ -23,13 +23,21 @@ public final class FileUploadEvents {
      * @param procedureTaskId the task id of the flow the upload started, or {@code ""}
      */
     public static ObjectNode newFileUpload(Media media, String procedureTaskId) {
+        return newFileUpload(media, procedureTaskId, "");
+    }
+
+    /**
+     * @param procedureTaskId the task id of the Procedure flow the upload started, or {@code ""}
+     * @param reviewAudioVideoTaskId the task id of the ReviewAudioVideo task it started, or {@code ""}
+     */
+    public static ObjectNode newFileUpload(Media media, String procedureTaskId, String reviewAudioVideoTaskId) {
         ObjectNode body = JSON.createObjectNode();
         body.put("EventType", NEW_FILE_UPLOAD);
         ObjectNode task = body.putObject("FileUploadEvent");
         task.put("FileId", media.fileId());
         task.set("MediaBasicInfo", basicInfo(media));
         task.put("ProcedureTaskId", procedureTaskId);
-        task.put("ReviewAudioVideoTaskId", "");
+        task.put("ReviewAudioVideoTaskId", reviewAudioVideoTaskId);
         media.metadataJson().map(FileUploadEvents::parse).ifPresent(meta -> task.set("MetaData", meta));
         return body;
     }

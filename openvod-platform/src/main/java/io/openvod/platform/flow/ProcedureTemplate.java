@@ -11,12 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A procedure template as Tencent describes it: {@code MediaProcessTask} (task sets by kind) and
- * the legacy {@code AiContentReviewTask}; {@code Type} {@code Preset} (built in) or {@code Custom}.
- * {@link #tasks()} lists the tasks a flow of the template runs, in the order of the sets below.
+ * A procedure template as Tencent describes it: {@code MediaProcessTask} (task sets by kind), the
+ * legacy {@code AiContentReviewTask} and {@code ReviewAudioVideoTask} ({@code {Definition,
+ * ReviewContents}}); {@code Type} {@code Preset} (built in) or {@code Custom}. {@link #tasks()}
+ * lists the tasks a Procedure flow of the template runs, in the order of the sets below; the
+ * {@code ReviewAudioVideoTask} runs apart, as its own {@code ReviewAudioVideo} task.
  */
 public record ProcedureTemplate(String name, String type, String comment, Optional<ObjectNode> mediaProcessTask,
-                                Optional<ObjectNode> aiContentReviewTask, Instant createdAt, Instant updatedAt) {
+                                Optional<ObjectNode> aiContentReviewTask, Optional<ObjectNode> reviewAudioVideoTask, Instant createdAt,
+                                Instant updatedAt) {
+    /** A template without a ReviewAudioVideoTask. */
+    public ProcedureTemplate(String name, String type, String comment, Optional<ObjectNode> mediaProcessTask,
+                             Optional<ObjectNode> aiContentReviewTask, Instant createdAt, Instant updatedAt) {
+        this(name, type, comment, mediaProcessTask, aiContentReviewTask, Optional.empty(), createdAt, updatedAt);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The task sets of MediaProcessTask and the result Type of their tasks. */
     public static final Map<String, String> TASK_SETS = orderedSets();
@@ -55,7 +64,8 @@ public record ProcedureTemplate(String name, String type, String comment, Option
     }
 
     /** The template of built-in {@code tasks}: the task sets rebuilt from them. */
-    static ProcedureTemplate preset(String name, String comment, List<ProcedureTemplates.TaskSpec> tasks) {
+    static ProcedureTemplate preset(String name, String comment, List<ProcedureTemplates.TaskSpec> tasks,
+                                    Optional<ObjectNode> reviewAudioVideoTask) {
         ObjectNode media = JSON.createObjectNode();
         ObjectNode review = null;
         for (ProcedureTemplates.TaskSpec task : tasks) {
@@ -69,6 +79,6 @@ public record ProcedureTemplate(String name, String type, String comment, Option
             }
         }
         return new ProcedureTemplate(name, "Preset", comment, media.isEmpty() ? Optional.empty() : Optional.of(media),
-                Optional.ofNullable(review), Instant.EPOCH, Instant.EPOCH);
+                Optional.ofNullable(review), reviewAudioVideoTask.map(ObjectNode::deepCopy), Instant.EPOCH, Instant.EPOCH);
     }
 }

@@ -18,7 +18,12 @@ import java.util.Optional;
  *   <li>{@code TranscodeCover} — Transcode to MP4 100010 and 100020, a cover at 0 s
  *       ({@code CoverBySnapshot}, definition 10);</li>
  *   <li>{@code LongVideoPreset} — Transcode 100010, 100020, 100030 and the cover;</li>
- *   <li>{@code ReviewTranscodeCover} — {@code TranscodeCover} followed by {@code Review}.</li>
+ *   <li>{@code ReviewTranscodeCover} — {@code TranscodeCover} followed by {@code Review};</li>
+ *   <li>{@code ReviewAudioVideo} — only a {@code ReviewAudioVideoTask} (review template 10,
+ *       {@code ReviewContents} {@code ["Media"]}): the review runs as its own task and reports
+ *       {@code ReviewAudioVideoComplete};</li>
+ *   <li>{@code ReviewAudioVideoTranscodeCover} — {@code TranscodeCover} as a Procedure task, and the
+ *       {@code ReviewAudioVideoTask} as its own task.</li>
  * </ul>
  * An application's own templates ({@link SqlProcedureTemplates}) come after these; a flow whose
  * procedure is unknown has no tasks and finishes at once.
@@ -36,6 +41,7 @@ public final class ProcedureTemplates {
 
     private final Map<String, List<TaskSpec>> templates = new LinkedHashMap<>();
     private final Map<String, String> comments = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> reviewAudioVideo = new LinkedHashMap<>();
 
     private ProcedureTemplates() {
     }
@@ -52,6 +58,10 @@ public final class ProcedureTemplates {
         t.add("LongVideoPreset", "MP4 100010, 100020, 100030, cover at 0 s",
                 List.of(transcode(100010), transcode(100020), transcode(100030), cover()));
         t.add("ReviewTranscodeCover", "TranscodeCover and Review", List.copyOf(combined));
+        t.add("ReviewAudioVideo", "ReviewAudioVideo (Porn, template 10)", List.of());
+        t.reviewAudioVideo.put("ReviewAudioVideo", reviewAudioVideoTask());
+        t.add("ReviewAudioVideoTranscodeCover", "TranscodeCover and ReviewAudioVideo", transcodeCover);
+        t.reviewAudioVideo.put("ReviewAudioVideoTranscodeCover", reviewAudioVideoTask());
         return t;
     }
 
@@ -62,10 +72,15 @@ public final class ProcedureTemplates {
 
     /** The built-in template {@code name} as DescribeProcedureTemplates shows it. */
     public Optional<ProcedureTemplate> template(String name) {
-        return tasks(name).map(tasks -> ProcedureTemplate.preset(name, comments.get(name), tasks));
+        return tasks(name).map(tasks -> ProcedureTemplate.preset(name, comments.get(name), tasks, reviewAudioVideoTask(name)));
     }
 
-    /** The tasks of {@code name}; empty when there is no such template. */
+    /** The ReviewAudioVideoTask of the built-in template {@code name}, if it has one. */
+    public Optional<ObjectNode> reviewAudioVideoTask(String name) {
+        return Optional.ofNullable(reviewAudioVideo.get(name)).map(ObjectNode::deepCopy);
+    }
+
+    /** The tasks of {@code name}'s Procedure flow (not its ReviewAudioVideoTask); empty when there is no such template. */
     public Optional<List<TaskSpec>> tasks(String name) {
         return Optional.ofNullable(templates.get(name));
     }
@@ -89,6 +104,14 @@ public final class ProcedureTemplates {
         input.put("PositionValue", 0);
         input.putArray("WatermarkSet");
         return new TaskSpec("CoverBySnapshot", input);
+    }
+
+    /** Tencent's ProcedureReviewAudioVideoTaskInput of the built-in templates: template 10 on the media. */
+    public static ObjectNode reviewAudioVideoTask() {
+        ObjectNode input = JSON.createObjectNode();
+        input.put("Definition", 10);
+        input.putArray("ReviewContents").add("Media");
+        return input;
     }
 
     public static TaskSpec review(String type) {

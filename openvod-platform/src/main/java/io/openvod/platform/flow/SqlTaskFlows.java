@@ -23,8 +23,10 @@ import org.jdbi.v3.core.Jdbi;
  * also writes the events it causes: a flow that finishes writes its {@code ProcedureStateChanged}
  * (unless its notify mode is {@code None}); in {@code Change} mode each task that starts, succeeds
  * or fails writes a {@code PROCESSING} snapshot. A CoverBySnapshot that succeeds sets the media's
- * cover in the same transaction, and a content review whose {@code Suggestion} is {@code block}
- * marks the media {@code Forbidden} in the same transaction.
+ * cover in the same transaction, and a content review (legacy or ReviewAudioVideo) whose
+ * {@code Suggestion} is {@code block} marks the media {@code Forbidden} in the same transaction.
+ * A ReviewAudioVideo task (a flow of one {@code ReviewAudioVideo} task) writes
+ * {@code ReviewAudioVideoComplete} when it finishes instead of {@code ProcedureStateChanged}.
  */
 public final class SqlTaskFlows {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,7 +88,28 @@ public final class SqlTaskFlows {
      *     application within {@code sessionWindow}
      */
     public boolean submit(FlowRequest request, Duration sessionWindow) {
-        return jdbi.inTransaction(h -> catalog.requestFlow(h, request, sessionWindow) && start(h, request));
+        return submit(List.of(request), sessionWindow);
+    }
+
+    /**
+     * Records and starts the flows {@code requests} (a Procedure flow and a ReviewAudioVideo task of
+     * one request, sharing its SessionId) in one transaction; the SessionId is checked once.
+     *
+     * @return false, with nothing written, when the first request's SessionId was used by the same
+     *     application within {@code sessionWindow}
+     */
+    public boolean submit(List<FlowRequest> requests, Duration sessionWindow) {
+        return jdbi.inTransaction(h -> {
+            if (requests.isEmpty() || !catalog.requestFlow(h, requests.getFirst(), sessionWindow)) {
+                return false;
+            }
+            start(h, requests.getFirst());
+            for (FlowRequest next : requests.subList(1, requests.size())) {
+                catalog.requestFlow(h, next, Duration.ZERO);
+                start(h, next);
+            }
+            return true;
+        });
     }
 
     private boolean start(FlowRequest r) {
@@ -237,7 +260,8 @@ public final class SqlTaskFlows {
             if (task.type().equals("CoverBySnapshot") && output.path("CoverUrl").isTextual()) {
                 setCover(h, task.taskId(), output.get("CoverUrl").asText(), now);
             }
-            if (ProcedureTemplate.REVIEW_TYPES.contains(task.type()) && output.path("Suggestion").asText().equals("block")) {
+            if ((ProcedureTemplate.REVIEW_TYPES.contains(task.type()) || task.type().equals(ReviewAudioVideoEvents.TYPE))
+                    && output.path("Suggestion").asText().equals("block")) {
                 forbid(h, task.taskId());
             }
             afterTaskChange(h, task.taskId(), now);
@@ -356,6 +380,14 @@ public final class SqlTaskFlows {
 
     private void writeEvent(Handle h, String taskId) {
         TaskFlow flow = flow(h, taskId).orElseThrow();
+        if (ReviewAudioVideoEvents.isReview(flow)) {
+            if (flow.status().equals("FINISH")) {
+                catalog.appendEvent(h, new OutboxEvent(TimeOrderedIds.next(), flow.appId(), flow.subAppId(), flow.fileId(),
+                        ReviewAudioVideoEvents.REVIEW_AUDIO_VIDEO_COMPLETE,
+                        ProcedureEvents.text(ReviewAudioVideoEvents.reviewAudioVideoComplete(flow))));
+            }
+            return;
+        }
         ObjectNode body = ProcedureEvents.procedureStateChanged(flow, mediaFields(h, flow.fileId()));
         catalog.appendEvent(h, new OutboxEvent(TimeOrderedIds.next(), flow.appId(), flow.subAppId(), flow.fileId(),
                 ProcedureEvents.PROCEDURE_STATE_CHANGED, ProcedureEvents.text(body)));
@@ -394,6 +426,9 @@ public final class SqlTaskFlows {
     }
 
     private static List<ProcedureTemplates.TaskSpec> adHocTasks(FlowRequest.AdHocTasks tasks) {
+        if (tasks.reviewAudioVideoTask().isPresent()) {
+            return List.of(new ProcedureTemplates.TaskSpec(ReviewAudioVideoEvents.TYPE, object(tasks.reviewAudioVideoTask().get())));
+        }
         return new ProcedureTemplate("", "Custom", "", tasks.mediaProcessTask().map(SqlTaskFlows::object),
                 tasks.aiContentReviewTask().map(SqlTaskFlows::object), Instant.EPOCH, Instant.EPOCH).tasks();
     }

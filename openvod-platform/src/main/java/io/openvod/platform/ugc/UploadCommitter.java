@@ -10,12 +10,15 @@ import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.MediaGoneException;
 import io.openvod.platform.catalog.MediaInspector;
 import io.openvod.platform.catalog.OutboxEvent;
+import io.openvod.platform.catalog.ProcedurePlan;
 import io.openvod.platform.events.FileUploadEvents;
 import io.openvod.platform.storage.ObjectInfo;
 import io.openvod.platform.storage.ObjectStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * CommitUploadUGC (spec: upload-protocol §3.5): checks that the session's objects are complete,
@@ -35,6 +38,7 @@ public final class UploadCommitter {
     private final StorageLayout layout;
     private final Clock clock;
     private final Runnable flowRequested;
+    private final ProcedurePlan.Lookup plans;
 
     public UploadCommitter(SignatureCheck signatures, UgcService ugc, ObjectStore store, MediaCatalog catalog,
                            MediaInspector inspector, StorageLayout layout, Clock clock) {
@@ -44,7 +48,18 @@ public final class UploadCommitter {
     /** @param flowRequested called after a commit that recorded a task flow, so the flow starts at once */
     public UploadCommitter(SignatureCheck signatures, UgcService ugc, ObjectStore store, MediaCatalog catalog,
                            MediaInspector inspector, StorageLayout layout, Clock clock, Runnable flowRequested) {
+        this(signatures, ugc, store, catalog, inspector, layout, clock, flowRequested, ProcedurePlan.PROCEDURE_ONLY);
+    }
+
+    /**
+     * @param flowRequested called after a commit that recorded a task flow, so the flow starts at once
+     * @param plans what a named procedure starts: a Procedure flow, a ReviewAudioVideo task, or both
+     */
+    public UploadCommitter(SignatureCheck signatures, UgcService ugc, ObjectStore store, MediaCatalog catalog,
+                           MediaInspector inspector, StorageLayout layout, Clock clock, Runnable flowRequested,
+                           ProcedurePlan.Lookup plans) {
         this.flowRequested = flowRequested;
+        this.plans = plans;
         this.signatures = signatures;
         this.ugc = ugc;
         this.store = store;
@@ -118,12 +133,20 @@ public final class UploadCommitter {
                 s.region(), mediaKey, layout.url(s.bucket(), mediaKey), s.coverKey(),
                 cover.isPresent() ? layout.url(s.bucket(), s.coverKey().orElseThrow()) : "", s.sourceContext(), media.size(),
                 inspection.metadataJson(), inspection.error(), "Normal", s.mediaExpireAt(), now, now);
-        Optional<FlowRequest> flow = s.procedure().map(procedure -> new FlowRequest(FlowRequest.newTaskId(s.subAppId()), s.fileId(),
-                s.appId(), s.subAppId(), procedure, s.taskPriority(), s.taskNotifyMode().orElse("Finish"), s.sessionContext()));
-        ObjectNode event = FileUploadEvents.newFileUpload(row, flow.map(FlowRequest::taskId).orElse(""));
+        Optional<ProcedurePlan> plan = s.procedure().map(procedure -> plans.plan(s.subAppId(), procedure));
+        Optional<FlowRequest> flow = s.procedure().filter(p -> plan.orElseThrow().procedureFlow())
+                .map(procedure -> new FlowRequest(FlowRequest.newTaskId(s.subAppId()), s.fileId(), s.appId(), s.subAppId(), procedure,
+                        s.taskPriority(), s.taskNotifyMode().orElse("Finish"), s.sessionContext()));
+        Optional<FlowRequest> review = plan.flatMap(ProcedurePlan::reviewAudioVideoTask)
+                .map(task -> new FlowRequest(FlowRequest.newReviewTaskId(s.subAppId()), s.fileId(), s.appId(), s.subAppId(), "",
+                        s.taskPriority(), "Finish", s.sessionContext(), Optional.of(FlowRequest.AdHocTasks.reviewAudioVideo(task)),
+                        Optional.empty()));
+        List<FlowRequest> flows = Stream.of(flow, review).flatMap(Optional::stream).toList();
+        ObjectNode event = FileUploadEvents.newFileUpload(row, flow.map(FlowRequest::taskId).orElse(""),
+                review.map(FlowRequest::taskId).orElse(""));
         catalog.recordUpload(row, new OutboxEvent(TimeOrderedIds.next(), s.appId(), s.subAppId(), s.fileId(),
-                FileUploadEvents.NEW_FILE_UPLOAD, FileUploadEvents.text(event)), flow, s.sessionHash());
-        if (flow.isPresent()) {
+                FileUploadEvents.NEW_FILE_UPLOAD, FileUploadEvents.text(event)), flows, s.sessionHash());
+        if (!flows.isEmpty()) {
             flowRequested.run();
         }
     }

@@ -57,7 +57,7 @@ class ProcedureTemplatesTest {
                     .isInstanceOfSatisfying(CloudApiException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue.Name"));
 
             JsonNode all = describe.handle(call, json("{}"));
-            assertThat(all.get("TotalCount").asInt()).isEqualTo(5);
+            assertThat(all.get("TotalCount").asInt()).isEqualTo(7);
             JsonNode custom = describe.handle(call, json("{\"Type\":\"Custom\"}"));
             assertThat(custom.get("TotalCount").asInt()).isEqualTo(1);
             JsonNode mine = custom.get("ProcedureTemplateSet").get(0);

@@ -115,6 +115,14 @@ public final class PlatformFixture implements AutoCloseable {
         return fixture;
     }
 
+    /** A platform whose task flows run these steps, with these event settings. */
+    public static PlatformFixture start(Path dir, PlatformNode.TaskFlows taskFlows, io.openvod.platform.config.EventsConfig events) {
+        PlatformFixture fixture = new PlatformFixture(dir, defaultUpload(), Clock.systemUTC(), events);
+        fixture.taskFlows = taskFlows;
+        fixture.open();
+        return fixture;
+    }
+
     /** A platform whose task flows run these steps, and which still serves forbidden media when {@code serveForbidden}. */
     public static PlatformFixture start(Path dir, PlatformNode.TaskFlows taskFlows, boolean serveForbidden) {
         PlatformFixture fixture = new PlatformFixture(dir, defaultUpload(), Clock.systemUTC(),

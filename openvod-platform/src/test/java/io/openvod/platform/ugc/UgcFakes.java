@@ -100,7 +100,7 @@ final class UgcFakes {
 
     static final class EmptyCatalog implements MediaCatalog {
         @Override
-        public void recordUpload(Media media, OutboxEvent event, Optional<FlowRequest> flow, String sessionHash) {
+        public void recordUpload(Media media, OutboxEvent event, java.util.List<FlowRequest> flows, String sessionHash) {
             throw new UnsupportedOperationException();
         }
 

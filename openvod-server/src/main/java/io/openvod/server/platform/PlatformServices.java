@@ -9,6 +9,7 @@ import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.flow.steps.AdaptiveDynamicStreamingStep;
 import io.openvod.platform.flow.steps.CoverBySnapshotStep;
 import io.openvod.platform.flow.steps.PornReviewStep;
+import io.openvod.platform.flow.steps.ReviewAudioVideoStep;
 import io.openvod.platform.flow.steps.SampleSnapshotStep;
 import io.openvod.platform.flow.steps.SnapshotByTimeOffsetStep;
 import io.openvod.platform.flow.steps.TranscodeStep;
@@ -145,14 +146,15 @@ public final class PlatformServices implements AutoCloseable {
 
     /**
      * The task-flow steps the platform runs: FFmpeg transcoding, HLS, snapshots and covers, and the
-     * {@code Porn} content review with the configured reviewer and the thresholds
+     * {@code Porn} content review and {@code ReviewAudioVideo} with the configured reviewer and the thresholds
      * {@code platform.review.reviewThreshold} and {@code blockThreshold}.
      */
     public List<TaskStep> taskSteps() {
         PornReviewStep.Thresholds thresholds = new PornReviewStep.Thresholds(config.review().reviewThreshold(),
                 config.review().blockThreshold());
         return List.of(new TranscodeStep(ffmpeg), new AdaptiveDynamicStreamingStep(ffmpeg), new SnapshotByTimeOffsetStep(ffmpeg),
-                new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg), new PornReviewStep(ffmpeg, reviewer, thresholds));
+                new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg), new PornReviewStep(ffmpeg, reviewer, thresholds),
+                new ReviewAudioVideoStep(ffmpeg, reviewer, thresholds));
     }
 
     @Override

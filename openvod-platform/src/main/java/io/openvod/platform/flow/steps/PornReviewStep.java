@@ -8,29 +8,20 @@ import io.openvod.platform.flow.StepFailure;
 import io.openvod.platform.flow.StepInput;
 import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.media.FfmpegTools;
-import io.openvod.platform.media.MediaMetadata;
-import io.openvod.platform.media.MediaProbe;
 import io.openvod.platform.review.ContentReviewer;
-import io.openvod.platform.review.FrameScores;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code Porn} content review: input {@code {Definition}} (any template id; all review the same
- * way). Frames are sampled in one pass of FFmpeg, one every {@link #INTERVAL_SECONDS} seconds from
- * the start (the interval grows for long media so that at most {@link #MAX_FRAMES} are taken), and
- * each is classified by the {@link ContentReviewer}.
+ * {@code Porn} content review (legacy {@code AiContentReviewTask}): input {@code {Definition}}
+ * (any template id; all review the same way). Frames are sampled and classified by
+ * {@link FrameReview} (one every 2 seconds, at most 100).
  *
- * <p>Score mapping, per frame: the {@code porn} score is the larger of the model's {@code Porn}
- * and {@code Hentai} probabilities, the {@code sexy} score its {@code Sexy} probability; the
- * frame's {@code Label} is the larger of the two and its {@code Confidence} that score × 100.
- * {@code Suggestion} is {@code block} at or above the block threshold, {@code review} at or above
- * the review threshold, else {@code pass} ({@link Thresholds#DEFAULT}: 90 and 60). The media's
- * {@code Confidence}, {@code Label} and {@code Suggestion} are those of its highest-scoring frame
- * ({@code Label} is empty when the media passes).
+ * <p>{@code Suggestion} is {@code block} at or above the block threshold, {@code review} at or
+ * above the review threshold, else {@code pass} ({@link Thresholds#DEFAULT}: 90 and 60). The
+ * media's {@code Confidence}, {@code Label} ({@code porn} or {@code sexy}) and {@code Suggestion}
+ * are those of its highest-scoring frame ({@code Label} is empty when the media passes).
  *
  * <p>{@code SegmentSet} lists the frames at or above the review threshold, each spanning its
  * sampled time ± half the interval (within the media), with the frame stored as
@@ -41,9 +32,6 @@ import java.util.Objects;
  * passes unreviewed media.
  */
 public final class PornReviewStep implements TaskStep {
-    static final double INTERVAL_SECONDS = 2;
-    static final int MAX_FRAMES = 100;
-    private static final Duration BASE_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -65,9 +53,7 @@ public final class PornReviewStep implements TaskStep {
         }
     }
 
-    private final FfmpegJob ffmpeg;
-    private final MediaProbe probe;
-    private final ContentReviewer reviewer;
+    private final FrameReview frames;
     private final Thresholds thresholds;
 
     public PornReviewStep(FfmpegTools tools, ContentReviewer reviewer) {
@@ -75,10 +61,7 @@ public final class PornReviewStep implements TaskStep {
     }
 
     public PornReviewStep(FfmpegTools tools, ContentReviewer reviewer, Thresholds thresholds) {
-        Objects.requireNonNull(tools, "tools == null");
-        this.ffmpeg = new FfmpegJob(tools);
-        this.probe = new MediaProbe(tools);
-        this.reviewer = Objects.requireNonNull(reviewer, "reviewer == null");
+        this.frames = new FrameReview(tools, reviewer);
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds == null");
     }
 
@@ -90,61 +73,33 @@ public final class PornReviewStep implements TaskStep {
     @Override
     public ObjectNode run(StepInput input, ProgressListener progress) throws StepFailure {
         StepSupport.definition(input);
-        MediaMetadata source = StepSupport.probe(probe, input.source());
-        FrameGrab.requireVideo(source, input.source());
-        double duration = StepSupport.duration(input, source);
-        double interval = duration > 0 ? Math.max(INTERVAL_SECONDS, duration / MAX_FRAMES) : INTERVAL_SECONDS;
-        List<Path> frames = FrameGrab.sample(ffmpeg, input.source(), input.workDir(), "review", duration, interval, MAX_FRAMES,
-                BASE_TIMEOUT, progress == null ? null : p -> progress.progress(p * 30 / 100));
-        if (frames.isEmpty()) {
-            throw new StepFailure(FfmpegJob.INVALID_INPUT, "ffmpeg took no frame of " + input.source().getFileName()
-                    + " to review (no decodable frame)", false);
-        }
-
+        FrameReview.Result result = frames.review(input, progress);
         ArrayNode segments = JsonNodeFactory.instance.arrayNode();
-        double topConfidence = 0;
-        String topLabel = "";
-        for (int n = 0; n < frames.size(); n++) {
-            List<FrameScores> scores = reviewer.classify(List.of(frames.get(n)));
-            if (scores.size() != 1) {
-                throw new StepFailure(ContentReviewer.UNAVAILABLE, "the reviewer returned " + scores.size()
-                        + " results for one frame", true);
-            }
-            FrameScores frame = scores.getFirst();
-            boolean porn = frame.porn() >= frame.sexy();
-            double confidence = confidence(porn ? frame.porn() : frame.sexy());
-            String label = porn ? "porn" : "sexy";
-            if (confidence > topConfidence || n == 0) {
-                topConfidence = confidence;
-                topLabel = label;
-            }
-            if (confidence >= thresholds.review()) {
-                double at = duration > 0 ? Math.min(n * interval, duration) : n * interval;
+        for (FrameReview.Frame frame : result.frames()) {
+            if (frame.confidence() >= thresholds.review()) {
                 ObjectNode segment = segments.addObject();
-                segment.put("StartTimeOffset", seconds(Math.max(0, at - interval / 2)));
-                segment.put("EndTimeOffset", seconds(duration > 0 ? Math.min(duration, at + interval / 2) : at + interval / 2));
-                segment.put("Confidence", confidence);
-                segment.put("Label", label);
-                segment.put("Suggestion", thresholds.suggestion(confidence));
-                segment.put("Url", input.outputs().store("review/porn/" + n + ".jpg", frames.get(n)));
+                segment.put("StartTimeOffset", frame.start());
+                segment.put("EndTimeOffset", frame.end());
+                segment.put("Confidence", frame.confidence());
+                segment.put("Label", frame.label());
+                segment.put("Suggestion", thresholds.suggestion(frame.confidence()));
+                segment.put("Url", input.outputs().store("review/porn/" + frame.index() + ".jpg", frame.jpeg()));
                 segment.put("PicUrlExpireTimeStamp", 0);
                 segment.put("PicUrlExpireTime", "");
             }
-            if (progress != null) {
-                progress.progress(30 + 69 * (n + 1) / frames.size());
-            }
         }
 
-        String suggestion = thresholds.suggestion(topConfidence);
+        String suggestion = thresholds.suggestion(result.topConfidence());
         ObjectNode output = JsonNodeFactory.instance.objectNode();
-        output.put("Confidence", topConfidence);
+        output.put("Confidence", result.topConfidence());
         output.put("Suggestion", suggestion);
-        output.put("Label", suggestion.equals("pass") ? "" : topLabel);
+        output.put("Label", suggestion.equals("pass") ? "" : result.topLabel());
         ArrayNode listed = output.putArray("SegmentSet");
         for (int i = 0; i < Math.min(100, segments.size()); i++) {
             listed.add(segments.get(i));
         }
-        output.put("SegmentSetFileUrl", segments.isEmpty() ? "" : storeSegments(input, frames.getFirst().getParent(), segments));
+        output.put("SegmentSetFileUrl", segments.isEmpty() ? ""
+                : storeSegments(input, result.directory(), segments, "review/porn/segments.json"));
         output.put("SegmentSetFileUrlExpireTime", "");
         if (progress != null) {
             progress.progress(100);
@@ -152,22 +107,14 @@ public final class PornReviewStep implements TaskStep {
         return output;
     }
 
-    private static String storeSegments(StepInput input, Path directory, ArrayNode segments) throws StepFailure {
+    /** Writes the whole segment list as JSON and stores it as the media's output {@code name}. */
+    static String storeSegments(StepInput input, Path directory, ArrayNode segments, String name) throws StepFailure {
         Path file = directory.resolve("segments.json");
         try {
             JSON.writeValue(file.toFile(), segments);
         } catch (IOException e) {
             throw new StepFailure(FfmpegJob.INTERNAL_ERROR, "cannot write the segment list: " + e.getMessage(), true, e);
         }
-        return input.outputs().store("review/porn/segments.json", file);
-    }
-
-    /** A 0–1 score as Tencent's 0–100 confidence, to two decimals. */
-    static double confidence(double score) {
-        return Math.round(Math.max(0, Math.min(1, score)) * 10000) / 100.0;
-    }
-
-    private static double seconds(double value) {
-        return Math.round(value * 1000) / 1000.0;
+        return input.outputs().store(name, file);
     }
 }
