@@ -109,6 +109,38 @@ class ReviewFlowEndToEndTest {
         }
     }
 
+    @Test
+    void theReviewAudioVideoTemplateRunsAsItsOwnTaskWithTheServersSteps() throws Exception {
+        Path clip = TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(3), 640, 360);
+        try (InProcessPlatform platform = InProcessPlatform.start(dir)) {
+            String fileId = platform.upload(clip, "pattern", "mp4", b -> b.procedure("ReviewAudioVideo")).get("fileId").asText();
+            JsonNode upload = InProcessPlatform.JSON.readTree(platform.events(fileId).getFirst().event().body()).get("FileUploadEvent");
+            assertThat(upload.get("ProcedureTaskId").asText()).isEmpty();
+            String taskId = upload.get("ReviewAudioVideoTaskId").asText();
+            assertThat(taskId).contains("-ReviewAudioVideo-");
+
+            JsonNode event = null;
+            long deadline = System.nanoTime() + FLOW_TIMEOUT.toNanos();
+            while (event == null && System.nanoTime() < deadline) {
+                for (var stored : platform.events(fileId)) {
+                    if (stored.event().eventType().equals("ReviewAudioVideoComplete")) {
+                        event = InProcessPlatform.JSON.readTree(stored.event().body()).get("ReviewAudioVideoCompleteEvent");
+                    }
+                }
+                Thread.sleep(100);
+            }
+            assertThat(event).as("a ReviewAudioVideoComplete event; the task: %s", platform.flow(taskId)).isNotNull();
+            assertThat(event.get("TaskId").asText()).isEqualTo(taskId);
+            assertThat(event.get("ErrCodeExt").asText()).as(event.toString()).isEmpty();
+            assertThat(event.get("Output").get("Suggestion").asText()).as("ordinary footage, default thresholds").isEqualTo("pass");
+            assertThat(event.get("Output").get("SegmentSet")).isEmpty();
+            assertThat(platform.procedureEvents(fileId)).isEmpty();
+            JsonNode detail = platform.describeTaskDetail(taskId);
+            assertThat(detail.get("TaskType").asText()).isEqualTo("ReviewAudioVideo");
+            assertThat(detail.get("ReviewAudioVideoTask")).isEqualTo(event);
+        }
+    }
+
     private static List<JsonNode> subTasks(JsonNode event) {
         List<JsonNode> tasks = new ArrayList<>();
         for (String set : List.of("MediaProcessResultSet", "AiContentReviewResultSet")) {
