@@ -308,6 +308,12 @@ class ReviewAudioVideoHttpTest {
                 .isEqualTo("InvalidParameterValue.ReviewContents");
         assertThat(api.call("ReviewAudioVideo", "{\"FileId\":\"" + fileId + "\",\"ReviewContents\":\"Media\"}").errorCode())
                 .isEqualTo("InvalidParameter");
+        assertThat(api.call("ReviewAudioVideo", "{\"FileId\":\"" + fileId + "\",\"ReviewContents\":[1]}").errorCode())
+                .isEqualTo("InvalidParameter");
+        assertThat(api.call("ReviewAudioVideo", "{\"FileId\":\"" + fileId + "\",\"Definition\":\"ten\"}").errorCode())
+                .isEqualTo("InvalidParameter");
+        assertThat(api.call("ReviewAudioVideo", "{\"FileId\":\"" + fileId + "\",\"SessionContext\":\"" + "x".repeat(1001) + "\"}")
+                .errorCode()).isEqualTo("InvalidParameterValue.SessionContext");
         assertThat(api.call("ReviewAudioVideo", "{\"FileId\":\"" + fileId + "\",\"TasksPriority\":11}").errorCode())
                 .isEqualTo("InvalidParameterValue.TasksPriority");
         assertThat(api.call("ReviewAudioVideo", "{\"FileId\":\"1234\"}").errorCode()).isEqualTo("ResourceNotFound.FileNotExist");
