@@ -18,11 +18,14 @@ public sealed interface VodEvent {
      *
      * @param sourceContext the signature's {@code sourceContext}, echoed back
      * @param procedureTaskId the task flow the upload started; empty when none
+     * @param reviewTaskId the {@code ReviewAudioVideo} task the upload's task flow started (its verdict
+     *     comes as a {@code ReviewAudioVideoComplete}); empty when none
      */
     record FileUploaded(String fileId, String name, String mediaUrl, String coverUrl, String sourceContext,
-                        String procedureTaskId) implements VodEvent {
+                        String procedureTaskId, String reviewTaskId) implements VodEvent {
         public FileUploaded {
             Objects.requireNonNull(fileId, "fileId == null");
+            reviewTaskId = reviewTaskId == null ? "" : reviewTaskId;
         }
 
         @Override
@@ -56,6 +59,32 @@ public sealed interface VodEvent {
         @Override
         public String eventType() {
             return "ProcedureStateChanged";
+        }
+
+        @Override
+        public List<String> fileIds() {
+            return List.of(fileId);
+        }
+    }
+
+    /**
+     * {@code ReviewAudioVideoComplete}: a {@code ReviewAudioVideo} task ended.
+     *
+     * @param review its verdict: the {@code Suggestion}, the highest {@code Confidence} and the {@code Label};
+     *     {@link Review.Verdict#FAILED} when the task failed, {@link Review.Verdict#NONE} while it is not finished
+     * @param sessionContext the request's {@code SessionContext}, echoed back
+     */
+    record ReviewCompleted(String taskId, String fileId, Review review, String sessionContext) implements VodEvent {
+        public ReviewCompleted {
+            Objects.requireNonNull(taskId, "taskId == null");
+            Objects.requireNonNull(fileId, "fileId == null");
+            Objects.requireNonNull(review, "review == null");
+            sessionContext = sessionContext == null ? "" : sessionContext;
+        }
+
+        @Override
+        public String eventType() {
+            return "ReviewAudioVideoComplete";
         }
 
         @Override
