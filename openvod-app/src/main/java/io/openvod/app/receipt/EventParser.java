@@ -90,7 +90,7 @@ public final class EventParser {
                 if (ids.isEmpty()) {
                     throw new MalformedEventException("FileDeleteEvent.FileIdSet is empty");
                 }
-                return new VodEvent.FilesDeleted(ids);
+                return new VodEvent.FilesDeleted(ids, partialDeletions(e, ids));
             }
             default -> {
                 return new VodEvent.Other(type, anyFileId(root));
@@ -254,6 +254,27 @@ public final class EventParser {
                 return new VodEvent.Other(type, id.isEmpty() ? List.of() : List.of(id));
             }
         }
+    }
+
+    /**
+     * The files of a v3 {@code FileDeleted} of which only parts were deleted: those whose
+     * {@code FileDeleteResultInfo} lists {@code DeleteParts} without {@code OriginalFiles}.
+     */
+    private static Map<String, List<VodEvent.DeletedPart>> partialDeletions(JsonNode e, List<String> ids) {
+        Map<String, List<VodEvent.DeletedPart>> partial = new TreeMap<>();
+        for (JsonNode info : e.path("FileDeleteResultInfo")) {
+            String fileId = text(info, "FileId");
+            List<VodEvent.DeletedPart> parts = new ArrayList<>();
+            boolean original = false;
+            for (JsonNode part : info.path("DeleteParts")) {
+                original |= text(part, "Type").equals("OriginalFiles");
+                parts.add(new VodEvent.DeletedPart(text(part, "Type"), part.path("Definition").asLong(0)));
+            }
+            if (ids.contains(fileId) && !parts.isEmpty() && !original) {
+                partial.put(fileId, parts);
+            }
+        }
+        return partial;
     }
 
     /**

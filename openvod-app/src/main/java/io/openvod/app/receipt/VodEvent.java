@@ -2,6 +2,7 @@ package io.openvod.app.receipt;
 
 import io.openvod.app.videos.Playback;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -93,16 +94,36 @@ public sealed interface VodEvent {
         }
     }
 
-    /** {@code FileDeleted}: media files were deleted. */
-    record FilesDeleted(List<String> fileIds) implements VodEvent {
+    /**
+     * {@code FileDeleted}: media files, or parts of them, were deleted.
+     *
+     * @param partial the files of which only some parts were deleted (their {@code DeleteParts} name no
+     *     {@code OriginalFiles}), with those parts; every other file is gone as a whole
+     */
+    record FilesDeleted(List<String> fileIds, Map<String, List<DeletedPart>> partial) implements VodEvent {
         public FilesDeleted {
             fileIds = List.copyOf(fileIds);
+            partial = Map.copyOf(partial);
+        }
+
+        /** Whole files deleted. */
+        public FilesDeleted(List<String> fileIds) {
+            this(fileIds, Map.of());
         }
 
         @Override
         public String eventType() {
             return "FileDeleted";
         }
+    }
+
+    /**
+     * One deleted part of a media file ({@code MediaDeleteItem}).
+     *
+     * @param type {@code TranscodeFiles}, {@code AdaptiveDynamicStreamingFiles}, a WeChat part…
+     * @param definition the template whose outputs were deleted; 0: all of them
+     */
+    record DeletedPart(String type, long definition) {
     }
 
     /** Any other event type: stored and reported, not acted on. */

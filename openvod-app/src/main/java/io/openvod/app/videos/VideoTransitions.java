@@ -22,7 +22,8 @@ import java.util.Optional;
  *   <li>{@code ProcedureStateChanged}: {@code FINISH} records the flow's outcome ({@code failed} when a
  *       processing task failed) and its legacy content review; its transcodes, streams and cover are recorded.</li>
  *   <li>{@code ReviewAudioVideoComplete}: records the review task's verdict.</li>
- *   <li>{@code FileDeleted}: {@code deleted}.</li>
+ *   <li>{@code FileDeleted}: {@code deleted}; when only parts were deleted (transcodes, streams), the
+ *       video keeps its state and loses those renditions.</li>
  * </ul>
  * The state: {@code blocked} as soon as a review says {@code block}; else {@code processing} while the
  * upload, its task flow's end or its review task's verdict is still awaited; then
@@ -50,7 +51,9 @@ public final class VideoTransitions {
                     stale(current, sequence), now), sequence));
             case VodEvent.ReviewCompleted r -> Optional.of(settle(reviewed(current.orElse(Video.unknown(fileId, now)), r,
                     stale(current, sequence), now), sequence));
-            case VodEvent.FilesDeleted d -> current.map(v -> with(v, VideoState.DELETED, Math.max(v.lastSequence(), sequence), now));
+            case VodEvent.FilesDeleted d -> current.map(v -> d.partial().containsKey(fileId)
+                    ? withoutParts(v, d.partial().get(fileId), now)
+                    : with(v, VideoState.DELETED, Math.max(v.lastSequence(), sequence), now));
             case VodEvent.Other o -> Optional.empty();
         };
     }
@@ -182,6 +185,22 @@ public final class VideoTransitions {
     private static Video with(Video v, VideoState state, long lastSequence, Instant now) {
         return new Video(v.fileId(), v.userId(), v.requestId(), v.name(), state, v.mediaUrl(), v.coverUrl(), v.procedureTaskId(),
                 v.playbacks(), v.review(), v.reviewConfidence(), v.reviewLabel(), v.moderation(), lastSequence, v.createdAt(), now,
+                v.awaited());
+    }
+
+    /** The video without the renditions a partial deletion removed: transcodes ({@code mp4}) or streams ({@code hls}) of a template, 0: all. */
+    private static Video withoutParts(Video v, List<VodEvent.DeletedPart> parts, Instant now) {
+        List<Playback> left = new ArrayList<>(v.playbacks());
+        for (VodEvent.DeletedPart part : parts) {
+            String kind = switch (part.type()) {
+                case "TranscodeFiles" -> "mp4";
+                case "AdaptiveDynamicStreamingFiles" -> "hls";
+                default -> "";
+            };
+            left.removeIf(p -> p.kind().equals(kind) && (part.definition() == 0 || p.definition() == part.definition()));
+        }
+        return new Video(v.fileId(), v.userId(), v.requestId(), v.name(), v.state(), v.mediaUrl(), v.coverUrl(), v.procedureTaskId(),
+                left, v.review(), v.reviewConfidence(), v.reviewLabel(), v.moderation(), v.lastSequence(), v.createdAt(), now,
                 v.awaited());
     }
 

@@ -167,9 +167,32 @@ class TencentBodiesTest {
     }
 
     @Test
+    void aDeletionOfTranscodesOnlyRemovesThoseRenditionsAndKeepsTheVideo() throws Exception {
+        Video published = after(after(Optional.empty(), parse(pulledUpload()).event()),
+                event("v3-procedure-finish-transcode-cover.json")).orElseThrow();
+        assertThat(published.state()).isEqualTo(VideoState.PUBLISHED);
+        ObjectNode transcodes = SpecEvents.tencent("v3-file-deleted.json");
+        String body = transcodes.toString().replace("24961954183381008", FILE_ID);
+        VodEvent deletion = parser.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).event();
+        Video after = after(Optional.of(published), deletion).orElseThrow();
+        assertThat(after.state()).isEqualTo(VideoState.PUBLISHED);
+        assertThat(after.playbacks()).isEmpty();
+        assertThat(after.mediaUrl()).isEqualTo(published.mediaUrl());
+        Video gone = after(Optional.of(after), parser.parse(body.replace("TranscodeFiles", "OriginalFiles")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).event()).orElseThrow();
+        assertThat(gone.state()).isEqualTo(VideoState.DELETED);
+    }
+
+    @Test
     void bothDeletionBodiesDeleteTheirFiles() throws Exception {
         var v3 = (VodEvent.FilesDeleted) event("v3-file-deleted.json");
         assertThat(v3.fileIds()).containsExactly("24961954183381008");
+        assertThat(v3.partial()).as("§8's example deletes the transcodes only")
+                .containsEntry("24961954183381008", List.of(new VodEvent.DeletedPart("TranscodeFiles", 0)));
+        ObjectNode whole = SpecEvents.tencent("v3-file-deleted.json");
+        ((ObjectNode) whole.get("FileDeleteEvent").get("FileDeleteResultInfo").get(0).get("DeleteParts").get(0))
+                .put("Type", "OriginalFiles");
+        assertThat(((VodEvent.FilesDeleted) parse(whole).event()).partial()).isEmpty();
         ParsedEvent v2 = parse(SpecEvents.tencent("v2-file-deleted.json"));
         assertThat(v2.event().fileIds()).containsExactly(FILE_ID);
         Video uploaded = after(Optional.empty(), event("v2-new-file-upload.json")).orElseThrow();

@@ -137,9 +137,10 @@ class TencentEventBodiesHttpTest {
         String legacyReviewed = "5285890807869927353";
         push(VodEventBodies.tencent("v3-procedure-legacy-review.json", legacyReviewed));
         push(VodEventBodies.tencent("v3-procedure-change-processing.json", "1000000000000000005"));
-        String deleted = "24961954183381008";
-        push(pulledUpload(deleted));
-        push(VodEventBodies.tencent("v3-file-deleted.json", deleted));
+        String transcodesDeleted = "24961954183381008";
+        push(pulledUpload(transcodesDeleted));
+        push(VodEventBodies.tencent(FINISH, transcodesDeleted));
+        push(VodEventBodies.tencent("v3-file-deleted.json", transcodesDeleted));
         push(pulledUpload("1000000000000000006"));
         Video waiting = settled(legacyReviewed).orElseThrow();
         assertThat(waiting.review()).isEqualTo("review");
@@ -148,7 +149,11 @@ class TencentEventBodiesHttpTest {
         push(pulledUpload(legacyReviewed).replace("1500012345-procedurev2-4b5c1a0e2f6d7a8b9c0d1e2f3a4b5c6dt0",
                 "1500012345-procedurev2-9f8e7d6c5b4a39281706f5e4d3c2b1a0t0"));
         assertThat(settled(legacyReviewed).orElseThrow().state()).isEqualTo(VideoState.PENDING_REVIEW);
-        assertThat(settled(deleted).orElseThrow().state()).isEqualTo(VideoState.DELETED);
+        Video withoutTranscodes = settled(transcodesDeleted).orElseThrow();
+        assertThat(withoutTranscodes.state()).as("only its transcodes were deleted").isEqualTo(VideoState.PUBLISHED);
+        assertThat(withoutTranscodes.playbacks()).isEmpty();
+        push(VodEventBodies.tencent("v3-file-deleted.json", transcodesDeleted).replace("TranscodeFiles", "OriginalFiles"));
+        assertThat(settled(transcodesDeleted).orElseThrow().state()).isEqualTo(VideoState.DELETED);
         assertThat(settled("1000000000000000005").orElseThrow().state()).isEqualTo(VideoState.PROCESSING);
         assertThat(settled("1000000000000000006").orElseThrow().state()).isEqualTo(VideoState.PROCESSING);
         push(VodEventBodies.tencent("v3-procedure-finish-transcode-cover.json", "1000000000000000006"));
