@@ -120,8 +120,8 @@ public final class EventParser {
             switch (resultType) {
                 case "Transcode" -> playbacks.add(new Playback("mp4", definition(task.path("Input"), out, "Definition"),
                         text(out, "Url"), out.path("Width").asInt(), out.path("Height").asInt()));
-                case "AdaptiveDynamicStreaming" -> playbacks.add(new Playback("hls", out.path("Definition").asLong(),
-                        text(out, "Url"), 0, 0));
+                case "AdaptiveDynamicStreaming" -> playbacks.add(new Playback("hls",
+                        definition(task.path("Input"), out, "Definition"), text(out, "Url"), 0, 0));
                 case "CoverBySnapshot" -> cover = Optional.of(text(out, "CoverUrl")).filter(u -> !u.isEmpty());
                 default -> {
                     // snapshots, sprites…: nothing the video record keeps
@@ -139,8 +139,8 @@ public final class EventParser {
     }
 
     /**
-     * A transcode's template: the task input's {@code Definition} (Tencent's examples often give the
-     * output's as 0 or leave it out), else the output's.
+     * A transcode's or stream's template: the task input's {@code Definition} (Tencent's examples
+     * often give the output's as 0 or leave it out), else the output's.
      */
     private static long definition(JsonNode input, JsonNode output, String field) {
         long fromInput = input.path(field).asLong(0);
