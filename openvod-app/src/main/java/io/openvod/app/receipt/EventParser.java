@@ -71,7 +71,11 @@ public final class EventParser {
                 JsonNode e = required(root, "FileUploadEvent");
                 JsonNode info = e.path("MediaBasicInfo");
                 return new VodEvent.FileUploaded(fileId(e, "FileId"), text(info, "Name"), text(info, "MediaUrl"),
-                        text(info, "CoverUrl"), text(info.path("SourceInfo"), "SourceContext"), text(e, "ProcedureTaskId"));
+                        text(info, "CoverUrl"), text(info.path("SourceInfo"), "SourceContext"), text(e, "ProcedureTaskId"),
+                        text(e, "ReviewAudioVideoTaskId"));
+            }
+            case "ReviewAudioVideoComplete" -> {
+                return reviewTask(required(root, "ReviewAudioVideoCompleteEvent"));
             }
             case "ProcedureStateChanged" -> {
                 JsonNode e = required(root, "ProcedureStateChangeEvent");
@@ -86,7 +90,7 @@ public final class EventParser {
                 if (ids.isEmpty()) {
                     throw new MalformedEventException("FileDeleteEvent.FileIdSet is empty");
                 }
-                return new VodEvent.FilesDeleted(ids);
+                return new VodEvent.FilesDeleted(ids, partialDeletions(e, ids));
             }
             default -> {
                 return new VodEvent.Other(type, anyFileId(root));
@@ -114,10 +118,10 @@ public final class EventParser {
             }
             JsonNode out = task.path("Output");
             switch (resultType) {
-                case "Transcode" -> playbacks.add(new Playback("mp4", out.path("Definition").asLong(), text(out, "Url"),
-                        out.path("Width").asInt(), out.path("Height").asInt()));
-                case "AdaptiveDynamicStreaming" -> playbacks.add(new Playback("hls", out.path("Definition").asLong(),
-                        text(out, "Url"), 0, 0));
+                case "Transcode" -> playbacks.add(new Playback("mp4", definition(task.path("Input"), out, "Definition"),
+                        text(out, "Url"), out.path("Width").asInt(), out.path("Height").asInt()));
+                case "AdaptiveDynamicStreaming" -> playbacks.add(new Playback("hls",
+                        definition(task.path("Input"), out, "Definition"), text(out, "Url"), 0, 0));
                 case "CoverBySnapshot" -> cover = Optional.of(text(out, "CoverUrl")).filter(u -> !u.isEmpty());
                 default -> {
                     // snapshots, sprites…: nothing the video record keeps
@@ -132,6 +136,59 @@ public final class EventParser {
         }
         return new VodEvent.ProcedureChanged(taskId, fileId(e, "FileId"), text(e, "Status").equals("FINISH"),
                 e.path("ErrCode").asLong(0), text(e, "Message"), text(e, "SessionContext"), cover, playbacks, review, failed);
+    }
+
+    /**
+     * A transcode's or stream's template: the task input's {@code Definition} (Tencent's examples
+     * often give the output's as 0 or leave it out), else the output's.
+     */
+    private static long definition(JsonNode input, JsonNode output, String field) {
+        long fromInput = input.path(field).asLong(0);
+        return fromInput != 0 ? fromInput : output.path(field).asLong(0);
+    }
+
+    /**
+     * A {@code ReviewAudioVideoCompleteEvent}: the verdict is {@code Output.Suggestion}, with the highest
+     * {@code Confidence} of its segments (or of the output) and {@code Output.Label}; a reviewed cover's
+     * worse verdict counts too. A task that failed ({@code Status FAIL}, a non-zero {@code ErrCode} or a
+     * non-empty {@code ErrCodeExt}) has the verdict {@link Review.Verdict#FAILED}.
+     */
+    private static VodEvent.ReviewCompleted reviewTask(JsonNode e) throws MalformedEventException {
+        String taskId = text(e, "TaskId");
+        if (taskId.isEmpty()) {
+            throw new MalformedEventException("ReviewAudioVideoCompleteEvent.TaskId is missing");
+        }
+        JsonNode input = e.path("Input");
+        String fileId = input.isObject() && input.hasNonNull("FileId") ? fileId(input, "FileId") : fileId(e, "FileId");
+        String status = text(e, "Status");
+        boolean failed = status.equals("FAIL") || e.path("ErrCode").asLong(0) != 0 || !text(e, "ErrCodeExt").isEmpty();
+        Review review;
+        if (failed) {
+            review = new Review(Review.Verdict.FAILED, 0, "");
+        } else if (status.equals("FINISH") || status.equals("SUCCESS")) {
+            JsonNode out = e.path("Output");
+            review = reviewOf("SUCCESS", withTopConfidence(out));
+            JsonNode cover = out.path("CoverReviewResult");
+            if (cover.isObject() && !text(cover, "Suggestion").isEmpty()) {
+                review = review.worse(reviewOf("SUCCESS", withTopConfidence(cover)));
+            }
+        } else {
+            review = Review.NONE;
+        }
+        return new VodEvent.ReviewCompleted(taskId, fileId, review, text(e, "SessionContext"));
+    }
+
+    /** A review output whose {@code Confidence} is the highest of its own and its segments'. */
+    private static JsonNode withTopConfidence(JsonNode output) {
+        double top = output.path("Confidence").asDouble(0);
+        for (JsonNode segment : output.path("SegmentSet")) {
+            top = Math.max(top, segment.path("Confidence").asDouble(0));
+        }
+        var node = JSON.createObjectNode();
+        node.put("Suggestion", text(output, "Suggestion"));
+        node.put("Confidence", top);
+        node.put("Label", text(output, "Label"));
+        return node;
     }
 
     private static Review reviewOf(String status, JsonNode output) {
@@ -154,7 +211,8 @@ public final class EventParser {
         switch (type) {
             case "NewFileUpload" -> {
                 return new VodEvent.FileUploaded(fileId(data, "fileId"), text(data, "fileName"), text(data, "fileUrl"),
-                        text(data, "coverUrl"), text(data, "sourceContext"), text(data, "procedureTaskId"));
+                        text(data, "coverUrl"), text(data, "sourceContext"), text(data, "procedureTaskId"),
+                        text(data, "reviewAudioVideoTaskId"));
             }
             case "ProcedureStateChanged" -> {
                 String taskId = text(data, "vodTaskId");
@@ -171,9 +229,10 @@ public final class EventParser {
                     }
                     JsonNode out = task.path("output");
                     switch (text(task, "taskType")) {
-                        case "Transcode" -> playbacks.add(new Playback("mp4", out.path("definition").asLong(), text(out, "url"),
-                                out.path("width").asInt(), out.path("height").asInt()));
-                        case "CoverBySnapshot" -> cover = Optional.of(text(out, "coverUrl")).filter(u -> !u.isEmpty());
+                        case "Transcode" -> playbacks.add(new Playback("mp4", definition(task.path("input"), out, "definition"),
+                                text(out, "url"), out.path("width").asInt(), out.path("height").asInt()));
+                        case "CoverBySnapshot" -> cover = Optional.of(text(out, "coverUrl")).filter(u -> !u.isEmpty())
+                                .or(() -> Optional.of(text(out, "imageUrl")).filter(u -> !u.isEmpty()));
                         default -> {
                             // nothing the video record keeps
                         }
@@ -188,23 +247,63 @@ public final class EventParser {
                         data.path("errCode").asLong(0), text(data, "message"), "", cover, playbacks, review, failed);
             }
             case "FileDeleted" -> {
-                List<String> ids = new ArrayList<>();
-                JsonNode fileIds = data.path("fileId");
-                if (fileIds.isArray()) {
-                    fileIds.forEach(id -> ids.add(id.asText()));
-                } else if (fileIds.isValueNode()) {
-                    ids.add(fileIds.asText());
-                }
-                if (ids.isEmpty()) {
-                    throw new MalformedEventException("data.fileId is missing");
-                }
-                return new VodEvent.FilesDeleted(ids);
+                return new VodEvent.FilesDeleted(v2DeletedIds(data));
             }
             default -> {
                 String id = text(data, "fileId");
                 return new VodEvent.Other(type, id.isEmpty() ? List.of() : List.of(id));
             }
         }
+    }
+
+    /**
+     * The files of a v3 {@code FileDeleted} of which only parts were deleted: those whose
+     * {@code FileDeleteResultInfo} lists {@code DeleteParts} without {@code OriginalFiles}.
+     */
+    private static Map<String, List<VodEvent.DeletedPart>> partialDeletions(JsonNode e, List<String> ids) {
+        Map<String, List<VodEvent.DeletedPart>> partial = new TreeMap<>();
+        for (JsonNode info : e.path("FileDeleteResultInfo")) {
+            String fileId = text(info, "FileId");
+            List<VodEvent.DeletedPart> parts = new ArrayList<>();
+            boolean original = false;
+            for (JsonNode part : info.path("DeleteParts")) {
+                original |= text(part, "Type").equals("OriginalFiles");
+                parts.add(new VodEvent.DeletedPart(text(part, "Type"), part.path("Definition").asLong(0)));
+            }
+            if (ids.contains(fileId) && !parts.isEmpty() && !original) {
+                partial.put(fileId, parts);
+            }
+        }
+        return partial;
+    }
+
+    /**
+     * The FileIds of a v2 {@code FileDeleted}: {@code data.fileId} (one id or a list), and the
+     * {@code fileId} of each {@code data.fileInfo} item; each named once.
+     */
+    private static List<String> v2DeletedIds(JsonNode data) throws MalformedEventException {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        JsonNode fileIds = data.path("fileId");
+        if (fileIds.isArray()) {
+            fileIds.forEach(id -> ids.add(id.asText()));
+        } else if (fileIds.isValueNode() && !fileIds.isNull()) {
+            ids.add(fileIds.asText());
+        }
+        for (JsonNode info : data.path("fileInfo")) {
+            JsonNode id = info.path("fileId");
+            if (id.isValueNode() && !id.isNull()) {
+                ids.add(id.asText());
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new MalformedEventException("data.fileId and data.fileInfo name no file");
+        }
+        for (String id : ids) {
+            if (!id.matches("[0-9]{1,30}")) {
+                throw new MalformedEventException("data.fileId is not a FileId");
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** A v2 review output in the v3 field names. */

@@ -22,7 +22,8 @@ public record Review(Verdict verdict, double confidence, String label) {
         /** A review task failed, so nothing looked at the content. */
         FAILED;
 
-        int severity() {
+        /** How bad the verdict is: none, pass, failed, review, block in increasing order. */
+        public int severity() {
             return switch (this) {
                 case NONE -> 0;
                 case PASS -> 1;
@@ -34,7 +35,7 @@ public record Review(Verdict verdict, double confidence, String label) {
     }
 
     /** The worse of two verdicts (the first when equal). */
-    Review worse(Review other) {
+    public Review worse(Review other) {
         return other.verdict.severity() > verdict.severity()
                 || other.verdict == verdict && other.confidence > confidence ? other : this;
     }

@@ -2,6 +2,7 @@ package io.openvod.app.receipt;
 
 import io.openvod.app.videos.Playback;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,11 +19,14 @@ public sealed interface VodEvent {
      *
      * @param sourceContext the signature's {@code sourceContext}, echoed back
      * @param procedureTaskId the task flow the upload started; empty when none
+     * @param reviewTaskId the {@code ReviewAudioVideo} task the upload's task flow started (its verdict
+     *     comes as a {@code ReviewAudioVideoComplete}); empty when none
      */
     record FileUploaded(String fileId, String name, String mediaUrl, String coverUrl, String sourceContext,
-                        String procedureTaskId) implements VodEvent {
+                        String procedureTaskId, String reviewTaskId) implements VodEvent {
         public FileUploaded {
             Objects.requireNonNull(fileId, "fileId == null");
+            reviewTaskId = reviewTaskId == null ? "" : reviewTaskId;
         }
 
         @Override
@@ -64,16 +68,62 @@ public sealed interface VodEvent {
         }
     }
 
-    /** {@code FileDeleted}: media files were deleted. */
-    record FilesDeleted(List<String> fileIds) implements VodEvent {
+    /**
+     * {@code ReviewAudioVideoComplete}: a {@code ReviewAudioVideo} task ended.
+     *
+     * @param review its verdict: the {@code Suggestion}, the highest {@code Confidence} and the {@code Label};
+     *     {@link Review.Verdict#FAILED} when the task failed, {@link Review.Verdict#NONE} while it is not finished
+     * @param sessionContext the request's {@code SessionContext}, echoed back
+     */
+    record ReviewCompleted(String taskId, String fileId, Review review, String sessionContext) implements VodEvent {
+        public ReviewCompleted {
+            Objects.requireNonNull(taskId, "taskId == null");
+            Objects.requireNonNull(fileId, "fileId == null");
+            Objects.requireNonNull(review, "review == null");
+            sessionContext = sessionContext == null ? "" : sessionContext;
+        }
+
+        @Override
+        public String eventType() {
+            return "ReviewAudioVideoComplete";
+        }
+
+        @Override
+        public List<String> fileIds() {
+            return List.of(fileId);
+        }
+    }
+
+    /**
+     * {@code FileDeleted}: media files, or parts of them, were deleted.
+     *
+     * @param partial the files of which only some parts were deleted (their {@code DeleteParts} name no
+     *     {@code OriginalFiles}), with those parts; every other file is gone as a whole
+     */
+    record FilesDeleted(List<String> fileIds, Map<String, List<DeletedPart>> partial) implements VodEvent {
         public FilesDeleted {
             fileIds = List.copyOf(fileIds);
+            partial = Map.copyOf(partial);
+        }
+
+        /** Whole files deleted. */
+        public FilesDeleted(List<String> fileIds) {
+            this(fileIds, Map.of());
         }
 
         @Override
         public String eventType() {
             return "FileDeleted";
         }
+    }
+
+    /**
+     * One deleted part of a media file ({@code MediaDeleteItem}).
+     *
+     * @param type {@code TranscodeFiles}, {@code AdaptiveDynamicStreamingFiles}, a WeChat part…
+     * @param definition the template whose outputs were deleted; 0: all of them
+     */
+    record DeletedPart(String type, long definition) {
     }
 
     /** Any other event type: stored and reported, not acted on. */

@@ -16,7 +16,7 @@ public final class SqlVideos {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "file_id, user_id, request_id, name, state, media_url, cover_url, procedure_task_id, "
             + "playbacks, review, review_confidence, review_label, moderation, moderator, moderated_at, last_sequence, created_at, "
-            + "updated_at";
+            + "updated_at, upload_seen, flow_outcome, review_task_id, review_task_verdict";
 
     private final Jdbi jdbi;
 
@@ -65,11 +65,13 @@ public final class SqlVideos {
         int updated = bind(h.createUpdate("UPDATE videos SET user_id = :userId, request_id = :requestId, name = :name, state = :state, "
                 + "media_url = :mediaUrl, cover_url = :coverUrl, procedure_task_id = :taskId, playbacks = :playbacks, review = :review, "
                 + "review_confidence = :confidence, review_label = :label, moderation = :moderation, moderator = :moderator, "
-                + "moderated_at = :moderatedAt, last_sequence = :sequence, updated_at = :updated WHERE file_id = :fileId"), v).execute();
+                + "moderated_at = :moderatedAt, last_sequence = :sequence, updated_at = :updated, upload_seen = :uploadSeen, "
+                + "flow_outcome = :flowOutcome, review_task_id = :reviewTaskId, review_task_verdict = :reviewTaskVerdict "
+                + "WHERE file_id = :fileId"), v).execute();
         if (updated == 0) {
             bind(h.createUpdate("INSERT INTO videos (" + COLUMNS + ") VALUES (:fileId, :userId, :requestId, :name, :state, :mediaUrl, "
                     + ":coverUrl, :taskId, :playbacks, :review, :confidence, :label, :moderation, :moderator, :moderatedAt, :sequence, "
-                    + ":created, :updated)"), v).execute();
+                    + ":created, :updated, :uploadSeen, :flowOutcome, :reviewTaskId, :reviewTaskVerdict)"), v).execute();
         }
     }
 
@@ -91,7 +93,11 @@ public final class SqlVideos {
                 .bind("moderatedAt", v.moderation().map(m -> m.at().toEpochMilli()).orElse(null))
                 .bind("sequence", v.lastSequence())
                 .bind("created", v.createdAt().toEpochMilli())
-                .bind("updated", v.updatedAt().toEpochMilli());
+                .bind("updated", v.updatedAt().toEpochMilli())
+                .bind("uploadSeen", v.awaited().uploadSeen() ? 1 : 0)
+                .bind("flowOutcome", v.awaited().flowOutcome())
+                .bind("reviewTaskId", v.awaited().reviewTaskId())
+                .bind("reviewTaskVerdict", v.awaited().reviewTaskVerdict());
     }
 
     private static String playbacks(List<Playback> playbacks) {
@@ -115,6 +121,7 @@ public final class SqlVideos {
         return new Video(rs.getString(1), Optional.ofNullable(rs.getString(2)), rs.getString(3), rs.getString(4),
                 VideoState.fromWire(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), playbacks, rs.getString(10),
                 rs.getDouble(11), rs.getString(12), moderation, rs.getLong(16), Instant.ofEpochMilli(rs.getLong(17)),
-                Instant.ofEpochMilli(rs.getLong(18)));
+                Instant.ofEpochMilli(rs.getLong(18)),
+                new Video.Awaited(rs.getInt(19) != 0, rs.getString(20), rs.getString(21), rs.getString(22)));
     }
 }

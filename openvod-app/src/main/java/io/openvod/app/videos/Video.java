@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param moderation a moderator's decision ({@code approved} or {@code blocked}) and who made it; once
  *     made, later VOD events do not change the state
  * @param lastSequence the highest OpenVOD per-FileId event sequence applied, 0 when none
+ * @param awaited what the video's state waits for, and what of it has arrived
  */
 public record Video(String fileId, Optional<String> userId, String requestId, String name, VideoState state, String mediaUrl,
                     String coverUrl, String procedureTaskId, List<Playback> playbacks, String review, double reviewConfidence,
-                    String reviewLabel, Optional<Moderation> moderation, long lastSequence, Instant createdAt, Instant updatedAt) {
+                    String reviewLabel, Optional<Moderation> moderation, long lastSequence, Instant createdAt, Instant updatedAt,
+                    Awaited awaited) {
     public Video {
         Objects.requireNonNull(fileId, "fileId == null");
         Objects.requireNonNull(userId, "userId == null");
@@ -34,6 +36,29 @@ public record Video(String fileId, Optional<String> userId, String requestId, St
         playbacks = List.copyOf(playbacks);
         review = review == null ? "" : review;
         reviewLabel = reviewLabel == null ? "" : reviewLabel;
+        Objects.requireNonNull(awaited, "awaited == null");
+    }
+
+    /**
+     * The results a video waits for before it is published.
+     *
+     * @param uploadSeen whether its {@code NewFileUpload} arrived (it names the task flow and the review task to wait for)
+     * @param flowOutcome {@code ""} until its task flow ({@code procedureTaskId}) finished, then {@code success} or {@code failed}
+     * @param reviewTaskId the {@code ReviewAudioVideo} task whose verdict is awaited, empty when none
+     * @param reviewTaskVerdict {@code ""} until that task's {@code ReviewAudioVideoComplete} arrived, then
+     *     {@code pass}, {@code review}, {@code block} or {@code failed}
+     */
+    public record Awaited(boolean uploadSeen, String flowOutcome, String reviewTaskId, String reviewTaskVerdict) {
+        /** Nothing known yet. */
+        public static final Awaited NOTHING_SEEN = new Awaited(false, "", "", "");
+        /** An upload seen that announced nothing to wait for. */
+        public static final Awaited NOTHING = new Awaited(true, "", "", "");
+
+        public Awaited {
+            flowOutcome = flowOutcome == null ? "" : flowOutcome;
+            reviewTaskId = reviewTaskId == null ? "" : reviewTaskId;
+            reviewTaskVerdict = reviewTaskVerdict == null ? "" : reviewTaskVerdict;
+        }
     }
 
     /** A moderator's decision. */
@@ -43,6 +68,6 @@ public record Video(String fileId, Optional<String> userId, String requestId, St
     /** A video first seen in an event, with nothing known yet. */
     public static Video unknown(String fileId, Instant now) {
         return new Video(fileId, Optional.empty(), "", "", VideoState.UPLOADED, "", "", "", List.of(), "", 0, "",
-                Optional.empty(), 0, now, now);
+                Optional.empty(), 0, now, now, Awaited.NOTHING_SEEN);
     }
 }

@@ -3,10 +3,11 @@ package io.openvod.app.videos;
 import java.util.Locale;
 
 /**
- * Where a video stands. {@code uploaded} and {@code processing} come before a task flow's end;
+ * Where a video stands. {@code uploaded} and {@code processing} come before what it waits for
+ * (its upload event, its task flow's end, its review task's verdict) has arrived;
  * {@code published}, {@code pending_review} (a human must decide), {@code blocked} and
- * {@code failed} after it; {@code deleted} when the media is gone. A state of a lower
- * {@link #rank()} never replaces a higher one.
+ * {@code failed} after it; {@code deleted} when the media is gone ({@link VideoTransitions}
+ * says how events lead to each).
  */
 public enum VideoState {
     UPLOADED(1),

@@ -42,11 +42,40 @@ public final class SpecEvents {
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** §5.2, with the signature's sourceContext of {@code userId}, request {@code requestId}. */
+    /**
+     * §5.2 without its review task (a task flow without {@code ReviewAudioVideoTask}), with the
+     * signature's sourceContext of {@code userId}, request {@code requestId}.
+     */
     public static ObjectNode upload(String userId, String requestId) {
+        ObjectNode body = reviewedUpload(userId, requestId);
+        ((ObjectNode) body.get("FileUploadEvent")).put("ReviewAudioVideoTaskId", "");
+        return body;
+    }
+
+    /** §5.2 as documented: the upload announces a {@code ReviewAudioVideo} task besides its task flow. */
+    public static ObjectNode reviewedUpload(String userId, String requestId) {
         ObjectNode body = load("v3-new-file-upload-push.json");
         ((ObjectNode) body.get("FileUploadEvent").get("MediaBasicInfo").get("SourceInfo"))
                 .put("SourceContext", "uid=" + userId + "&req=" + requestId);
+        return body;
+    }
+
+    /** One of Tencent's documented bodies in {@code io/openvod/app/receipt/tencent} (see the README there). */
+    public static ObjectNode tencent(String name) {
+        try (InputStream in = SpecEvents.class.getResourceAsStream("tencent/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no documented body " + name);
+            }
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** §7.2's {@code ReviewAudioVideoComplete} with the suggestion {@code suggestion}. */
+    public static ObjectNode reviewTask(String suggestion) {
+        ObjectNode body = tencent("v3-review-audio-video-complete.json");
+        ((ObjectNode) body.get("ReviewAudioVideoCompleteEvent").get("Output")).put("Suggestion", suggestion);
         return body;
     }
 

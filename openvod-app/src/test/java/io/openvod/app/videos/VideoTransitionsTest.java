@@ -135,4 +135,97 @@ class VideoTransitionsTest {
         assertThat(deleted.state()).isEqualTo(VideoState.DELETED);
         assertThat(transitions.apply(Optional.empty(), "1", new VodEvent.FilesDeleted(List.of("1")), 0, NOW)).isEmpty();
     }
+
+    @Test
+    void anAnnouncedReviewTaskIsAwaitedInEveryOrderAndItsVerdictDecides() {
+        for (String suggestion : List.of("pass", "review", "block", "FAIL")) {
+            ObjectNode verdict = suggestion.equals("FAIL") ? failedReviewTask() : SpecEvents.reviewTask(suggestion);
+            VideoState expected = switch (suggestion) {
+                case "pass" -> VideoState.PUBLISHED;
+                case "block" -> VideoState.BLOCKED;
+                default -> VideoState.PENDING_REVIEW;
+            };
+            for (boolean withSequence : new boolean[] {true, false}) {
+                List<Delivery> flow = List.of(new Delivery(event(SpecEvents.reviewedUpload("gina", "r")), withSequence ? 1 : 0),
+                        new Delivery(event(SpecEvents.tencent("v3-procedure-finish-transcode-cover.json")), withSequence ? 2 : 0),
+                        new Delivery(event(verdict), withSequence ? 3 : 0));
+                for (List<Delivery> order : permutations(flow)) {
+                    List<Delivery> twice = new ArrayList<>(order);
+                    twice.addAll(order.reversed());
+                    for (List<Delivery> deliveries : List.of(order, twice)) {
+                        for (int n = 1; n < 3; n++) {
+                            assertThat(run(deliveries.subList(0, n)).orElseThrow().state())
+                                    .as("%s after %d of %s", suggestion, n, deliveries).isNotEqualTo(VideoState.PUBLISHED);
+                        }
+                        Video video = run(deliveries).orElseThrow();
+                        assertThat(video.state()).as("%s, sequence %s, order %s", suggestion, withSequence, deliveries)
+                                .isEqualTo(expected);
+                        assertThat(video.playbacks()).extracting(Playback::definition).containsExactly(100020L);
+                        assertThat(video.userId()).contains("gina");
+                    }
+                }
+            }
+        }
+    }
+
+    private static ObjectNode failedReviewTask() {
+        ObjectNode body = SpecEvents.reviewTask("pass");
+        ((ObjectNode) body.get("ReviewAudioVideoCompleteEvent")).put("Status", "FAIL").put("ErrCode", 70000);
+        return body;
+    }
+
+    @Test
+    void aFlowWithOnlyAReviewTaskWaitsForTheVerdict() {
+        ObjectNode reviewOnly = SpecEvents.reviewedUpload("hank", "r");
+        ((ObjectNode) reviewOnly.get("FileUploadEvent")).put("ProcedureTaskId", "");
+        Delivery upload = new Delivery(event(reviewOnly), 0);
+        assertThat(run(List.of(upload)).orElseThrow().state()).isEqualTo(VideoState.PROCESSING);
+        Video passed = run(List.of(upload, new Delivery(event(SpecEvents.reviewTask("pass")), 0))).orElseThrow();
+        assertThat(passed.state()).isEqualTo(VideoState.PUBLISHED);
+        assertThat(passed.reviewConfidence()).isEqualTo(99);
+        assertThat(run(List.of(upload, new Delivery(event(failedReviewTask()), 0))).orElseThrow().state())
+                .isEqualTo(VideoState.PENDING_REVIEW);
+    }
+
+    @Test
+    void aLegacyReviewAndAReviewTaskBothCountTheWorseShows() {
+        Delivery upload = new Delivery(event(SpecEvents.reviewedUpload("ivy", "r")), 0);
+        Video video = run(List.of(upload, new Delivery(event(SpecEvents.review("review", 60)), 0),
+                new Delivery(event(SpecEvents.reviewTask("pass")), 0))).orElseThrow();
+        assertThat(video.state()).isEqualTo(VideoState.PENDING_REVIEW);
+        assertThat(video.review()).isEqualTo("review");
+        assertThat(video.reviewConfidence()).isEqualTo(60);
+        Video blocked = run(List.of(upload, new Delivery(event(SpecEvents.reviewTask("block")), 0),
+                new Delivery(event(SpecEvents.review("pass", 1)), 0))).orElseThrow();
+        assertThat(blocked.state()).isEqualTo(VideoState.BLOCKED);
+        assertThat(blocked.review()).isEqualTo("block");
+        assertThat(blocked.reviewLabel()).isEqualTo("Porn");
+    }
+
+    @Test
+    void aLateReviewTaskVerdictDoesNotMoveAModeratorsDecision() {
+        Video pending = run(List.of(new Delivery(event(SpecEvents.reviewedUpload("jay", "r")), 0),
+                new Delivery(event(SpecEvents.tencent("v3-procedure-finish-transcode-cover.json")), 0),
+                new Delivery(event(SpecEvents.reviewTask("review")), 0))).orElseThrow();
+        assertThat(pending.state()).isEqualTo(VideoState.PENDING_REVIEW);
+        Video approved = transitions.moderate(pending, true, "mod-2", NOW);
+        for (ObjectNode late : List.of(SpecEvents.reviewTask("block"), SpecEvents.reviewTask("review"), SpecEvents.review("block", 99),
+                SpecEvents.reviewedUpload("jay", "r"))) {
+            assertThat(transitions.apply(Optional.of(approved), SpecEvents.FILE_ID, event(late), 0, NOW).orElseThrow().state())
+                    .isEqualTo(VideoState.PUBLISHED);
+        }
+    }
+
+    @Test
+    void aLaterFlowOnAPublishedVideoDoesNotMakeItWaitAgain() {
+        Video published = run(List.of(new Delivery(event(SpecEvents.upload("kim", "r")), 0),
+                new Delivery(event(finishPass()), 0))).orElseThrow();
+        assertThat(published.state()).isEqualTo(VideoState.PUBLISHED);
+        ObjectNode another = processing();
+        ((ObjectNode) another.get("ProcedureStateChangeEvent")).put("TaskId", "1500012345-procedurev2-fffffffffffffffffffffffffffffffft0");
+        assertThat(transitions.apply(Optional.of(published), SpecEvents.FILE_ID, event(another), 0, NOW).orElseThrow().state())
+                .isEqualTo(VideoState.PUBLISHED);
+        assertThat(transitions.apply(Optional.of(published), SpecEvents.FILE_ID, event(SpecEvents.reviewTask("pass")), 0, NOW)
+                .orElseThrow().state()).isEqualTo(VideoState.PUBLISHED);
+    }
 }

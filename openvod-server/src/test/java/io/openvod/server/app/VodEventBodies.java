@@ -41,6 +41,21 @@ final class VodEventBodies {
         return "{\"EventType\":\"FileDeleted\",\"FileDeleteEvent\":{\"FileIdSet\":[\"" + fileId + "\"]}}";
     }
 
+    /**
+     * One of Tencent's documented bodies (openvod-app's test resources {@code io/openvod/app/receipt/tencent},
+     * see the README there), with its FileId {@code 5285890813342811041} replaced by {@code fileId}.
+     */
+    static String tencent(String name, String fileId) {
+        try (var in = VodEventBodies.class.getResourceAsStream("/io/openvod/app/receipt/tencent/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no documented body " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("5285890813342811041", fileId);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Pushes an unsigned event to {@code POST /api/v1/vod/events}. */
     static AppFixture.Reply push(URI base, String body) {
         return AppFixture.send(HttpRequest.newBuilder(base.resolve("api/v1/vod/events"))

@@ -57,7 +57,7 @@ class WebModerationBrowserTest {
                     MEDIA + "holiday.mp4", MEDIA + "cover.jpg", "task-1", List.of(
                     new Playback("mp4", 100010, MEDIA + "holiday.f100010.mp4", 320, 240),
                     new Playback("hls", 12, MEDIA + "master.m3u8", 0, 0)),
-                    "review", 72.5, "porn", Optional.empty(), 1, now, now));
+                    "review", 72.5, "porn", Optional.empty(), 1, now, now, new Video.Awaited(true, "success", "", "")));
 
             Path screenshot = BrowserSpecs.screenshot("moderation.png");
             Files.deleteIfExists(screenshot);

@@ -56,6 +56,23 @@ class PullConsumerTest {
     }
 
     @Test
+    void aPulledUploadThatAnnouncedAReviewTaskIsPublishedOnlyWithItsPulledVerdict() throws Exception {
+        vod.add(SpecEvents.reviewedUpload("frank", "req-5"));
+        vod.add(SpecEvents.tencent("v3-procedure-finish-transcode-cover.json"));
+        assertThat(consumer(d -> { }).cycle().stored()).isEqualTo(2);
+        assertThat(videos.find(SpecEvents.FILE_ID).orElseThrow().state()).as("the verdict is still to come")
+                .isEqualTo(VideoState.PROCESSING);
+
+        vod.add(SpecEvents.reviewTask("pass"));
+        assertThat(consumer(d -> { }).cycle().stored()).isEqualTo(1);
+        Video video = videos.find(SpecEvents.FILE_ID).orElseThrow();
+        assertThat(video.state()).isEqualTo(VideoState.PUBLISHED);
+        assertThat(video.review()).isEqualTo("pass");
+        assertThat(vod.unconfirmed()).isZero();
+        assertThat(events.recent(10)).extracting(StoredEvent::state).containsOnly("PROCESSED");
+    }
+
+    @Test
     void eventsAreStoredProcessedAndConfirmed() throws Exception {
         vod.add(SpecEvents.upload("alice", "req-1"));
         vod.add(SpecEvents.review("pass", 2.5));
