@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "dev", description = {
         "Run the platform and the app backend together on embedded defaults (SQLite, local disk, bundled FFmpeg),",
         "with a dev API key and a demo user; the platform pushes the dev application's events to the app backend",
-        "(signed, over loopback), and signatures name the ReviewTranscodeCover flow unless the default role names one.",
+        "(signed, over loopback), and signatures name the ReviewAudioVideoTranscodeCover flow unless the default role names one.",
         "Prints the URLs and writes them to .openvod/dev.json; Ctrl-C stops both services."})
 final class DevCommand implements Callable<Integer> {
     @ParentCommand

@@ -48,7 +48,7 @@ public final class DevStack implements AutoCloseable {
     public static final String MODERATOR_PASSWORD = "moderator-password";
     public static final String MODERATOR_ROLE = "moderator";
     /** The task flow of the demo's signatures when the default role names none. */
-    public static final String DEV_PROCEDURE = "ReviewTranscodeCover";
+    public static final String DEV_PROCEDURE = "ReviewAudioVideoTranscodeCover";
 
     private final Platform platform;
     private final AppBackend app;

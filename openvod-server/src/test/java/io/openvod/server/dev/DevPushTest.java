@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * In {@code openvod dev} the platform pushes the dev application's events to the app backend,
  * signed with a dev secret the app verifies: the demo user's upload (its signature names
- * {@code ReviewTranscodeCover}, run with the real nsfwjs model) ends {@code published} without any
+ * {@code ReviewAudioVideoTranscodeCover}, run with the real nsfwjs model) ends {@code published} without any
  * manual step, and after a restart on the same state directory the kept secret and path token
  * still carry the next upload through.
  */

@@ -52,4 +52,27 @@ class PushReceiptEndToEndTest {
                             assertThat(t.toList()).containsExactly("PUSH", "DELIVERED"));
         }
     }
+
+    @Test
+    void aReviewAudioVideoVerdictPublishesTheUsersVideoOnlyOnceItArrives() throws Exception {
+        Path clip = TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(2), 320, 240);
+        try (ReceiptStack stack = ReceiptStack.start(dir, "ReviewAudioVideo", platformUrl -> List.of())) {
+            stack.call("ModifyEventConfig", "\"Mode\":\"PUSH\",\"NotificationUrl\":\"" + stack.notificationUrl() + "\"");
+
+            String fileId = stack.uploadAsAlice(clip);
+            Video video = stack.awaitPublished(fileId, Duration.ofSeconds(45));
+
+            assertThat(video.userId()).contains(ReceiptStack.USER);
+            assertThat(video.review()).as("the verdict of the review task").isEqualTo("pass");
+            List<StoredEvent> received = stack.app().services().receivedEvents().recent(10);
+            assertThat(received).extracting(StoredEvent::eventType).containsExactlyInAnyOrder("NewFileUpload",
+                    "ReviewAudioVideoComplete");
+            assertThat(received).extracting(StoredEvent::state).containsOnly("PROCESSED");
+            JsonNode upload = ReceiptStack.JSON.readTree(received.stream().filter(e -> e.eventType().equals("NewFileUpload"))
+                    .findFirst().orElseThrow().body());
+            assertThat(upload.path("FileUploadEvent").path("ReviewAudioVideoTaskId").asText()).contains("-ReviewAudioVideo-");
+            assertThat(upload.path("FileUploadEvent").path("ProcedureTaskId").asText()).as("the procedure holds the review only")
+                    .isEmpty();
+        }
+    }
 }
