@@ -74,12 +74,19 @@ public final class ReceiptStack implements AutoCloseable {
      */
     public static ReceiptStack start(Path dir, String procedure, java.util.function.Function<String, List<String>> appSettings)
             throws IOException {
+        return start(dir, procedure, List.of(), appSettings);
+    }
+
+    /** {@link #start(Path, String, java.util.function.Function)} with further {@code platform.…} settings. */
+    public static ReceiptStack start(Path dir, String procedure, List<String> platformSettings,
+                                     java.util.function.Function<String, List<String>> appSettings) throws IOException {
         ReviewSidecar.use();
         Path file = dir.resolve("openvod.yaml");
         writeConfig(file, procedure, "[]");
         List<String> overrides = new ArrayList<>(List.of("platform.http.port=0",
                 "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db"), "platform.storage.path=" + dir.resolve("objects"),
                 "app.http.port=0", "app.database.url=jdbc:sqlite:" + dir.resolve("app.db")));
+        overrides.addAll(platformSettings);
         OpenVodConfig platformConfig = new ConfigLoader().load(ConfigSources.resolve(file, dir, Map.of(), overrides));
         Platform platform = Platform.start(platformConfig.platform(), platformConfig.signature(), platformConfig.keys(),
                 Clock.systemUTC());
@@ -204,15 +211,20 @@ public final class ReceiptStack implements AutoCloseable {
 
     /** Waits until the app's video is published with its owner known, or fails with what the app has. */
     Video awaitPublished(String fileId, Duration timeout) throws InterruptedException {
+        return awaitState(fileId, VideoState.PUBLISHED, timeout);
+    }
+
+    /** Waits until the app's video is in {@code state} with its owner known, or fails with what the app has. */
+    Video awaitState(String fileId, VideoState state, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<Video> video = app.services().videos().find(fileId);
-            if (video.isPresent() && video.get().state() == VideoState.PUBLISHED && video.get().userId().isPresent()) {
+            if (video.isPresent() && video.get().state() == state && video.get().userId().isPresent()) {
                 return video.get();
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the app's video " + fileId + " is not published within " + timeout + ": "
+        throw new AssertionError("the app's video " + fileId + " is not " + state + " within " + timeout + ": "
                 + app.services().videos().find(fileId) + "; received events: " + app.services().receivedEvents().recent(10)
                 + "; platform deliveries: " + deliveries(fileId));
     }
