@@ -312,8 +312,20 @@ class TaskFlowEngineTest {
 
     @Test
     void mediaLongerThanTheMaximumDurationFailsAtOnceWithoutRunningTheStep() throws Exception {
+        assertAThreeSecondClipIsRefusedAsTooLong(fast(1).withMaxDuration(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void anApplicationsOwnMaximumDurationTakesThePlaceOfTheNodes() throws Exception {
+        FlowSettings settings = fast(1).withMaxDuration(Duration.ofHours(1))
+                .withMaxDurationByApp(java.util.Map.of(PlatformFixture.APP_ID, Duration.ofSeconds(2)));
+        assertThat(settings.maxDurationFor(1_500_000_001L)).as("other applications keep the node's").isEqualTo(Duration.ofHours(1));
+        assertAThreeSecondClipIsRefusedAsTooLong(settings);
+    }
+
+    /** Uploads a 3 s clip of the fixture's application under {@code settings}, whose longest media for it is 2 s. */
+    private void assertAThreeSecondClipIsRefusedAsTooLong(FlowSettings settings) throws Exception {
         FixedStep transcode = new FixedStep("Transcode");
-        FlowSettings settings = fast(1).withMaxDuration(Duration.ofSeconds(2));
         try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(transcode, new CoverStep()),
                 settings))) {
             byte[] clip = Files.readAllBytes(io.openvod.platform.media.TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(3),
@@ -331,28 +343,6 @@ class TaskFlowEngineTest {
             JsonNode event = procedureEvents(platform, fileId).getFirst();
             assertThat(event.get("MediaProcessResultSet").get(0).get("TranscodeTask").get("ErrCodeExt").asText())
                     .isEqualTo("FailedOperation.InvalidInput");
-        }
-    }
-
-    @Test
-    void anApplicationsOwnMaximumDurationTakesThePlaceOfTheNodes() throws Exception {
-        FixedStep transcode = new FixedStep("Transcode");
-        FlowSettings settings = fast(1).withMaxDuration(Duration.ofHours(1))
-                .withMaxDurationByApp(java.util.Map.of(PlatformFixture.APP_ID, Duration.ofSeconds(2)));
-        assertThat(settings.maxDurationFor(1_500_000_001L)).as("other applications keep the node's").isEqualTo(Duration.ofHours(1));
-        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(transcode, new CoverStep()),
-                settings))) {
-            byte[] clip = Files.readAllBytes(io.openvod.platform.media.TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(3),
-                    64, 48));
-            String fileId = Uploads.uploadSmall(platform, clip, b -> b.procedure("TranscodeCover")).get("fileId").asText();
-            TaskFlow flow = awaitFinish(platform, taskIdOf(platform, fileId));
-
-            assertThat(transcode.runs.get()).isZero();
-            assertThat(flow.tasks()).allSatisfy(task -> {
-                assertThat(task.status()).isEqualTo("FAIL");
-                assertThat(task.errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
-                assertThat(task.message()).contains("longer than the 2 s this platform processes");
-            });
         }
     }
 

@@ -14,6 +14,7 @@ import picocli.CommandLine;
 record CliRun(int status, String out, String err) {
     private static final Pattern SECRET_KEY = Pattern.compile("(?m)^SecretKey:\\s+(\\S+)");
     private static final Pattern API_TOKEN = Pattern.compile("(?m)^(ov[as]_\\S+)$");
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("(?m)^Secret:\\s+(whsec_\\S+)");
 
     static CliRun run(Map<String, String> env, String stdin, String... args) {
         CommandLine cli = OpenVodCommand.commandLine(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
@@ -30,8 +31,24 @@ record CliRun(int status, String out, String err) {
         return run(Map.of(), "", args);
     }
 
-    /** Remembers what commands print once for their user, for the suite's log scan: a new key's SecretKey, a new API token. */
+    /** Runs {@code args} on the platform database in {@code dir} ({@code platform.db}). */
+    static CliRun onPlatformDatabase(java.nio.file.Path dir, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--set";
+        all[1] = "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db");
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(Map.of(), "", all);
+    }
+
+    /**
+     * Remembers what commands print once for their user, for the suite's log scan: a new key's
+     * SecretKey, a new API token, a new webhook secret.
+     */
     private static void rememberSecrets(String out) {
+        Matcher webhookSecret = WEBHOOK_SECRET.matcher(out);
+        while (webhookSecret.find()) {
+            TestSecrets.remember(webhookSecret.group(1));
+        }
         Matcher secretKey = SECRET_KEY.matcher(out);
         while (secretKey.find()) {
             TestSecrets.remember(secretKey.group(1));

@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +21,7 @@ class EventsCommandTest {
     Path dir;
 
     private CliRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--set";
-        all[1] = "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db");
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.run(Map.of(), "", all);
+        return CliRun.onPlatformDatabase(dir, args);
     }
 
     @Test

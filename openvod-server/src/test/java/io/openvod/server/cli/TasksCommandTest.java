@@ -14,7 +14,6 @@ import io.openvod.platform.testing.Uploads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +25,7 @@ class TasksCommandTest {
     Path dir;
 
     private CliRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--set";
-        all[1] = "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db");
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.run(Map.of(), "", all);
+        return CliRun.onPlatformDatabase(dir, args);
     }
 
     /** Every Transcode fails for good. */

@@ -3,7 +3,6 @@ package io.openvod.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,11 +17,7 @@ class WebhookSecretsCommandTest {
     Path dir;
 
     private CliRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--set";
-        all[1] = "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db");
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.run(Map.of(), "", all);
+        return CliRun.onPlatformDatabase(dir, args);
     }
 
     private static String group(Pattern pattern, String text) {
