@@ -76,6 +76,7 @@ public final class PlatformNode implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final UploadSweeper sweep;
     private final String url;
+    private final String listenUrl;
     private final MediaCatalog catalog;
     private final SqlEventConfigs eventConfigs;
     private final PushDispatcher push;
@@ -123,8 +124,8 @@ public final class PlatformNode implements AutoCloseable {
         int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
         String scheme = adapters.tls().isPresent() ? "https" : "http";
         // Media URLs are built from the configured public URL, never from a request's Host header.
-        this.url = config.http().publicUrl().isEmpty()
-                ? scheme + "://" + hostForUrl(config.http().host()) + ":" + port : config.http().publicUrl();
+        this.listenUrl = scheme + "://" + hostForUrl(config.http().host()) + ":" + port;
+        this.url = config.http().publicUrl().isEmpty() ? listenUrl : config.http().publicUrl();
         StorageLayout layout = new StorageLayout(config.http().mediaBaseUrl().isEmpty() ? url : config.http().mediaBaseUrl());
         SqlProcedureTemplates templates = new SqlProcedureTemplates(jdbi, ProcedureTemplates.builtIn(), clock);
         this.flows = new FlowEngine(new SqlTaskFlows(jdbi, sqlCatalog, templates, layout, clock), catalog,
@@ -196,6 +197,14 @@ public final class PlatformNode implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /**
+     * Where this node itself listens, e.g. {@code http://127.0.0.1:8082}: {@link #url()} unless
+     * {@code platform.http.publicUrl} names a proxy or load balancer in front of the nodes.
+     */
+    public String listenUrl() {
+        return listenUrl;
     }
 
     public MediaCatalog catalog() {

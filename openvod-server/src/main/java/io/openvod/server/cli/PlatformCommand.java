@@ -33,6 +33,10 @@ final class PlatformCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("openvod platform: UGC upload API on " + platform.url() + "/v3/index.php"
                 + ", COS on " + platform.url() + "/<bucket>-<appid>/<key> and <bucket>-<appid>.cos.<region>.<domain>"
                 + " (objects: " + platform.services().store().describe() + ")");
+        if (!platform.node().listenUrl().equals(platform.url())) {
+            spec.commandLine().getOut().println("openvod platform: this node listens on " + platform.node().listenUrl()
+                    + " behind the public URL " + platform.url());
+        }
         spec.commandLine().getOut().flush();
         UntilStopped.await(platform, "openvod-platform");
         return 0;
