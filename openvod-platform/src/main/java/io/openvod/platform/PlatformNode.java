@@ -40,8 +40,10 @@ import io.openvod.platform.events.push.WebhookSecrets;
 import io.openvod.platform.flow.FlowEngine;
 import io.openvod.platform.flow.FlowSettings;
 import io.openvod.platform.flow.ProcedureTemplates;
-import io.openvod.platform.flow.SqlProcedureTemplates;
-import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.Procedures;
+import io.openvod.platform.flow.SqlProcedureTemplateStore;
+import io.openvod.platform.flow.SqlTaskQueue;
+import io.openvod.platform.flow.TaskQueue;
 import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.http.PlatformHttpServer;
 import io.openvod.platform.http.TlsConnector;
@@ -127,12 +129,12 @@ public final class PlatformNode implements AutoCloseable {
         this.listenUrl = scheme + "://" + hostForUrl(config.http().host()) + ":" + port;
         this.url = config.http().publicUrl().isEmpty() ? listenUrl : config.http().publicUrl();
         StorageLayout layout = new StorageLayout(config.http().mediaBaseUrl().isEmpty() ? url : config.http().mediaBaseUrl());
-        SqlProcedureTemplates templates = new SqlProcedureTemplates(jdbi, ProcedureTemplates.builtIn(), clock);
-        this.flows = new FlowEngine(new SqlTaskFlows(jdbi, sqlCatalog, templates, layout, clock), catalog,
-                adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock);
+        Procedures templates = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(jdbi), clock);
+        TaskQueue queue = new SqlTaskQueue(jdbi, sqlCatalog, templates, clock);
+        this.flows = new FlowEngine(queue, catalog, adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock);
         UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock,
-                flows::wake, templates::plan);
+                flows::wake, templates);
         CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
         SqlEventQueue pullQueue = new SqlEventQueue(jdbi, clock, config.events().pull().visibility(), config.events().pull().retention());
         CallbackUrlPolicy callbackUrls = new CallbackUrlPolicy(config.events().push().allowLoopback(), config.events().push().allowPrivateNetworks());
@@ -143,19 +145,19 @@ public final class PlatformNode implements AutoCloseable {
                 new DescribeEventsStateAction(pullQueue),
                 new ModifyEventConfigAction(eventConfigs, callbackUrls),
                 new DescribeEventConfigAction(eventConfigs),
-                new DescribeMediaInfosAction(catalog, flows.flows(), adapters.store()),
+                new DescribeMediaInfosAction(catalog, queue, adapters.store()),
                 new DeleteMediaAction(catalog, adapters.store()),
-                new SearchMediaAction(catalog, new DescribeMediaInfosAction(catalog, flows.flows(), adapters.store())),
+                new SearchMediaAction(catalog, new DescribeMediaInfosAction(catalog, queue, adapters.store())),
                 new ApplyUploadAction(ugc, config.cos().region()),
                 new CommitUploadAction(committer),
                 new RedeliverEventsAction(push.deliveries(), push::wake),
-                new DescribeTaskDetailAction(flows.flows()),
+                new DescribeTaskDetailAction(queue, catalog),
                 new CreateProcedureTemplateAction(templates),
                 new DescribeProcedureTemplatesAction(templates),
                 new DeleteProcedureTemplateAction(templates),
-                new ProcessMediaAction(catalog, flows.flows(), flows::wake),
-                new ProcessMediaByProcedureAction(templates, catalog, flows.flows(), flows::wake),
-                new ReviewAudioVideoAction(catalog, flows.flows(), flows::wake),
+                new ProcessMediaAction(catalog, queue, flows::wake),
+                new ProcessMediaByProcedureAction(templates, catalog, queue, flows::wake),
+                new ReviewAudioVideoAction(catalog, queue, flows::wake),
                 new ForbidMediaDistributionAction(catalog)));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,

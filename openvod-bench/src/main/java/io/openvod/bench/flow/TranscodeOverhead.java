@@ -10,7 +10,8 @@ import io.openvod.platform.catalog.StoredEvent;
 import io.openvod.platform.flow.FlowSettings;
 import io.openvod.platform.flow.FlowTask;
 import io.openvod.platform.flow.ProcedureTemplates;
-import io.openvod.platform.flow.SqlProcedureTemplates;
+import io.openvod.platform.flow.Procedures;
+import io.openvod.platform.flow.SqlProcedureTemplateStore;
 import io.openvod.platform.flow.TaskFlow;
 import io.openvod.platform.flow.steps.TranscodeStep;
 import io.openvod.platform.media.FfmpegTools;
@@ -141,12 +142,12 @@ public final class TranscodeOverhead {
             ObjectNode transcode = media.putArray("TranscodeTaskSet").addObject();
             transcode.put("Definition", definition);
             transcode.putArray("WatermarkSet");
-            SqlProcedureTemplates templates = new SqlProcedureTemplates(server.database().jdbi(), ProcedureTemplates.builtIn(),
+            Procedures templates = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(server.database().jdbi()),
                     Clock.systemUTC());
             // Uploads signed by the app's key without a SubAppId belong to the app itself; 0 as well, to be sure.
             for (long app : new long[] {PlatformUploadServer.APP_ID, 0}) {
                 templates.create(app, PROCEDURE, "transcode-overhead bench: MP4 " + definition + " only", Optional.of(media),
-                        Optional.empty()).ifPresent(r -> {
+                        Optional.empty(), Optional.empty()).ifPresent(r -> {
                             throw new IllegalStateException("template not stored: " + r);
                         });
             }

@@ -2,7 +2,7 @@ package io.openvod.platform.cloudapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openvod.platform.flow.SqlProcedureTemplates;
+import io.openvod.platform.flow.Procedures;
 import java.util.Optional;
 
 /**
@@ -17,9 +17,9 @@ import java.util.Optional;
 public final class CreateProcedureTemplateAction implements CloudAction {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqlProcedureTemplates templates;
+    private final Procedures templates;
 
-    public CreateProcedureTemplateAction(SqlProcedureTemplates templates) {
+    public CreateProcedureTemplateAction(Procedures templates) {
         this.templates = templates;
     }
 
@@ -45,13 +45,13 @@ public final class CreateProcedureTemplateAction implements CloudAction {
         Optional<ObjectNode> reviewAudioVideo = TaskObjects.object(request, "ReviewAudioVideoTask")
                 .map(task -> TaskObjects.reviewAudioVideoTask(task, "ReviewAudioVideoTask."));
         long subAppId = call.subAppId(fields.subAppId());
-        Optional<SqlProcedureTemplates.Refusal> refusal = templates.create(subAppId, name, comment, media, review, reviewAudioVideo);
+        Optional<Procedures.Refusal> refusal = templates.create(subAppId, name, comment, media, review, reviewAudioVideo);
         if (refusal.isPresent()) {
             throw switch (refusal.get()) {
                 case BUILT_IN_NAME -> new CloudApiException("InvalidParameterValue.Name", "Name " + name + " is a preset template's.");
                 case EXISTS -> new CloudApiException("InvalidParameterValue.Name", "The application has a template named " + name + ".");
                 case TOO_MANY -> new CloudApiException("LimitExceeded", "An application has at most "
-                        + SqlProcedureTemplates.MAX_CUSTOM + " templates.");
+                        + Procedures.MAX_CUSTOM + " templates.");
                 case NOT_FOUND -> new IllegalStateException();
             };
         }

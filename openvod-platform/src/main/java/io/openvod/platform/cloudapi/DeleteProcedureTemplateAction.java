@@ -2,7 +2,7 @@ package io.openvod.platform.cloudapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openvod.platform.flow.SqlProcedureTemplates;
+import io.openvod.platform.flow.Procedures;
 
 /**
  * {@code DeleteProcedureTemplate}: removes an application's own template {@code Name}. Flows
@@ -11,9 +11,9 @@ import io.openvod.platform.flow.SqlProcedureTemplates;
 public final class DeleteProcedureTemplateAction implements CloudAction {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqlProcedureTemplates templates;
+    private final Procedures templates;
 
-    public DeleteProcedureTemplateAction(SqlProcedureTemplates templates) {
+    public DeleteProcedureTemplateAction(Procedures templates) {
         this.templates = templates;
     }
 
@@ -30,7 +30,7 @@ public final class DeleteProcedureTemplateAction implements CloudAction {
         long subAppId = call.subAppId(fields.subAppId());
         var refusal = templates.delete(subAppId, name);
         if (refusal.isPresent()) {
-            throw refusal.get() == SqlProcedureTemplates.Refusal.BUILT_IN_NAME
+            throw refusal.get() == Procedures.Refusal.BUILT_IN_NAME
                     ? new CloudApiException("InvalidParameterValue.Name", "A preset template cannot be deleted.")
                     : new CloudApiException("ResourceNotFound.TemplateNotExist", "The application has no template named " + name + ".");
         }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.events.FileUploadEvents;
-import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.TaskQueue;
 import io.openvod.platform.media.MediaMetadata;
 import io.openvod.platform.storage.ObjectStore;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class DescribeMediaInfosAction implements CloudAction {
         this.processing = Optional.empty();
     }
 
-    public DescribeMediaInfosAction(MediaCatalog catalog, SqlTaskFlows flows, ObjectStore store) {
+    public DescribeMediaInfosAction(MediaCatalog catalog, TaskQueue flows, ObjectStore store) {
         this.catalog = catalog;
         this.processing = Optional.of(new MediaProcessingInfo(flows, store));
     }

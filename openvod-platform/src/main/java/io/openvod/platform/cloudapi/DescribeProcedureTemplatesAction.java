@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.events.EventTimes;
 import io.openvod.platform.flow.ProcedureTemplate;
-import io.openvod.platform.flow.SqlProcedureTemplates;
+import io.openvod.platform.flow.Procedures;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +17,9 @@ import java.util.Optional;
 public final class DescribeProcedureTemplatesAction implements CloudAction {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqlProcedureTemplates templates;
+    private final Procedures templates;
 
-    public DescribeProcedureTemplatesAction(SqlProcedureTemplates templates) {
+    public DescribeProcedureTemplatesAction(Procedures templates) {
         this.templates = templates;
     }
 

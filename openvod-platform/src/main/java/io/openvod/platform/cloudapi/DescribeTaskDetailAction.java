@@ -2,10 +2,11 @@ package io.openvod.platform.cloudapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.events.EventTimes;
 import io.openvod.platform.flow.ProcedureEvents;
 import io.openvod.platform.flow.ReviewAudioVideoEvents;
-import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.TaskQueue;
 import io.openvod.platform.flow.TaskFlow;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +29,13 @@ public final class DescribeTaskDetailAction implements CloudAction {
             "CreateImageSpriteTask", "ReviewAudioVideoTask", "ExtractTraceWatermarkTask", "RemoveWatermarkTask",
             "ReduceMediaBitrateTask", "DescribeFileAttributesTask");
 
-    private final SqlTaskFlows flows;
+    private final TaskQueue flows;
+    private final MediaCatalog catalog;
 
-    public DescribeTaskDetailAction(SqlTaskFlows flows) {
+    /** @param catalog the media, for the FileName, FileUrl and MetaData of a ProcedureTask */
+    public DescribeTaskDetailAction(TaskQueue flows, MediaCatalog catalog) {
         this.flows = flows;
+        this.catalog = catalog;
     }
 
     @Override
@@ -63,7 +67,7 @@ public final class DescribeTaskDetailAction implements CloudAction {
         if (review) {
             response.putNull("ProcedureTask");
         } else {
-            response.set("ProcedureTask", ProcedureEvents.procedureTask(flow, flows.mediaFields(flow.fileId())));
+            response.set("ProcedureTask", ProcedureEvents.procedureTask(flow, ProcedureEvents.MediaFields.of(catalog.find(flow.fileId()))));
         }
         OTHER_TASKS.forEach(response::putNull);
         if (review) {

@@ -6,7 +6,7 @@ import io.openvod.platform.catalog.FlowRequest;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.ProcedurePlan;
-import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.TaskQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +28,10 @@ final class FlowSubmission {
     private static final Set<String> NOTIFY_MODES = Set.of("Finish", "Change", "None");
 
     private final MediaCatalog catalog;
-    private final SqlTaskFlows flows;
+    private final TaskQueue flows;
     private final Runnable flowRequested;
 
-    FlowSubmission(MediaCatalog catalog, SqlTaskFlows flows, Runnable flowRequested) {
+    FlowSubmission(MediaCatalog catalog, TaskQueue flows, Runnable flowRequested) {
         this.catalog = catalog;
         this.flows = flows;
         this.flowRequested = flowRequested;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.catalog.Media;
-import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.TaskQueue;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.ugc.StorageLayout;
 import java.util.LinkedHashMap;
@@ -29,21 +29,21 @@ final class MediaProcessingInfo {
             "SampleSnapshotInfo", new String[] {"SampleSnapshotSet", "SampleSnapshot"},
             "SnapshotByTimeOffsetInfo", new String[] {"SnapshotByTimeOffsetSet", "SnapshotByTimeOffset"});
 
-    private final SqlTaskFlows flows;
+    private final TaskQueue flows;
     private final ObjectStore store;
 
-    MediaProcessingInfo(SqlTaskFlows flows, ObjectStore store) {
+    MediaProcessingInfo(TaskQueue flows, ObjectStore store) {
         this.flows = flows;
         this.store = store;
     }
 
     /** The parts with something in them, by part name. */
     Map<String, ObjectNode> parts(Media media) {
-        List<SqlTaskFlows.TaskOutput> outputs = flows.outputs(media.fileId());
+        List<TaskQueue.TaskOutput> outputs = flows.outputs(media.fileId());
         Map<String, ObjectNode> parts = new LinkedHashMap<>();
         PARTS.forEach((part, spec) -> {
             Map<Long, JsonNode> latest = new LinkedHashMap<>();
-            for (SqlTaskFlows.TaskOutput output : outputs) {
+            for (TaskQueue.TaskOutput output : outputs) {
                 if (output.type().equals(spec[1]) && stored(media, output.output())) {
                     latest.put(output.output().path("Definition").asLong(), output.output());
                 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.catalog.FlowRequest;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.flow.ProcedureTemplate;
-import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.TaskQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class ProcessMediaAction implements CloudAction {
 
     private final FlowSubmission submission;
 
-    public ProcessMediaAction(MediaCatalog catalog, SqlTaskFlows flows, Runnable flowRequested) {
+    public ProcessMediaAction(MediaCatalog catalog, TaskQueue flows, Runnable flowRequested) {
         this.submission = new FlowSubmission(catalog, flows, flowRequested);
     }
 

@@ -2,8 +2,8 @@ package io.openvod.platform.cloudapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.catalog.MediaCatalog;
-import io.openvod.platform.flow.SqlProcedureTemplates;
-import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.Procedures;
+import io.openvod.platform.flow.TaskQueue;
 import java.time.Duration;
 
 /**
@@ -17,10 +17,10 @@ import java.time.Duration;
 public final class ProcessMediaByProcedureAction implements CloudAction {
     static final Duration SESSION_WINDOW = Duration.ofDays(7);
 
-    private final SqlProcedureTemplates templates;
+    private final Procedures templates;
     private final FlowSubmission submission;
 
-    public ProcessMediaByProcedureAction(SqlProcedureTemplates templates, MediaCatalog catalog, SqlTaskFlows flows,
+    public ProcessMediaByProcedureAction(Procedures templates, MediaCatalog catalog, TaskQueue flows,
                                          Runnable flowRequested) {
         this.templates = templates;
         this.submission = new FlowSubmission(catalog, flows, flowRequested);
@@ -36,7 +36,7 @@ public final class ProcessMediaByProcedureAction implements CloudAction {
         RequestFields fields = new RequestFields(request);
         String procedure = fields.requiredText("ProcedureName");
         long subAppId = call.subAppId(fields.subAppId());
-        if (templates.list(subAppId).stream().noneMatch(t -> t.name().equals(procedure))) {
+        if (templates.find(subAppId, procedure).isEmpty()) {
             throw new CloudApiException("InvalidParameterValue.ProcedureName", "The application has no procedure template "
                     + procedure + ".");
         }

@@ -2,7 +2,7 @@ package io.openvod.platform.cloudapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.catalog.MediaCatalog;
-import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.TaskQueue;
 import java.time.Duration;
 
 /**
@@ -20,7 +20,7 @@ public final class ReviewAudioVideoAction implements CloudAction {
 
     private final FlowSubmission submission;
 
-    public ReviewAudioVideoAction(MediaCatalog catalog, SqlTaskFlows flows, Runnable flowRequested) {
+    public ReviewAudioVideoAction(MediaCatalog catalog, TaskQueue flows, Runnable flowRequested) {
         this.submission = new FlowSubmission(catalog, flows, flowRequested);
     }
 

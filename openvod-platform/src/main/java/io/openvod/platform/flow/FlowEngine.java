@@ -2,21 +2,16 @@ package io.openvod.platform.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openvod.core.files.OwnerOnly;
 import io.openvod.core.retry.RetryPolicy;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.ugc.StorageLayout;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +20,23 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs task flows. A starter turns requested flows ({@code flow_requests}) into flows and tasks;
- * {@link FlowSettings#workers() workers} (virtual threads) claim the highest-priority due task
- * with a lease, renew it while the task's {@link TaskStep} runs, and record the result. A step
- * that fails transiently (storage or database unavailable, review engine unreachable) is tried
- * again per the {@link FlowSettings#retry() retry policy} (minutes, with backoff and jitter); one
- * that fails otherwise retryably, throws, or runs past the timeout is tried again after a backoff,
- * up to the maximum attempts; each retry is logged at WARN; a task of a type no step handles fails with
+ * Runs task flows from a {@link TaskQueue}. A starter turns requested flows ({@code flow_requests})
+ * into flows and tasks; {@link FlowSettings#workers() workers} (virtual threads) claim the due task
+ * whose turn it is with a lease, renew it while the task's {@link TaskStep} runs
+ * ({@link LeaseKeeper}), and record the {@link TaskOutcome}: succeeded (with the
+ * {@link MediaChange} the success makes), retried later, failed, dropped (the lease was lost) or
+ * given back (the node stops). A step that fails transiently (storage or database unavailable,
+ * review engine unreachable) is tried again per the {@link FlowSettings#retry() retry policy}
+ * (minutes, with backoff and jitter); one that fails otherwise retryably, throws, or runs past the
+ * timeout (however the interrupted step then ended) is tried again after a backoff, up to the
+ * maximum attempts; each retry is logged at WARN; a task of a type no step handles fails with
  * {@code FailedOperation.UnsupportedTaskType}; a task on media longer than
  * {@link FlowSettings#maxDuration()} fails at once with {@code FailedOperation.InvalidInput}. A
  * task whose worker died is claimed again when its lease runs out (it counts as an attempt).
@@ -60,12 +55,14 @@ public final class FlowEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlowEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqlTaskFlows flows;
+    private final TaskQueue flows;
     private final MediaCatalog catalog;
     private final ObjectStore store;
+    private final MediaSource source;
     private final StorageLayout layout;
     private final Map<String, TaskStep> steps = new HashMap<>();
     private final FlowSettings settings;
+    private final WorkRoot workRoot;
     private final Clock clock;
     private final String owner = "worker-" + UUID.randomUUID();
     /** Wake-ups of the workers (a task may be due). */
@@ -76,11 +73,12 @@ public final class FlowEngine implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService heartbeats;
 
-    public FlowEngine(SqlTaskFlows flows, MediaCatalog catalog, ObjectStore store, StorageLayout layout, List<TaskStep> steps,
+    public FlowEngine(TaskQueue flows, MediaCatalog catalog, ObjectStore store, StorageLayout layout, List<TaskStep> steps,
                       FlowSettings settings, Clock clock) {
         this.flows = flows;
         this.catalog = catalog;
         this.store = store;
+        this.source = new MediaSource(store);
         this.layout = layout;
         for (TaskStep step : steps) {
             if (this.steps.putIfAbsent(step.type(), step) != null) {
@@ -88,6 +86,7 @@ public final class FlowEngine implements AutoCloseable {
             }
         }
         this.settings = settings;
+        this.workRoot = new WorkRoot(settings.workRoot());
         this.clock = clock;
     }
 
@@ -96,34 +95,11 @@ public final class FlowEngine implements AutoCloseable {
         if (settings.workers() == 0 || !running.compareAndSet(false, true)) {
             return;
         }
-        removeLeftovers();
+        workRoot.removeLeftovers();
         heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-flow-heartbeat").daemon().factory());
         threads.add(Thread.ofVirtual().name("openvod-flow-starter").start(this::starterLoop));
         for (int i = 0; i < settings.workers(); i++) {
             threads.add(Thread.ofVirtual().name("openvod-flow-worker-" + i).start(this::workerLoop));
-        }
-    }
-
-    /**
-     * Removes the work directories ({@code openvod-task-*}) that a node killed while its tasks ran
-     * left in the work root, and creates the root. Not in the JVM's shared temporary directory,
-     * where another process's tasks may be running.
-     */
-    private void removeLeftovers() {
-        Path root = settings.workRoot().toAbsolutePath().normalize();
-        try {
-            OwnerOnly.createDirectories(root);
-            if (root.equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
-                return;
-            }
-            try (Stream<Path> leftovers = Files.list(root)) {
-                leftovers.filter(p -> p.getFileName().toString().startsWith("openvod-task-") && Files.isDirectory(p)).forEach(p -> {
-                    LOG.info("removing the work directory {} left by an earlier run", p.getFileName());
-                    deleteQuietly(p);
-                });
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot clean the work directory {}: {}", root, e.toString());
         }
     }
 
@@ -133,7 +109,8 @@ public final class FlowEngine implements AutoCloseable {
         work.release(settings.workers());
     }
 
-    public SqlTaskFlows flows() {
+    /** The queue the engine runs (flows, re-running failed tasks). */
+    public TaskQueue flows() {
         return flows;
     }
 
@@ -154,7 +131,7 @@ public final class FlowEngine implements AutoCloseable {
 
     private void workerLoop() {
         while (running.get()) {
-            Optional<SqlTaskFlows.Claim> claim;
+            Optional<TaskQueue.Claim> claim;
             try {
                 claim = flows.claim(owner, settings.lease().toMillis());
             } catch (RuntimeException e) {
@@ -185,119 +162,115 @@ public final class FlowEngine implements AutoCloseable {
     }
 
     /** Runs one claimed task to a recorded result (or lets it go when the lease was lost or the node stops). */
-    void runTask(SqlTaskFlows.Claim claim) {
+    void runTask(TaskQueue.Claim claim) {
+        record(claim.task(), outcome(claim));
+    }
+
+    /** What becomes of a claimed task: refused at once, or the result of running its step. */
+    private TaskOutcome outcome(TaskQueue.Claim claim) {
         FlowTask task = claim.task();
         if (claim.abandoned() && task.attempts() > settings.maxAttempts()) {
-            flows.fail(task.id(), owner, INTERNAL, "the task was interrupted " + (task.attempts() - 1) + " times", Optional.empty());
-            return;
+            return new TaskOutcome.Failed(INTERNAL, "the task was interrupted " + (task.attempts() - 1) + " times", false);
         }
         TaskStep step = steps.get(task.type());
         if (step == null) {
-            flows.fail(task.id(), owner, UNSUPPORTED_TYPE, "no step of type " + task.type() + " runs on this platform", Optional.empty());
-            return;
+            return new TaskOutcome.Failed(UNSUPPORTED_TYPE, "no step of type " + task.type() + " runs on this platform", false);
         }
         Optional<Media> media = catalog.find(claim.fileId());
         if (media.isEmpty()) {
-            flows.fail(task.id(), owner, MEDIA_GONE, "media " + claim.fileId() + " no longer exists", Optional.empty());
-            return;
+            return new TaskOutcome.Failed(MEDIA_GONE, "media " + claim.fileId() + " no longer exists", false);
         }
-        double claimed = duration(media.get());
-        double longest = settings.maxDurationFor(media.get().subAppId()).toMillis() / 1000.0;
-        if (claimed > longest) {
-            flows.fail(task.id(), owner, TOO_LONG, tooLong(claimed, longest), Optional.empty());
-            return;
+        return runStep(task, step, media.get());
+    }
+
+    /** Runs the step on media not longer than this platform processes, keeping the task's lease meanwhile. */
+    private TaskOutcome runStep(FlowTask task, TaskStep step, Media media) {
+        double seconds = MediaSource.durationSeconds(media);
+        double longest = settings.maxDurationFor(media.subAppId()).toMillis() / 1000.0;
+        if (seconds > longest) {
+            return new TaskOutcome.Failed(TOO_LONG, tooLong(seconds, longest), false);
         }
-        Thread worker = Thread.currentThread();
-        AtomicInteger progress = new AtomicInteger(0);
-        AtomicBoolean lost = new AtomicBoolean();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        // the heartbeat interrupts the worker only while the step runs, never after
-        Object interruptGuard = new Object();
-        AtomicBoolean stepOver = new AtomicBoolean();
-        long deadline = clock.millis() + settings.timeout().toMillis();
-        long every = Math.max(1, settings.heartbeat().toMillis());
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                if (!flows.heartbeat(task.id(), owner, progress.get(), settings.lease().toMillis())) {
-                    lost.set(true);
-                } else if (clock.millis() > deadline) {
-                    timedOut.set(true);
-                } else {
-                    return;
-                }
-                synchronized (interruptGuard) {
-                    if (!stepOver.get()) {
-                        worker.interrupt();
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("renewing the lease of task {} failed: {}", task.id(), e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        LeaseKeeper lease = LeaseKeeper.start(heartbeats, flows, task.id(), owner, settings, clock);
+        Attempt attempt = attempt(task, step, media, seconds, longest, lease);
+        return judge(task, media, attempt, lease);
+    }
+
+    /** What one run of a step gave: its Output, or an error. */
+    private sealed interface Attempt {
+        record Done(ObjectNode output) implements Attempt {
+        }
+
+        /** @param transientFailure whether the failure passes by itself ({@link TransientFailures}) */
+        record Error(String errCodeExt, String message, boolean retryable, boolean transientFailure) implements Attempt {
+        }
+    }
+
+    /** One run of the step in a work directory of its own, removed afterwards; stops the lease's heartbeat when over. */
+    private Attempt attempt(FlowTask task, TaskStep step, Media m, double seconds, double longest, LeaseKeeper lease) {
         Path workDir = null;
-        ObjectNode output = null;
-        String errCode = null;
-        String message = null;
-        boolean retryable = false;
-        boolean passing = false;
         try {
-            workDir = Files.createTempDirectory(settings.workRoot(), "openvod-task-");
-            Media m = media.get();
-            Path source = source(m, workDir);
-            StepInput input = new StepInput(task.taskId(), m.fileId(), source, claimed, longest, SqlTaskFlows.object(task.input()), workDir,
-                    new StoreStepOutputs(store, layout, m.bucket(), m.subAppId(), m.fileId()));
-            output = step.run(input, percent -> progress.set(Math.max(0, Math.min(100, percent))));
-            if (output == null) {
-                output = JSON.createObjectNode();
-            }
+            workDir = workRoot.newDirectory();
+            StepInput input = new StepInput(task.taskId(), m.fileId(), source.localFile(m, workDir), seconds, longest,
+                    FlowJson.object(task.input()), workDir, new StoreStepOutputs(store, layout, m.bucket(), m.subAppId(), m.fileId()));
+            ObjectNode output = step.run(input, lease::progress);
+            return new Attempt.Done(output == null ? JSON.createObjectNode() : output);
         } catch (StepFailure f) {
-            errCode = f.errCodeExt();
-            message = f.getMessage();
-            retryable = f.retryable();
-            passing = retryable && TransientFailures.isTransient(f);
+            return new Attempt.Error(f.errCodeExt(), f.getMessage(), f.retryable(), f.retryable() && TransientFailures.isTransient(f));
         } catch (IOException | RuntimeException e) {
-            errCode = INTERNAL;
-            message = "the step failed: " + e;
-            retryable = true;
-            passing = TransientFailures.isTransient(e);
+            return new Attempt.Error(INTERNAL, "the step failed: " + e, true, TransientFailures.isTransient(e));
         } finally {
-            synchronized (interruptGuard) {
-                stepOver.set(true);
-            }
-            beat.cancel(false);
-            Thread.interrupted();
-            deleteQuietly(workDir);
+            lease.stop();
+            WorkRoot.delete(workDir);
         }
-        if (lost.get()) {
-            LOG.info("task {} lost its lease; its result is dropped", task.id());
-            return;
+    }
+
+    /**
+     * The outcome of an attempt: dropped when the lease was lost, given back when the node stops,
+     * a retryable {@link #TIMEOUT} when it ran too long (however it ended), else its success or error.
+     */
+    private TaskOutcome judge(FlowTask task, Media media, Attempt attempt, LeaseKeeper lease) {
+        if (lease.lost()) {
+            return new TaskOutcome.LeaseLost();
         }
         if (!running.get()) {
-            flows.release(task.id(), owner);
-            return;
+            return new TaskOutcome.Released();
         }
-        if (timedOut.get()) {
-            output = null;
-            errCode = TIMEOUT;
-            message = "the step ran longer than " + settings.timeout();
-            retryable = true;
-        }
-        if (output != null) {
-            flows.succeed(task.id(), owner, output);
-            return;
-        }
-        OptionalLong delay = retryDelay(task.attempts(), retryable, passing);
+        Attempt result = lease.timedOut() ? new Attempt.Error(TIMEOUT, "the step ran longer than " + settings.timeout(), true, false)
+                : attempt;
+        return switch (result) {
+            case Attempt.Done done -> new TaskOutcome.Succeeded(done.output(),
+                    MediaChange.afterSuccess(task.type(), done.output(), layout.url(media.bucket(), "")));
+            case Attempt.Error error -> afterError(task, error);
+        };
+    }
+
+    private TaskOutcome afterError(FlowTask task, Attempt.Error error) {
+        OptionalLong delay = retryDelay(task.attempts(), error.retryable(), error.transientFailure());
         if (delay.isPresent()) {
-            LOG.warn("task {} ({}, flow {}) failed on attempt {}{}: {}: {}; retrying in {} ms", task.id(), task.type(), task.taskId(),
-                    task.attempts(), passing ? " (transient)" : "", errCode, message, delay.getAsLong());
-            flows.fail(task.id(), owner, errCode, message, Optional.of(Instant.ofEpochMilli(clock.millis() + delay.getAsLong())));
-            return;
+            return new TaskOutcome.Retry(error.errCodeExt(), error.message(), delay.getAsLong(), error.transientFailure());
         }
-        if (retryable) {
-            LOG.warn("task {} ({}, flow {}) failed on attempt {} and is given up: {}: {}", task.id(), task.type(), task.taskId(),
-                    task.attempts(), errCode, message);
+        return new TaskOutcome.Failed(error.errCodeExt(), error.message(), error.retryable());
+    }
+
+    /** Records {@code outcome} in the queue, and logs retries and tasks given up at WARN. */
+    private void record(FlowTask task, TaskOutcome outcome) {
+        switch (outcome) {
+            case TaskOutcome.Succeeded s -> flows.succeed(task.id(), owner, s.output(), s.change());
+            case TaskOutcome.Retry r -> {
+                LOG.warn("task {} ({}, flow {}) failed on attempt {}{}: {}: {}; retrying in {} ms", task.id(), task.type(), task.taskId(),
+                        task.attempts(), r.transientFailure() ? " (transient)" : "", r.errCodeExt(), r.message(), r.delayMillis());
+                flows.retryLater(task.id(), owner, r.errCodeExt(), r.message(), Instant.ofEpochMilli(clock.millis() + r.delayMillis()));
+            }
+            case TaskOutcome.Failed f -> {
+                if (f.gaveUp()) {
+                    LOG.warn("task {} ({}, flow {}) failed on attempt {} and is given up: {}: {}", task.id(), task.type(), task.taskId(),
+                            task.attempts(), f.errCodeExt(), f.message());
+                }
+                flows.fail(task.id(), owner, f.errCodeExt(), f.message());
+            }
+            case TaskOutcome.LeaseLost lost -> LOG.info("task {} lost its lease; its result is dropped", task.id());
+            case TaskOutcome.Released released -> flows.release(task.id(), owner);
         }
-        flows.fail(task.id(), owner, errCode, message, Optional.empty());
     }
 
     /**
@@ -318,52 +291,10 @@ public final class FlowEngine implements AutoCloseable {
         return OptionalLong.empty();
     }
 
-    /** The media's original as a local file: the stored file itself, or a copy in the work directory. */
-    private Path source(Media m, Path workDir) throws IOException {
-        String key = StorageLayout.storeKey(m.bucket(), m.mediaKey());
-        Optional<Path> local = store.localFile(key);
-        if (local.isPresent()) {
-            return local.get();
-        }
-        Path copy = workDir.resolve("source." + (m.type().matches("[a-z0-9]{1,10}") ? m.type() : "bin"));
-        long size = store.stat(key).orElseThrow(() -> new IOException("the media's object " + key + " is missing")).size();
-        try (InputStream in = store.read(key, 0, size)) {
-            Files.copy(in, copy);
-        }
-        return copy;
-    }
-
     /** The message of a task refused because its media is longer than this platform processes. */
     public static String tooLong(double seconds, double longestSeconds) {
         return String.format(java.util.Locale.ROOT, "the media lasts %.0f s, longer than the %.0f s this platform processes "
                 + "(platform.flows.maxDuration, maxDurationByApp)", seconds, longestSeconds);
-    }
-
-    private static double duration(Media m) {
-        return m.metadataJson().map(json -> {
-            try {
-                return JSON.readTree(json).path("Duration").asDouble(0);
-            } catch (IOException e) {
-                return 0.0;
-            }
-        }).orElse(0.0);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("cannot remove the work directory {}: {}", dir, e.toString());
-        }
     }
 
     /** Stops the workers; running tasks are given back to the queue. */

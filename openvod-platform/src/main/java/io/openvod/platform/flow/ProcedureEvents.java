@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.catalog.Media;
 import io.openvod.platform.events.EventTimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,13 @@ public final class ProcedureEvents {
 
     /** The media fields of the event, from the catalog (empty strings and no MetaData once the media is gone). */
     public record MediaFields(String fileName, String fileUrl, Optional<String> metadataJson) {
+        /** The fields of media that is gone. */
+        public static final MediaFields NONE = new MediaFields("", "", Optional.empty());
+
+        /** The fields of {@code media}, {@link #NONE} when it is gone. */
+        public static MediaFields of(Optional<Media> media) {
+            return media.map(m -> new MediaFields(m.name(), m.mediaUrl(), m.metadataJson())).orElse(NONE);
+        }
     }
 
     public static ObjectNode procedureStateChanged(TaskFlow flow, MediaFields media) {

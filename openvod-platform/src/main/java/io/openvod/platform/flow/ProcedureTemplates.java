@@ -25,7 +25,8 @@ import java.util.Optional;
  *   <li>{@code ReviewAudioVideoTranscodeCover} — {@code TranscodeCover} as a Procedure task, and the
  *       {@code ReviewAudioVideoTask} as its own task.</li>
  * </ul>
- * An application's own templates ({@link SqlProcedureTemplates}) come after these; a flow whose
+ * An application's own templates ({@link ProcedureTemplateStore}, put together with these by
+ * {@link Procedures}) come after these; a flow whose
  * procedure is unknown has no tasks and finishes at once.
  */
 public final class ProcedureTemplates {

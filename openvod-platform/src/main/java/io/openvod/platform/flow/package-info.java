@@ -1,5 +1,13 @@
 /**
  * Task flows (procedures): the durable engine that runs the flows uploads ask for, and the
  * {@link io.openvod.platform.flow.TaskStep}s it runs (transcoding, snapshots, cover, review).
+ *
+ * <p>Ports: {@link io.openvod.platform.flow.TaskQueue} (flows and their tasks: starting, claiming
+ * with a lease, recording results) and {@link io.openvod.platform.flow.ProcedureTemplateStore}
+ * (applications' own templates), implemented on SQLite and PostgreSQL by the {@code Sql*} classes,
+ * the only ones here that use JDBI. The rules are the domain's: {@link io.openvod.platform.flow.Procedures}
+ * (templates and the tasks a flow runs), {@link io.openvod.platform.flow.FlowEvents} (which event a
+ * change writes), {@link io.openvod.platform.flow.MediaChange} (what a success changes on the
+ * media) and {@link io.openvod.platform.flow.FlowEngine} (running, retrying, timing out).
  */
 package io.openvod.platform.flow;

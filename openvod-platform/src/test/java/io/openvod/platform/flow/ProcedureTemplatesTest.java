@@ -41,7 +41,7 @@ class ProcedureTemplatesTest {
     void anApplicationDefinesUsesListsAndDeletesItsOwnTemplates() throws Exception {
         try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(),
                 FlowSettings.defaults().withWorkers(0)))) {
-            SqlProcedureTemplates templates = new SqlProcedureTemplates(platform.database().jdbi(), ProcedureTemplates.builtIn(),
+            Procedures templates = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(platform.database().jdbi()),
                     Clock.systemUTC());
             var create = new CreateProcedureTemplateAction(templates);
             var describe = new DescribeProcedureTemplatesAction(templates);
@@ -70,7 +70,7 @@ class ProcedureTemplatesTest {
 
             byte[] body = "bytes".getBytes(StandardCharsets.UTF_8);
             String fileId = Uploads.uploadSmall(platform, body, b -> b.procedure("Mine")).get("fileId").asText();
-            SqlTaskFlows flows = platform.node().flows().flows();
+            TaskQueue flows = platform.node().flows().flows();
             assertThat(flows.startPending(10)).isEqualTo(1);
             JsonNode upload = JSON.readTree(platform.node().catalog().events(fileId).getFirst().event().body());
             TaskFlow flow = flows.find(upload.get("FileUploadEvent").get("ProcedureTaskId").asText()).orElseThrow();

@@ -210,7 +210,7 @@ class TaskFlowEngineTest {
             assertThat(task.get("Input").get("Definition").asLong()).isEqualTo(100010);
             assertThat(task.get("Output").get("Url").asText()).endsWith("/" + fileId + "/transcode/100010.mp4");
 
-            ObjectNode detail = new io.openvod.platform.cloudapi.DescribeTaskDetailAction(platform.node().flows().flows()).handle(
+            ObjectNode detail = new io.openvod.platform.cloudapi.DescribeTaskDetailAction(platform.node().flows().flows(), platform.node().catalog()).handle(
                     new io.openvod.platform.cloudapi.CloudCall(PlatformFixture.APP_ID, PlatformFixture.SECRET_ID, "req-1",
                             (appId, requested) -> platform.keys().resolveSubApp(appId, java.util.Optional.ofNullable(requested))),
                     JSON.createObjectNode().put("TaskId", taskId));
@@ -253,7 +253,7 @@ class TaskFlowEngineTest {
             String low = taskIdOf(platform, upload(platform, b -> b.procedure("Review").taskPriority(-5)));
             String high = taskIdOf(platform, upload(platform, b -> b.procedure("Review").taskPriority(10)));
             String normal = taskIdOf(platform, upload(platform, b -> b.procedure("Review")));
-            SqlTaskFlows flows = platform.node().flows().flows();
+            TaskQueue flows = platform.node().flows().flows();
             assertThat(flows.startPending(10)).isEqualTo(3);
             List<String> order = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -274,14 +274,14 @@ class TaskFlowEngineTest {
                 backlog.add(taskIdOf(platform, upload(platform, b -> b.procedure("Review").taskPriority(10))));
             }
             String late = taskIdOf(platform, uploadTo(platform, other, "Review"));
-            SqlTaskFlows flows = platform.node().flows().flows();
+            TaskQueue flows = platform.node().flows().flows();
             assertThat(flows.startPending(10)).isEqualTo(5);
             // one worker: each task is finished before the next one is claimed
             List<String> order = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 FlowTask task = flows.claim("test", 60_000).orElseThrow().task();
                 order.add(task.taskId());
-                assertThat(flows.succeed(task.id(), "test", JSON.createObjectNode())).isTrue();
+                assertThat(flows.succeed(task.id(), "test", JSON.createObjectNode(), MediaChange.NONE)).isTrue();
             }
             assertThat(order).containsExactlyInAnyOrderElementsOf(concat(backlog, late));
             assertThat(order.indexOf(late)).as("the other application's flow waits for one task of the backlog at most")
@@ -422,7 +422,7 @@ class TaskFlowEngineTest {
         FixedStep transcode = new FixedStep("Transcode");
         try (PlatformFixture platform = platform(0)) {
             String taskId = taskIdOf(platform, upload(platform, b -> b.procedure("TranscodeCover")));
-            SqlTaskFlows flows = platform.node().flows().flows();
+            TaskQueue flows = platform.node().flows().flows();
             flows.startPending(10);
             // a worker claims the first task with a short lease and dies without a heartbeat
             FlowTask claimed = flows.claim("dead-worker", 1).orElseThrow().task();

@@ -7,10 +7,11 @@ import io.openvod.platform.events.EventRouting;
 import io.openvod.platform.events.SqlEventConfigs;
 import io.openvod.platform.flow.FlowTask;
 import io.openvod.platform.flow.ProcedureTemplates;
-import io.openvod.platform.flow.SqlProcedureTemplates;
-import io.openvod.platform.flow.SqlTaskFlows;
+import io.openvod.platform.flow.Procedures;
+import io.openvod.platform.flow.SqlProcedureTemplateStore;
+import io.openvod.platform.flow.SqlTaskQueue;
 import io.openvod.platform.flow.TaskFlow;
-import io.openvod.platform.ugc.StorageLayout;
+import io.openvod.platform.flow.TaskQueue;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -28,16 +29,14 @@ final class TasksCommand {
     @ParentCommand
     OpenVodCommand root;
 
-    <T> T withFlows(Function<SqlTaskFlows, T> action) {
+    <T> T withFlows(Function<TaskQueue, T> action) {
         return root.withPlatformAdmin(services -> {
             var jdbi = services.database().jdbi();
             Clock clock = Clock.systemUTC();
             SqlMediaCatalog catalog = new SqlMediaCatalog(jdbi,
                     new EventRouting(new SqlEventConfigs(jdbi, services.config().events().defaultsFor(0), clock)), clock);
-            String mediaBase = services.config().http().mediaBaseUrl().isEmpty() ? services.config().http().publicUrl()
-                    : services.config().http().mediaBaseUrl();
-            return action.apply(new SqlTaskFlows(jdbi, catalog, new SqlProcedureTemplates(jdbi, ProcedureTemplates.builtIn(), clock),
-                    new StorageLayout(mediaBase), clock));
+            Procedures procedures = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(jdbi), clock);
+            return action.apply(new SqlTaskQueue(jdbi, catalog, procedures, clock));
         });
     }
 

@@ -52,7 +52,7 @@ class TasksCommandTest {
             var flows = platform.node().flows().flows();
             flows.startPending(10);
             var claim = flows.claim("cli-test", Duration.ofMinutes(1).toMillis()).orElseThrow();
-            flows.fail(claim.task().id(), "cli-test", "FailedOperation.InvalidInput", "cannot decode", java.util.Optional.empty());
+            flows.fail(claim.task().id(), "cli-test", "FailedOperation.InvalidInput", "cannot decode");
         }
 
         CliRun show = run("tasks", "show", taskId);

@@ -1,0 +1,91 @@
+package io.openvod.platform.flow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.platform.catalog.FlowRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable task flows and their queue of tasks, shared by every node on the database. A flow
+ * is started from a requested one ({@code flow_requests}); each of its tasks is claimed by one
+ * worker at a time with a lease that the worker renews; the worker records the task's success or
+ * failure, or gives it back. A flow is {@code FINISH} when every task is SUCCESS or FAIL.
+ *
+ * <p>Every state change is one transaction that also writes the events it causes
+ * ({@link FlowEvents} decides which), and, on success, the {@link MediaChange} the flow decided.
+ * The write methods return false, writing nothing, when the lease is no longer {@code owner}'s
+ * (it ran out and another worker took the task, or the task was given back).
+ *
+ * <p>Claiming is fair across applications: the application with the fewest running tasks goes
+ * first, then the one served longest ago, then the one with the oldest due task; within an
+ * application the highest priority, then the oldest. Several nodes may claim at once: each task
+ * is claimed by one of them. Every method throws an unchecked exception when the database fails;
+ * nothing is then written, and the caller tries again later.
+ */
+public interface TaskQueue {
+
+    /**
+     * A claimed task with what its worker needs to know of the flow.
+     *
+     * @param abandoned whether the task was taken from a worker whose lease ran out (it died)
+     */
+    record Claim(FlowTask task, String fileId, long subAppId, boolean abandoned) {
+    }
+
+    /** The Output of one succeeded task. */
+    record TaskOutput(String type, ObjectNode output) {
+    }
+
+    /** Turns up to {@code limit} requested flows into flows with their tasks; returns how many it started. */
+    int startPending(int limit);
+
+    /**
+     * Records the flows {@code requests} (a Procedure flow and a ReviewAudioVideo task of one
+     * request, sharing its SessionId) and starts them, in one transaction; the SessionId is
+     * checked once ({@code ProcessMedia}, {@code ProcessMediaByProcedure}, {@code ReviewAudioVideo}).
+     *
+     * @return false, with nothing written, when {@code requests} is empty or the first request's
+     *     SessionId was used by the same application within {@code sessionWindow}
+     */
+    boolean submit(List<FlowRequest> requests, Duration sessionWindow);
+
+    /**
+     * Claims a due task for {@code owner} until {@code now + leaseMillis}: a waiting task whose time
+     * has come, or a running one whose lease ran out (its worker died; the claim is then
+     * {@link Claim#abandoned()}). Each claim counts an attempt.
+     *
+     * @return empty when no task is due (or every due task is being claimed by another node)
+     */
+    Optional<Claim> claim(String owner, long leaseMillis);
+
+    /** Renews the lease of a running task and records its progress (0–100); false when the lease is no longer {@code owner}'s. */
+    boolean heartbeat(String id, String owner, int progress, long leaseMillis);
+
+    /** Records a task's success with its Output and applies {@code change} to the flow's media. */
+    boolean succeed(String id, String owner, ObjectNode output, MediaChange change);
+
+    /** Records a failed attempt: the task waits until {@code retryAt} for another one. */
+    boolean retryLater(String id, String owner, String errCodeExt, String message, Instant retryAt);
+
+    /** Records that the task failed for good with {@code errCodeExt} and {@code message}. */
+    boolean fail(String id, String owner, String errCodeExt, String message);
+
+    /** Gives a running task back to the queue without counting the attempt (the node is stopping). */
+    boolean release(String id, String owner);
+
+    /**
+     * Runs the failed tasks of flow {@code taskId} again (from a first attempt); the flow is
+     * PROCESSING until they are done and then finishes again, with a new event.
+     *
+     * @return how many tasks were queued (0 for an unknown flow)
+     */
+    int rerunFailed(String taskId);
+
+    /** The flow with its tasks, read at one moment: a FINISH flow never shows a task still running. */
+    Optional<TaskFlow> find(String taskId);
+
+    /** The Outputs of the succeeded tasks of every flow of the media, in the order they finished. */
+    List<TaskOutput> outputs(String fileId);
+}
