@@ -111,6 +111,14 @@ public final class S3MockProcess implements AutoCloseable {
         }
     }
 
+    /** The S3 keys of the multipart uploads in progress in {@code bucket}, sorted (for tests that check none is left). */
+    public List<String> multipartUploadKeys(String bucket) {
+        try (S3ObjectStore store = S3ObjectStore.open(settings(bucket, ""))) {
+            return store.client().listMultipartUploads(b -> b.bucket(bucket)).uploads().stream()
+                    .map(software.amazon.awssdk.services.s3.model.MultipartUpload::key).sorted().toList();
+        }
+    }
+
     private void awaitReady() {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
