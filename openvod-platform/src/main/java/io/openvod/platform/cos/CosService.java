@@ -31,9 +31,11 @@ import java.util.stream.Collectors;
 
 /**
  * The object operations of the COS-compatible API for authorized uploads: PUT Object and the
- * multipart family (spec: upload-protocol §4.4, §4.6). Parts are stored as objects of their own
- * under {@code _multipart/<uploadId>/<n>} (no bucket name starts with {@code _}) and assembled by
- * the object store on Complete. Bodies stream straight to the store.
+ * multipart family (spec: upload-protocol §4.4, §4.6). Bodies stream straight to the store; where
+ * parts go (the store's own multipart upload, a draft assembled in place, or objects of their own
+ * under {@code _multipart/<uploadId>/} — no bucket name starts with {@code _}) is
+ * {@link PartStore}'s choice. Every request of an upload may reach another platform node: the
+ * state of uploads, and how nodes take turns, is in the database ({@link MultipartUploads}).
  */
 public final class CosService {
     /** The smallest part other than the last, as COS requires. */
@@ -45,7 +47,7 @@ public final class CosService {
     private final UploadConfig limits;
     private final Clock clock;
     private final PartStore parts;
-    private final CompletionGates completions = new CompletionGates();
+    private final CompletionLeases completions;
 
     public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock) {
         this.uploads = uploads;
@@ -53,6 +55,7 @@ public final class CosService {
         this.limits = limits;
         this.clock = clock;
         this.parts = new PartStore(uploads, store, clock);
+        this.completions = new CompletionLeases(uploads, clock);
     }
 
     /** PUT Object; returns the quoted ETag. */
@@ -81,12 +84,7 @@ public final class CosService {
         MultipartUpload upload = upload(address, uploadId);
         checkBodySize(session, address.key(), length);
         Optional<String> expectedMd5 = contentMd5.map(ContentMd5::toHex);
-        UploadedPart stored = parts.storePart(upload, partNumber, body, length, declaredSize(session, address.key()), expectedMd5);
-        if (uploads.find(upload.uploadId()).isEmpty()) {
-            parts.deleteParts(upload.uploadId(), List.of(stored));
-            throw new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD);
-        }
-        uploads.putPart(upload.uploadId(), stored);
+        UploadedPart stored = parts.receive(upload, partNumber, body, length, declaredSize(session, address.key()), expectedMd5);
         return MultipartEtag.partEtag(stored.md5Hex());
     }
 
@@ -117,9 +115,9 @@ public final class CosService {
     /**
      * Complete Multipart Upload: checks the body against its {@code Content-MD5} (when sent) and the
      * listed parts against the stored ones, assembles the object, and returns its ETag. Completes of
-     * one upload run one at a time; once it is completed, a Complete listing the same parts answers
-     * the same ETag (until the sweeper removes the upload), so retried and concurrent Completes all
-     * succeed alike.
+     * one upload run one at a time, on whichever nodes they arrive ({@link CompletionLeases}); once
+     * it is completed, a Complete listing the same parts answers the same ETag (until the sweeper
+     * removes the upload), so retried and concurrent Completes all succeed alike.
      */
     public String complete(UploadSession session, CosAddress address, String uploadId, InputStream body, int bodyLimit,
                            Optional<String> contentMd5) {
@@ -132,13 +130,21 @@ public final class CosService {
             ContentMd5.verify(contentMd5.get(), MultipartEtag.md5Hex(xml));
         }
         List<PartRef> listed = CompleteMultipartUploadParser.parse(xml);
-        return completions.exclusive(id, () -> {
-            Optional<String> done = uploads.completedEtag(id, address.bucket(), address.key());
-            if (done.isPresent()) {
-                return sameCompletion(done.get(), listed);
-            }
-            return assemble(session, address, upload(address, id), listed);
-        });
+        return completions.exclusive(id, () -> finished(address, id, listed),
+                () -> assemble(session, address, upload(address, id), listed));
+    }
+
+    /**
+     * The answer when the upload is completed already; empty while it is in progress; NoSuchUpload
+     * when it is gone. (In this order: an upload only goes from in progress to completed to gone.)
+     */
+    private Optional<String> finished(CosAddress address, String uploadId, List<PartRef> listed) {
+        if (inProgress(address, uploadId).isPresent()) {
+            return Optional.empty();
+        }
+        String done = uploads.completedEtag(uploadId, address.bucket(), address.key())
+                .orElseThrow(() -> new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD));
+        return Optional.of(sameCompletion(done, listed));
     }
 
     private String assemble(UploadSession session, CosAddress address, MultipartUpload upload, List<PartRef> listed) {
@@ -168,9 +174,9 @@ public final class CosService {
                     "The parts hold " + total + " bytes, but the upload declared " + declared + ".");
         }
         String etag = MultipartEtag.multipartEtag(md5s);
-        parts.assemble(upload, chosen, StorageLayout.storeKey(address.bucket(), address.key()), total);
+        Optional<String> unusedStoreUpload = parts.assemble(upload, chosen, StorageLayout.storeKey(address.bucket(), address.key()), total);
         if (uploads.markCompleted(upload.uploadId(), etag)) {
-            parts.deleteParts(upload.uploadId(), stored.values());
+            parts.deleteParts(upload, unusedStoreUpload);
         }
         return etag;
     }
@@ -184,23 +190,26 @@ public final class CosService {
         throw new CosProtocolException(CosErrorCode.INVALID_PART, "The upload was completed with other parts.");
     }
 
-    /** Abort Multipart Upload: removes the upload and its parts. */
+    /** Abort Multipart Upload: removes the upload and its parts (and aborts its multipart upload in the store). */
     public void abort(CosAddress address, String uploadId) {
         MultipartUpload upload = upload(address, uploadId);
         discard(upload);
     }
 
-    /** Removes an upload and every part it stored (also used by the sweeper). */
+    /** Removes an upload and every part it stored, and aborts its multipart upload in the store (also used by the sweeper). */
     public void discard(MultipartUpload upload) {
-        List<UploadedPart> stored = uploads.parts(upload.uploadId(), 0, MAX_PART_NUMBER);
+        Optional<String> storeUpload = parts.storeUploadId(upload.uploadId());
         uploads.remove(upload.uploadId());
-        parts.deleteParts(upload.uploadId(), stored);
+        parts.deleteParts(upload, storeUpload);
     }
 
     private MultipartUpload upload(CosAddress address, String uploadId) {
+        return inProgress(address, uploadId).orElseThrow(() -> new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD));
+    }
+
+    private Optional<MultipartUpload> inProgress(CosAddress address, String uploadId) {
         return uploads.find(uploadId == null ? "" : uploadId)
-                .filter(u -> u.bucket().equals(address.bucket()) && u.key().equals(address.key()))
-                .orElseThrow(() -> new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD));
+                .filter(u -> u.bucket().equals(address.bucket()) && u.key().equals(address.key()));
     }
 
     private void checkBodySize(UploadSession session, String key, long length) {

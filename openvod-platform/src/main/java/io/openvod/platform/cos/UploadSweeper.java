@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cleans up after abandoned uploads: a session not committed in time is removed with its
- * credentials, its multipart uploads and their parts, and any object written under its keys; a
- * multipart upload older than a session can live is removed too; used one-time signature records
- * are forgotten once their signatures expired.
+ * credentials, its multipart uploads and their parts (a multipart upload of the store's own, on S3,
+ * is aborted), and any object written under its keys; a multipart upload older than a session can
+ * live is removed too; used one-time signature records are forgotten once their signatures expired.
+ * Any node may sweep: removing an upload's row is the claim on cleaning up after it.
  */
 public final class UploadSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(UploadSweeper.class);

@@ -71,6 +71,11 @@ public interface ObjectStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The store's own multipart upload, when it has one (S3 does; a local disk does not). */
+    default Optional<NativeMultipart> nativeMultipart() {
+        return Optional.empty();
+    }
+
     /** Where the objects live, for logs and {@code openvod platform}'s banner (no secrets). */
     String describe();
 

@@ -57,6 +57,8 @@ public final class PlatformFixture implements AutoCloseable {
     /** Whether media whose review blocked it is still served (platform.review.serveForbidden). */
     private boolean serveForbidden;
     private java.util.function.UnaryOperator<ObjectStore> storeWrapper = java.util.function.UnaryOperator.identity();
+    /** Opens the node's object store (a new one at each start); empty: the local disk in the fixture's directory. */
+    private Optional<java.util.function.Supplier<ObjectStore>> storeOpener = Optional.empty();
     private PlatformNode.TaskFlows taskFlows = new PlatformNode.TaskFlows(List.of(),
             io.openvod.platform.flow.FlowSettings.defaults().withWorkers(0));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -91,6 +93,18 @@ public final class PlatformFixture implements AutoCloseable {
 
     public static PlatformFixture start(Path dir, UploadConfig upload, Clock clock, io.openvod.platform.config.EventsConfig events) {
         PlatformFixture fixture = new PlatformFixture(dir, upload, clock, events);
+        fixture.open();
+        return fixture;
+    }
+
+    /**
+     * A platform on the object store that {@code openStore} opens at each start (e.g. an S3 store
+     * of {@code S3MockProcess}), closed when the node stops.
+     */
+    public static PlatformFixture startOn(Path dir, java.util.function.Supplier<ObjectStore> openStore, UploadConfig upload,
+                                          Clock clock) {
+        PlatformFixture fixture = new PlatformFixture(dir, upload, clock, io.openvod.platform.config.EventsConfig.defaults());
+        fixture.storeOpener = Optional.of(openStore);
         fixture.open();
         return fixture;
     }
@@ -158,7 +172,8 @@ public final class PlatformFixture implements AutoCloseable {
                 base.upload(), base.media(), base.events(), base.flows(), new io.openvod.platform.config.ReviewConfig(review.engine(),
                 review.reviewThreshold(), review.blockThreshold(), serveForbidden, review.nsfwjs(), review.onnx(), review.http()));
         database = PlatformDatabase.open(config.databaseUrl());
-        store = storeWrapper.apply(LocalDiskObjectStore.open(dir.resolve("objects")));
+        store = storeWrapper.apply(storeOpener.map(java.util.function.Supplier::get)
+                .orElseGet(() -> LocalDiskObjectStore.open(dir.resolve("objects"))));
         keys = new SqlApiKeys(database.jdbi(), List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), clock);
         keys.addApp(APP_ID, APP_ID, "primary");
         ProbeInspector inspector = new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), store);

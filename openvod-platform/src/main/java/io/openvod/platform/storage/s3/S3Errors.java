@@ -26,6 +26,17 @@ final class S3Errors {
         return false;
     }
 
+    /** S3 has no multipart upload of the id (aborted, completed, or cleaned up). */
+    static boolean isNoSuchUpload(SdkException e) {
+        return e instanceof AwsServiceException service && "NoSuchUpload".equals(errorCode(service));
+    }
+
+    /** S3 refused to complete a multipart upload with the parts it was given. */
+    static boolean isPartsRejected(SdkException e) {
+        String code = errorCode(e);
+        return "InvalidPart".equals(code) || "InvalidPartOrder".equals(code) || "EntityTooSmall".equals(code);
+    }
+
     static boolean isRangeNotSatisfiable(SdkException e) {
         return e instanceof AwsServiceException service && service.statusCode() == 416;
     }
@@ -47,6 +58,17 @@ final class S3Errors {
 
     private static String errorCode(AwsServiceException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    /** S3's error code of a failure, or null when the service did not answer one. */
+    static String errorCode(SdkException e) {
+        return e instanceof AwsServiceException service ? errorCode(service) : null;
+    }
+
+    /** A body that ended before {@code length} bytes: nothing was stored. */
+    static StorageException incomplete(BoundedDigestInputStream body, long length) {
+        return new StorageException(StorageError.BODY_INCOMPLETE,
+                "the data ended after " + body.count() + " of " + length + " bytes", body.failure());
     }
 
     static StorageException notFound(String key) {

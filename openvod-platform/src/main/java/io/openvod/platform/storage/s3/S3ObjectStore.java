@@ -1,5 +1,6 @@
 package io.openvod.platform.storage.s3;
 
+import io.openvod.platform.storage.NativeMultipart;
 import io.openvod.platform.storage.ObjectInfo;
 import io.openvod.platform.storage.ObjectKeys;
 import io.openvod.platform.storage.ObjectStore;
@@ -32,7 +33,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Objects in an S3-compatible bucket (AWS S3, MinIO, Ceph, COS's S3 endpoint), optionally below a
  * key prefix. A PUT is atomic on the server, so a body that ends early is cut off and nothing is
- * stored; {@link #compose} is a multipart upload (see {@link S3Composer}). The client sends
+ * stored; {@link #compose} is a multipart upload (see {@link S3Composer}). {@link #nativeMultipart}
+ * hands out S3's own multipart upload, so that the parts of a client's multipart upload go
+ * straight to S3 and S3 assembles them ({@link S3NativeMultipart}). The client sends
  * checksums only where S3 requires them, the setting S3-compatible servers handle best.
  *
  * <p>A failed put is not retried (its body is a one-pass stream), while reads, stats and the
@@ -44,12 +47,14 @@ public final class S3ObjectStore implements ObjectStore {
     private final SdkHttpClient http;
     private final S3StoreSettings settings;
     private final S3Composer composer;
+    private final S3NativeMultipart multipart;
 
     private S3ObjectStore(S3Client client, SdkHttpClient http, S3StoreSettings settings) {
         this.client = Objects.requireNonNull(client, "client == null");
         this.http = http;
         this.settings = Objects.requireNonNull(settings, "settings == null");
         this.composer = new S3Composer(client, settings.bucket());
+        this.multipart = new S3NativeMultipart(client, settings);
     }
 
     /** A store with its own S3 client and HTTP client (both closed by {@link #close()}). */
@@ -92,7 +97,7 @@ public final class S3ObjectStore implements ObjectStore {
             // A failed attempt is retried only when the body can be replayed; once read, it
             // cannot, and the client then fails with an IllegalStateException instead.
             if (body.incomplete()) {
-                throw incomplete(body, length);
+                throw S3Errors.incomplete(body, length);
             }
             if (e instanceof SdkException sdk) {
                 throw S3Errors.failure("put", key, sdk);
@@ -102,14 +107,9 @@ public final class S3ObjectStore implements ObjectStore {
         if (body.incomplete()) {
             // Not expected (the request cannot end before its body), but never keep a short object.
             delete(key);
-            throw incomplete(body, length);
+            throw S3Errors.incomplete(body, length);
         }
         return new StoredObject(key, length, body.md5Hex());
-    }
-
-    private static StorageException incomplete(BoundedDigestInputStream body, long length) {
-        return new StorageException(StorageError.BODY_INCOMPLETE,
-                "the data ended after " + body.count() + " of " + length + " bytes", body.failure());
     }
 
     @Override
@@ -129,6 +129,7 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** {@inheritDoc} A ranged GET: only the bytes asked for leave S3. */
     @Override
     public InputStream read(String key, long offset, long length) {
         String s3Key = s3Key(key);
@@ -233,6 +234,12 @@ public final class S3ObjectStore implements ObjectStore {
     public Optional<Path> localFile(String key) {
         ObjectKeys.require(key);
         return Optional.empty();
+    }
+
+    /** {@inheritDoc} S3's own multipart upload ({@link S3NativeMultipart}). */
+    @Override
+    public Optional<NativeMultipart> nativeMultipart() {
+        return Optional.of(multipart);
     }
 
     @Override

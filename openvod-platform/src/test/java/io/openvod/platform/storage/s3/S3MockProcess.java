@@ -30,6 +30,7 @@ public final class S3MockProcess implements AutoCloseable {
     public static final String ACCESS_KEY_ID = "s3mock-test-key";
     public static final Secret SECRET_ACCESS_KEY = Secret.of("s3mock-test-secret");
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static S3MockProcess shared;
 
     private final Process process;
     private final URI endpoint;
@@ -48,6 +49,20 @@ public final class S3MockProcess implements AutoCloseable {
         String configured = System.getProperty("openvod.s3mock.jar");
         Path jar = configured != null ? Path.of(configured) : Path.of("target", "s3mock", "s3mock-exec.jar");
         return start(jar);
+    }
+
+    /**
+     * One server for every test class of this JVM that asks for it, started on first use and
+     * stopped when the JVM exits (Surefire runs a module's tests in one JVM). Each test class
+     * uses buckets of its own.
+     */
+    public static synchronized S3MockProcess shared() {
+        if (shared == null) {
+            S3MockProcess started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "s3mock-stop"));
+            shared = started;
+        }
+        return shared;
     }
 
     public static S3MockProcess start(Path jar) {
@@ -93,6 +108,14 @@ public final class S3MockProcess implements AutoCloseable {
     public void createBucket(String bucket) {
         try (S3ObjectStore store = S3ObjectStore.open(settings(bucket, ""))) {
             store.client().createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    /** The S3 keys of the multipart uploads in progress in {@code bucket}, sorted (for tests that check none is left). */
+    public List<String> multipartUploadKeys(String bucket) {
+        try (S3ObjectStore store = S3ObjectStore.open(settings(bucket, ""))) {
+            return store.client().listMultipartUploads(b -> b.bucket(bucket)).uploads().stream()
+                    .map(software.amazon.awssdk.services.s3.model.MultipartUpload::key).sorted().toList();
         }
     }
 
