@@ -109,6 +109,7 @@ class ClusterIT {
             assertFlowsFinished(platformDb, uploaded.keySet());
             assertEveryEventReceivedOnce(platformDb, appDb, uploaded.keySet());
             assertTaskDetailsFromSurvivors(platformDb, platforms, platformUrls, victim, uploaded.keySet());
+            assertThat(s3.multipartUploadKeys(BUCKET)).as("no S3 multipart upload is left behind").isEmpty();
         } finally {
             for (NodeProcess node : nodes) {
                 node.close();
@@ -120,17 +121,18 @@ class ClusterIT {
     private Map<String, Path> uploadAll(ClusterUploads cluster) throws Exception {
         Path small = TestClips.mp4(dir.resolve("small.mp4"), Duration.ofSeconds(3), 320, 240);
         Path large = TestClips.ffmpeg(dir.resolve("large.mp4"), List.of("-nostdin", "-v", "error", "-y",
-                "-f", "lavfi", "-i", "testsrc=duration=3:size=320x240:rate=25,noise=alls=30:allf=t", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                "-f", "lavfi", "-i", "testsrc=duration=6:size=320x240:rate=25,noise=alls=30:allf=t", "-f", "lavfi", "-i", "sine=frequency=440:duration=6",
                 "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv420p", "-c:a", "aac",
                 "-movflags", "+faststart", "-shortest", dir.resolve("large.mp4").toString()));
         byte[] smallBytes = Files.readAllBytes(small);
         byte[] largeBytes = Files.readAllBytes(large);
-        assertThat(largeBytes.length).as("the multipart clip has several parts of at least 1 MiB").isGreaterThan(2 << 20);
-        int partSize = Math.max(1 << 20, largeBytes.length / 3 + 1);
+        assertThat(largeBytes.length).as("the multipart clip has two parts of 5 MiB and more").isGreaterThan(10 << 20);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             Map<Future<String>, Path> started = new HashMap<>();
             for (int i = 0; i < UPLOADS_PER_KIND; i++) {
+                // 5 MiB parts go into S3's own multipart upload; 1 MiB parts are stored apart and composed on Complete.
+                int partSize = i % 2 == 0 ? 5 << 20 : 1 << 20;
                 started.put(pool.submit(() -> cluster.ugcSimple(USER, smallBytes)), small);
                 started.put(pool.submit(() -> cluster.ugcMultipart(USER, largeBytes, partSize)), large);
                 started.put(pool.submit(() -> cluster.serverSide(PROCEDURE, smallBytes)), small);
