@@ -4,6 +4,7 @@ import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
 import io.openvod.platform.catalog.SqlMediaCatalog;
 import io.openvod.platform.events.EventRouting;
+import io.openvod.platform.events.SqlDeliveryLog;
 import io.openvod.platform.events.SqlEventConfigs;
 import io.openvod.platform.flow.FlowTask;
 import io.openvod.platform.flow.ProcedureTemplates;
@@ -33,7 +34,8 @@ final class TasksCommand {
             var jdbi = services.database().jdbi();
             Clock clock = Clock.systemUTC();
             SqlMediaCatalog catalog = new SqlMediaCatalog(jdbi,
-                    new EventRouting(new SqlEventConfigs(jdbi, services.config().events().defaultsFor(0), clock)), clock);
+                    new EventRouting(new SqlEventConfigs(jdbi, services.config().events().defaultsFor(0), clock),
+                            new SqlDeliveryLog(jdbi, clock)), clock);
             String mediaBase = services.config().http().mediaBaseUrl().isEmpty() ? services.config().http().publicUrl()
                     : services.config().http().mediaBaseUrl();
             return action.apply(new SqlTaskFlows(jdbi, catalog, new SqlProcedureTemplates(jdbi, ProcedureTemplates.builtIn(), clock),
