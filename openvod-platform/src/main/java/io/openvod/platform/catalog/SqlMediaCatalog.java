@@ -13,7 +13,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link MediaCatalog} in the platform database. Every event is written to the outbox with the next
- * sequence number of its FileId and routed by the {@link EventRouter} in the same transaction.
+ * sequence number of its FileId (a per-FileId counter row, so that two nodes writing events of one
+ * FileId at once take turns instead of colliding) and routed by the {@link EventRouter} in the same
+ * transaction.
  */
 public final class SqlMediaCatalog implements MediaCatalog {
     private static final String MEDIA_COLUMNS = "file_id, app_id, sub_app_id, name, description, type, class_id, bucket, "
@@ -200,7 +202,11 @@ public final class SqlMediaCatalog implements MediaCatalog {
      */
     public void appendEvent(Handle h, OutboxEvent e) {
         long now = clock.millis();
-        long seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM event_outbox WHERE file_id = :fileId")
+        h.createUpdate("INSERT INTO event_sequences (file_id, last_seq) VALUES (:fileId, 1) "
+                        + "ON CONFLICT (file_id) DO UPDATE SET last_seq = event_sequences.last_seq + 1")
+                .bind("fileId", e.fileId())
+                .execute();
+        long seq = h.createQuery("SELECT last_seq FROM event_sequences WHERE file_id = :fileId")
                 .bind("fileId", e.fileId())
                 .mapTo(Long.class)
                 .one();
