@@ -13,9 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link MediaCatalog} in the platform database. Every event is written to the outbox with the next
- * sequence number of its FileId (a per-FileId counter row, so that two nodes writing events of one
- * FileId at once take turns instead of colliding) and routed by the {@link EventRouter} in the same
- * transaction.
+ * sequence number of its FileId ({@link SqlOutbox}) and routed by the {@link EventRouter} in the
+ * same transaction.
  */
 public final class SqlMediaCatalog implements MediaCatalog {
     private static final String MEDIA_COLUMNS = "file_id, app_id, sub_app_id, name, description, type, class_id, bucket, "
@@ -202,25 +201,7 @@ public final class SqlMediaCatalog implements MediaCatalog {
      */
     public void appendEvent(Handle h, OutboxEvent e) {
         long now = clock.millis();
-        h.createUpdate("INSERT INTO event_sequences (file_id, last_seq) VALUES (:fileId, 1) "
-                        + "ON CONFLICT (file_id) DO UPDATE SET last_seq = event_sequences.last_seq + 1")
-                .bind("fileId", e.fileId())
-                .execute();
-        long seq = h.createQuery("SELECT last_seq FROM event_sequences WHERE file_id = :fileId")
-                .bind("fileId", e.fileId())
-                .mapTo(Long.class)
-                .one();
-        h.createUpdate("INSERT INTO event_outbox (event_id, app_id, sub_app_id, file_id, seq, event_type, body, created_at) "
-                        + "VALUES (:id, :appId, :subAppId, :fileId, :seq, :type, :body, :at)")
-                .bind("id", e.eventId())
-                .bind("appId", e.appId())
-                .bind("subAppId", e.subAppId())
-                .bind("fileId", e.fileId())
-                .bind("seq", seq)
-                .bind("type", e.eventType())
-                .bind("body", e.body())
-                .bind("at", now)
-                .execute();
+        SqlOutbox.append(h, e, now);
         jdbi.useHandle(current -> {
             if (current != h) {
                 throw new IllegalStateException("appendEvent runs in a transaction of the catalog's own Jdbi");
@@ -249,12 +230,7 @@ public final class SqlMediaCatalog implements MediaCatalog {
 
     @Override
     public List<StoredEvent> events(String fileId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT event_id, app_id, sub_app_id, file_id, event_type, body, seq, created_at "
-                        + "FROM event_outbox WHERE file_id = :fileId ORDER BY seq")
-                .bind("fileId", fileId)
-                .map((rs, ctx) -> new StoredEvent(new OutboxEvent(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)), rs.getLong(7), Instant.ofEpochMilli(rs.getLong(8))))
-                .list());
+        return jdbi.withHandle(h -> SqlOutbox.events(h, fileId));
     }
 
     @Override
