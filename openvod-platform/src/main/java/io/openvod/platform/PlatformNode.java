@@ -31,7 +31,10 @@ import io.openvod.platform.cos.CosService;
 import io.openvod.platform.cos.SqlMultipartUploads;
 import io.openvod.platform.cos.UploadSweeper;
 import io.openvod.platform.events.CallbackUrlPolicy;
+import io.openvod.platform.events.DeliveryLog;
+import io.openvod.platform.events.EventConfigs;
 import io.openvod.platform.events.EventRouting;
+import io.openvod.platform.events.SqlDeliveryLog;
 import io.openvod.platform.events.SqlEventConfigs;
 import io.openvod.platform.events.SqlEventQueue;
 import io.openvod.platform.events.push.PushDispatcher;
@@ -80,7 +83,7 @@ public final class PlatformNode implements AutoCloseable {
     private final String url;
     private final String listenUrl;
     private final MediaCatalog catalog;
-    private final SqlEventConfigs eventConfigs;
+    private final EventConfigs eventConfigs;
     private final PushDispatcher push;
     private final WebhookSecrets webhookSecrets;
     private final FlowEngine flows;
@@ -115,14 +118,15 @@ public final class PlatformNode implements AutoCloseable {
         SqlUploadSessions sessions = new SqlUploadSessions(jdbi);
         SqlMultipartUploads multipart = new SqlMultipartUploads(jdbi);
         this.eventConfigs = new SqlEventConfigs(jdbi, config.events().defaultsFor(0), clock);
-        SqlMediaCatalog sqlCatalog = new SqlMediaCatalog(jdbi, new EventRouting(eventConfigs), clock);
+        DeliveryLog deliveries = new SqlDeliveryLog(jdbi, clock);
+        SqlMediaCatalog sqlCatalog = new SqlMediaCatalog(jdbi, new EventRouting(eventConfigs, deliveries), clock);
         this.catalog = sqlCatalog;
         SignatureCheck check = new SignatureCheck(adapters.keys(), replays, clock, rules.clockSkew(), rules.maxValidity(),
                 rules.maxLength());
         CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock);
         this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), replays, config.upload().sessionValidity(), clock);
         this.webhookSecrets = new SqlWebhookSecrets(jdbi, clock);
-        this.push = new PushDispatcher(jdbi, config.events().push(), webhookSecrets, clock);
+        this.push = new PushDispatcher(deliveries, config.events().push(), webhookSecrets, clock);
         int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
         String scheme = adapters.tls().isPresent() ? "https" : "http";
         // Media URLs are built from the configured public URL, never from a request's Host header.
@@ -214,7 +218,7 @@ public final class PlatformNode implements AutoCloseable {
     }
 
     /** Each application's event settings. */
-    public SqlEventConfigs eventConfigs() {
+    public EventConfigs eventConfigs() {
         return eventConfigs;
     }
 

@@ -81,14 +81,9 @@ public final class SqlApiKeys implements ApiKeys {
     }
 
     @Override
-    public Optional<Long> resolveSubApp(long appId, Optional<Long> vodSubAppId) {
-        long requested = vodSubAppId.orElse(0L);
-        if (requested == 0 || requested == appId) {
-            return Optional.of(appId);
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT sub_app_id FROM apps WHERE sub_app_id = :sub AND app_id = :app")
-                .bind("sub", requested)
-                .bind("app", appId)
+    public Optional<Long> accountOf(long subAppId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT app_id FROM apps WHERE sub_app_id = :sub")
+                .bind("sub", subAppId)
                 .mapTo(Long.class)
                 .findOne());
     }

@@ -1,6 +1,5 @@
 package io.openvod.platform.catalog;
 
-import io.openvod.platform.events.EventRouting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,18 +11,22 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link MediaCatalog} in the platform database. */
+/**
+ * {@link MediaCatalog} in the platform database. Every event is written to the outbox with the next
+ * sequence number of its FileId ({@link SqlOutbox}) and routed by the {@link EventRouter} in the
+ * same transaction.
+ */
 public final class SqlMediaCatalog implements MediaCatalog {
     private static final String MEDIA_COLUMNS = "file_id, app_id, sub_app_id, name, description, type, class_id, bucket, "
             + "storage_region, media_key, media_url, cover_key, cover_url, source_context, size, metadata, probe_error, status, "
             + "expire_at, created_at, updated_at";
 
     private final Jdbi jdbi;
-    private final EventRouting routing;
+    private final EventRouter routing;
     private final Clock clock;
 
-    /** @param routing writes each event's delivery row in the event's transaction */
-    public SqlMediaCatalog(Jdbi jdbi, EventRouting routing, Clock clock) {
+    /** @param routing records each event's delivery in the event's transaction */
+    public SqlMediaCatalog(Jdbi jdbi, EventRouter routing, Clock clock) {
         this.jdbi = jdbi;
         this.routing = routing;
         this.clock = clock;
@@ -189,26 +192,22 @@ public final class SqlMediaCatalog implements MediaCatalog {
     }
 
     /**
-     * Writes {@code e} to the outbox with its delivery row, in the caller's transaction {@code h}
-     * (the task-flow engine writes its events this way, with the change they report).
+     * Writes {@code e} to the outbox and routes it, in the caller's transaction {@code h} (the
+     * task-flow engine writes its events this way, with the change they report). {@code h} must
+     * be the handle that this catalog's {@link Jdbi} holds open on the calling thread
+     * ({@code jdbi.inTransaction}), so that the routing joins the transaction.
+     *
+     * @throws IllegalStateException when {@code h} is another handle
      */
     public void appendEvent(Handle h, OutboxEvent e) {
-        long seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM event_outbox WHERE file_id = :fileId")
-                .bind("fileId", e.fileId())
-                .mapTo(Long.class)
-                .one();
-        h.createUpdate("INSERT INTO event_outbox (event_id, app_id, sub_app_id, file_id, seq, event_type, body, created_at) "
-                        + "VALUES (:id, :appId, :subAppId, :fileId, :seq, :type, :body, :at)")
-                .bind("id", e.eventId())
-                .bind("appId", e.appId())
-                .bind("subAppId", e.subAppId())
-                .bind("fileId", e.fileId())
-                .bind("seq", seq)
-                .bind("type", e.eventType())
-                .bind("body", e.body())
-                .bind("at", clock.millis())
-                .execute();
-        routing.route(h, e, clock.millis());
+        long now = clock.millis();
+        SqlOutbox.append(h, e, now);
+        jdbi.useHandle(current -> {
+            if (current != h) {
+                throw new IllegalStateException("appendEvent runs in a transaction of the catalog's own Jdbi");
+            }
+            routing.route(e, now);
+        });
     }
 
     @Override
@@ -231,12 +230,7 @@ public final class SqlMediaCatalog implements MediaCatalog {
 
     @Override
     public List<StoredEvent> events(String fileId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT event_id, app_id, sub_app_id, file_id, event_type, body, seq, created_at "
-                        + "FROM event_outbox WHERE file_id = :fileId ORDER BY seq")
-                .bind("fileId", fileId)
-                .map((rs, ctx) -> new StoredEvent(new OutboxEvent(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)), rs.getLong(7), Instant.ofEpochMilli(rs.getLong(8))))
-                .list());
+        return jdbi.withHandle(h -> SqlOutbox.events(h, fileId));
     }
 
     @Override

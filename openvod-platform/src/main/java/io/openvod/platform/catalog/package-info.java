@@ -1,5 +1,7 @@
 /**
  * The media catalog: media rows (FileId, MediaBasicInfo, MetaData), the event outbox written in
- * the same transaction, and the task flows requested by uploads.
+ * the same transaction, and the task flows requested by uploads. How each event is then delivered
+ * is decided by an {@link io.openvod.platform.catalog.EventRouter} within the event's transaction;
+ * this package depends on no implementation of it.
  */
 package io.openvod.platform.catalog;

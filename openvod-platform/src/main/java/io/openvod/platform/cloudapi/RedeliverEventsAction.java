@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openvod.platform.events.push.EventDeliveries;
+import io.openvod.platform.events.DeliveryLog;
 import java.util.Optional;
 
 /**
@@ -16,11 +16,11 @@ import java.util.Optional;
 public final class RedeliverEventsAction implements CloudAction {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_IDS = 100;
-    private final EventDeliveries deliveries;
+    private final DeliveryLog deliveries;
     private final Runnable wake;
 
     /** @param wake called after events were put back, so the dispatcher sends them at once */
-    public RedeliverEventsAction(EventDeliveries deliveries, Runnable wake) {
+    public RedeliverEventsAction(DeliveryLog deliveries, Runnable wake) {
         this.deliveries = deliveries;
         this.wake = wake;
     }

@@ -27,6 +27,20 @@ public record EventConfig(long subAppId, String mode, String notificationUrl, St
         }
     }
 
+    /** These settings for the application {@code subAppId} (the platform's defaults apply to every application never configured). */
+    public EventConfig forApp(long subAppId) {
+        return new EventConfig(subAppId, mode, notificationUrl, uploadSwitch, deleteSwitch, persistenceSwitch);
+    }
+
+    /** The route of an event of {@code eventType} under these settings: {@link #channelFor}, with the URL of a push. */
+    public DeliveryRoute routeFor(String eventType) {
+        return switch (channelFor(eventType)) {
+            case "PUSH" -> DeliveryRoute.push(notificationUrl);
+            case "PULL" -> DeliveryRoute.PULL;
+            default -> DeliveryRoute.NONE;
+        };
+    }
+
     /**
      * How an event of {@code eventType} is delivered under these settings: {@code NONE} when its
      * switch is off (only NewFileUpload, FileDeleted and PersistenceComplete have switches; the

@@ -2,10 +2,12 @@ package io.openvod.platform.events;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link EventConfigs} in the platform database, with the configured defaults for the rest. */
+/**
+ * {@link EventConfigs} in the platform database, with the configured defaults for the rest. Inside
+ * a transaction on the same {@link Jdbi} (an event being written) it reads within that transaction.
+ */
 public final class SqlEventConfigs implements EventConfigs {
     private final Jdbi jdbi;
     private final EventConfig defaults;
@@ -20,19 +22,13 @@ public final class SqlEventConfigs implements EventConfigs {
 
     @Override
     public EventConfig get(long subAppId) {
-        return jdbi.withHandle(h -> get(h, subAppId));
-    }
-
-    /** The settings as seen inside a transaction that is writing events. */
-    public EventConfig get(Handle h, long subAppId) {
-        Optional<EventConfig> stored = h.createQuery("SELECT sub_app_id, mode, notification_url, upload_switch, delete_switch, "
-                        + "persistence_switch FROM event_configs WHERE sub_app_id = :id")
+        Optional<EventConfig> stored = jdbi.withHandle(h -> h.createQuery("SELECT sub_app_id, mode, notification_url, "
+                        + "upload_switch, delete_switch, persistence_switch FROM event_configs WHERE sub_app_id = :id")
                 .bind("id", subAppId)
                 .map((rs, ctx) -> new EventConfig(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)))
-                .findOne();
-        return stored.orElseGet(() -> new EventConfig(subAppId, defaults.mode(), defaults.notificationUrl(),
-                defaults.uploadSwitch(), defaults.deleteSwitch(), defaults.persistenceSwitch()));
+                .findOne());
+        return stored.orElseGet(() -> defaults.forApp(subAppId));
     }
 
     @Override

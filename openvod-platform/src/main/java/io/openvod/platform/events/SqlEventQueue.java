@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -16,7 +17,10 @@ import org.jdbi.v3.core.Jdbi;
  * visibility; each row is taken by an UPDATE guarded on its state and due time, so of two
  * concurrent pulls only one gets a given event. Confirming sets the state CONFIRMED. PENDING
  * rows older than the retention are never handed out or counted, and are set DEAD by the
- * application's next pull that takes events. A pull with nothing due only reads.
+ * application's next pull that takes events. A pull with nothing due only reads. Handles live in
+ * the database only, so an event pulled through one node is confirmed through any other. On
+ * PostgreSQL a pull locks the rows it takes {@code FOR UPDATE SKIP LOCKED}: concurrent pulls take
+ * different events at once instead of queueing behind each other's rows.
  */
 public final class SqlEventQueue implements EventQueue {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,6 +30,7 @@ public final class SqlEventQueue implements EventQueue {
     private final Clock clock;
     private final Duration visibility;
     private final Duration retention;
+    private final String skipLocked;
 
     /**
      * @param visibility how long a leased event stays hidden awaiting confirmation
@@ -36,6 +41,7 @@ public final class SqlEventQueue implements EventQueue {
         this.clock = clock;
         this.visibility = visibility;
         this.retention = retention;
+        this.skipLocked = SqlEngine.isPostgres(jdbi) ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
     @Override
@@ -51,9 +57,10 @@ public final class SqlEventQueue implements EventQueue {
         }
         return jdbi.inTransaction(h -> {
             h.createUpdate("UPDATE event_deliveries SET state = 'DEAD', pull_handle = NULL, last_error = 'not confirmed within the retention' "
-                            + "WHERE sub_app_id = :app AND channel = 'PULL' AND state = 'PENDING' AND created_at < :cutoff")
+                            + "WHERE event_id IN (SELECT event_id FROM event_deliveries WHERE sub_app_id = :app AND channel = 'PULL' "
+                            + "AND state = 'PENDING' AND created_at < :cutoff" + skipLocked + ")")
                     .bind("app", subAppId).bind("cutoff", cutoff).execute();
-            List<String> due = due(h, subAppId, now, cutoff, max);
+            List<String> due = due(h, subAppId, now, cutoff, max, skipLocked);
             Map<String, String> handles = new LinkedHashMap<>();
             for (String eventId : due) {
                 String handle = newHandle();
@@ -77,13 +84,13 @@ public final class SqlEventQueue implements EventQueue {
     }
 
     private List<String> due(long subAppId, long now, long cutoff, int max) {
-        return jdbi.withHandle(h -> due(h, subAppId, now, cutoff, max));
+        return jdbi.withHandle(h -> due(h, subAppId, now, cutoff, max, ""));
     }
 
-    private static List<String> due(org.jdbi.v3.core.Handle h, long subAppId, long now, long cutoff, int max) {
+    private static List<String> due(Handle h, long subAppId, long now, long cutoff, int max, String lock) {
         return h.createQuery("SELECT event_id FROM event_deliveries WHERE sub_app_id = :app AND channel = 'PULL' "
                         + "AND state = 'PENDING' AND next_attempt_at <= :now AND created_at >= :cutoff "
-                        + "ORDER BY created_at, event_id LIMIT :max")
+                        + "ORDER BY created_at, event_id LIMIT :max" + lock)
                 .bind("app", subAppId).bind("now", now).bind("cutoff", cutoff).bind("max", max)
                 .mapTo(String.class).list();
     }
@@ -106,7 +113,7 @@ public final class SqlEventQueue implements EventQueue {
         });
     }
 
-    private static boolean alreadyConfirmed(org.jdbi.v3.core.Handle h, long subAppId, String handle) {
+    private static boolean alreadyConfirmed(Handle h, long subAppId, String handle) {
         return h.createQuery("SELECT COUNT(*) FROM event_deliveries WHERE pull_handle = :handle AND sub_app_id = :app "
                         + "AND channel = 'PULL' AND state = 'CONFIRMED'")
                 .bind("handle", handle).bind("app", subAppId).mapTo(Long.class).one() > 0;

@@ -59,6 +59,11 @@ final class UgcFakes {
         }
 
         @Override
+        public Optional<Long> accountOf(long subAppId) {
+            return subAppId == APP_ID ? Optional.of(APP_ID) : Optional.empty();
+        }
+
+        @Override
         public Optional<Long> resolveSubApp(long appId, Optional<Long> vodSubAppId) {
             long requested = vodSubAppId.orElse(0L);
             return appId == APP_ID && (requested == 0 || requested == APP_ID) ? Optional.of(APP_ID) : Optional.empty();

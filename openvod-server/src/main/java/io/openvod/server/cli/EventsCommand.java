@@ -2,8 +2,9 @@ package io.openvod.server.cli;
 
 import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
-import io.openvod.platform.events.push.DeliveryRecord;
-import io.openvod.platform.events.push.EventDeliveries;
+import io.openvod.platform.events.DeliveryLog;
+import io.openvod.platform.events.DeliveryRecord;
+import io.openvod.platform.events.SqlDeliveryLog;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -30,8 +31,8 @@ final class EventsCommand {
     @ParentCommand
     OpenVodCommand root;
 
-    <T> T withDeliveries(Function<EventDeliveries, T> action) {
-        return root.withPlatformAdmin(services -> action.apply(new EventDeliveries(services.database().jdbi(), Clock.systemUTC())));
+    <T> T withDeliveries(Function<DeliveryLog, T> action) {
+        return root.withPlatformAdmin(services -> action.apply(new SqlDeliveryLog(services.database().jdbi(), Clock.systemUTC())));
     }
 
     @Command(name = "list", description = "List events, newest first: id, type, FileId, sequence, channel, state, attempts, "
@@ -46,7 +47,7 @@ final class EventsCommand {
         @Override
         public Integer call() {
             Optional<String> wanted = Optional.ofNullable(state).map(s -> s.toUpperCase(Locale.ROOT));
-            if (wanted.isPresent() && !EventDeliveries.STATES.contains(wanted.get())) {
+            if (wanted.isPresent() && !DeliveryLog.STATES.contains(wanted.get())) {
                 throw new OpenVodException(CommonError.INVALID_ARGUMENT, "--state must be PENDING, DELIVERED, DEAD or CONFIRMED");
             }
             if (limit < 1 || limit > 10_000) {

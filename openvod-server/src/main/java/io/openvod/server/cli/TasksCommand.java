@@ -4,6 +4,7 @@ import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
 import io.openvod.platform.catalog.SqlMediaCatalog;
 import io.openvod.platform.events.EventRouting;
+import io.openvod.platform.events.SqlDeliveryLog;
 import io.openvod.platform.events.SqlEventConfigs;
 import io.openvod.platform.flow.FlowTask;
 import io.openvod.platform.flow.ProcedureTemplates;
@@ -34,7 +35,8 @@ final class TasksCommand {
             var jdbi = services.database().jdbi();
             Clock clock = Clock.systemUTC();
             SqlMediaCatalog catalog = new SqlMediaCatalog(jdbi,
-                    new EventRouting(new SqlEventConfigs(jdbi, services.config().events().defaultsFor(0), clock)), clock);
+                    new EventRouting(new SqlEventConfigs(jdbi, services.config().events().defaultsFor(0), clock),
+                            new SqlDeliveryLog(jdbi, clock)), clock);
             Procedures procedures = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(jdbi), clock);
             return action.apply(new SqlTaskQueue(jdbi, catalog, procedures, clock));
         });

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openvod.app.receipt.StoredEvent;
 import io.openvod.app.videos.Playback;
 import io.openvod.app.videos.Video;
-import io.openvod.platform.events.push.DeliveryRecord;
+import io.openvod.platform.events.DeliveryRecord;
 import io.openvod.platform.media.TestClips;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

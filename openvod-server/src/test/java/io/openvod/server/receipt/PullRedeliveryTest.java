@@ -15,7 +15,7 @@ import io.openvod.app.videos.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.platform.config.EventsConfig;
-import io.openvod.platform.events.push.DeliveryRecord;
+import io.openvod.platform.events.DeliveryRecord;
 import io.openvod.platform.testing.PlatformFixture;
 import io.openvod.platform.testing.Uploads;
 import io.openvod.signature.Credential;

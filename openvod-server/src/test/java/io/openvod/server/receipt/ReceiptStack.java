@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.core.Secret;
-import io.openvod.platform.events.push.DeliveryRecord;
+import io.openvod.platform.events.DeliveryRecord;
 import io.openvod.platform.testing.CosTestClient;
 import io.openvod.platform.testing.PlatformFixture;
 import io.openvod.platform.testing.Tc3TestClient;

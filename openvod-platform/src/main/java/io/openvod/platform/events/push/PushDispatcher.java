@@ -2,6 +2,8 @@ package io.openvod.platform.events.push;
 
 import io.openvod.platform.config.EventsConfig;
 import io.openvod.platform.events.CallbackUrlPolicy;
+import io.openvod.platform.events.DeliveryLog;
+import io.openvod.platform.events.PushDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * Sends PUSH events. One loop looks for due deliveries every {@link #POLL} (or at once when woken)
  * and hands each to a virtual thread: at most {@code concurrency} POSTs at once over all receivers
  * and {@link #PER_RECEIVER} per receiver, so a slow receiver never holds up the others. Before a
- * POST the row is claimed with a lease (its due time moved past the timeout), so that one worker
- * sends it at a time and a crash mid-POST only delays it. Outcomes: 2xx → DELIVERED; anything else
- * → retried per {@link RetrySchedule}, then DEAD.
+ * POST the delivery is claimed in the {@link DeliveryLog} with a lease (its due time moved past the
+ * timeout), so that one worker of all nodes sends it at a time and a crash mid-POST only delays it.
+ * Outcomes: 2xx → delivered; anything else → retried per {@link RetrySchedule}, then dead.
  */
 public final class PushDispatcher implements AutoCloseable {
     /** How often the loop looks for due deliveries when nothing wakes it. */
@@ -33,7 +34,7 @@ public final class PushDispatcher implements AutoCloseable {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
 
-    private final EventDeliveries deliveries;
+    private final DeliveryLog deliveries;
     private final PushSender sender;
     private final RetrySchedule schedule;
     private final Clock clock;
@@ -48,11 +49,11 @@ public final class PushDispatcher implements AutoCloseable {
     private final Thread loop;
 
     /**
-     * A dispatcher for the database behind {@code jdbi}, not yet sending ({@link #start()}), that
-     * signs each application's callbacks with that application's {@code secrets}.
+     * A dispatcher of the PUSH deliveries of {@code deliveries}, not yet sending ({@link #start()}),
+     * that signs each application's callbacks with that application's {@code secrets}.
      */
-    public PushDispatcher(Jdbi jdbi, EventsConfig.Push config, WebhookSecrets secrets, Clock clock) {
-        this.deliveries = new EventDeliveries(jdbi, clock);
+    public PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock) {
+        this.deliveries = deliveries;
         this.clock = clock;
         WebhookSigner signer = new WebhookSigner(secrets, clock);
         this.sender = new PushSender(config.timeout(), new CallbackUrlPolicy(config.allowLoopback(), config.allowPrivateNetworks()),
@@ -69,8 +70,8 @@ public final class PushDispatcher implements AutoCloseable {
         loop.start();
     }
 
-    /** The delivery rows: listing and redelivering dead letters. */
-    public EventDeliveries deliveries() {
+    /** The delivery log: listing and redelivering dead letters. */
+    public DeliveryLog deliveries() {
         return deliveries;
     }
 
@@ -152,12 +153,13 @@ public final class PushDispatcher implements AutoCloseable {
                 deliveries.delivered(d, now);
             } else {
                 OptionalLong next = schedule.nextAttemptAt(d.attempts() + 1, d.startedAt(), now);
-                deliveries.failed(d, outcome.error(), next);
-                if (next.isEmpty()) {
+                if (next.isPresent()) {
+                    deliveries.failed(d, outcome.error(), next.getAsLong());
+                    LOG.debug("event {} attempt {} failed: {}", d.eventId(), d.attempts() + 1, outcome.error());
+                } else {
+                    deliveries.dead(d, outcome.error(), now);
                     LOG.warn("event {} ({} of {}) is dead after {} attempts: {}", d.eventId(), d.eventType(), d.fileId(),
                             d.attempts() + 1, outcome.error());
-                } else {
-                    LOG.debug("event {} attempt {} failed: {}", d.eventId(), d.attempts() + 1, outcome.error());
                 }
             }
         } catch (InterruptedException e) {

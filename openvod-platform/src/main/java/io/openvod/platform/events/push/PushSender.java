@@ -2,6 +2,7 @@ package io.openvod.platform.events.push;
 
 import io.openvod.platform.events.CallbackRefusedException;
 import io.openvod.platform.events.CallbackUrlPolicy;
+import io.openvod.platform.events.PushDelivery;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

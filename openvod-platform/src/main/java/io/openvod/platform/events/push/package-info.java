@@ -1,6 +1,8 @@
 /**
- * PUSH delivery of events: a dispatcher that POSTs each due event to its application's callback
+ * PUSH delivery of events: a dispatcher that claims due deliveries from the
+ * {@link io.openvod.platform.events.DeliveryLog}, POSTs each event to its application's callback
  * URL, signs it with the Standard Webhooks scheme, retries failures with backoff until the retry
- * window closes, and dead-letters what never got through (redelivered on request).
+ * window closes, and dead-letters what never got through (redelivered on request). Several nodes
+ * may dispatch from one database: a claim is a lease that only one of them gets.
  */
 package io.openvod.platform.events.push;

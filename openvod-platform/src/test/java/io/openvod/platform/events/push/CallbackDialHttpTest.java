@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.HostResolver;
+import io.openvod.platform.events.PushDelivery;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.core.Secret;
 import io.openvod.platform.config.EventsConfig;
+import io.openvod.platform.events.DeliveryRecord;
 import io.openvod.platform.events.EventConfig;
 import io.openvod.platform.testing.CosTestClient;
 import io.openvod.platform.testing.PlatformFixture;

@@ -1,4 +1,4 @@
-package io.openvod.platform.events.push;
+package io.openvod.platform.events;
 
 /**
  * A PUSH delivery due now, with its event.

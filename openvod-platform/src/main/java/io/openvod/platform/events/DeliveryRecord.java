@@ -1,4 +1,4 @@
-package io.openvod.platform.events.push;
+package io.openvod.platform.events;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.openvod.platform.events.push;
+package io.openvod.platform.events;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,31 +7,51 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The {@code event_deliveries} rows of PUSH events: which are due, claiming one for a POST (a
- * lease that keeps other workers off it while it is sent), recording the outcome, and the
- * dead-letter operations — listing, and redelivering dead events.
+ * {@link DeliveryLog} on the {@code event_deliveries} rows (joined with {@code event_outbox} for
+ * the event). A claim moves the row's due time to the end of the lease with an UPDATE guarded on
+ * the due time and attempts that were read, so of two concurrent claims only one changes the row.
+ * On PostgreSQL the claim takes the row {@code FOR UPDATE SKIP LOCKED}: a claim that finds another
+ * node's claim in progress gives up at once instead of waiting for it. {@link #schedule} joins the
+ * caller's transaction when that runs on the same {@link Jdbi} and thread.
  */
-public final class EventDeliveries {
-    /** The states a delivery row can be in. */
-    public static final Set<String> STATES = Set.of("PENDING", "DELIVERED", "DEAD", "CONFIRMED");
+public final class SqlDeliveryLog implements DeliveryLog {
     private static final int MAX_ERROR = 300;
+    private static final String RECORD_COLUMNS = "o.event_id, o.event_type, o.file_id, o.seq, d.sub_app_id, d.channel, "
+            + "d.state, d.attempts, d.last_error, o.created_at, d.delivered_at FROM event_deliveries d "
+            + "JOIN event_outbox o ON o.event_id = d.event_id";
+    private static final String CLAIMABLE = "event_id = :id AND state = 'PENDING' AND channel = 'PUSH' "
+            + "AND next_attempt_at = :seen AND attempts = :attempts";
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final String claim;
 
-    public EventDeliveries(Jdbi jdbi, Clock clock) {
+    public SqlDeliveryLog(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.claim = SqlEngine.isPostgres(jdbi)
+                ? "UPDATE event_deliveries SET next_attempt_at = :lease WHERE event_id = "
+                        + "(SELECT event_id FROM event_deliveries WHERE " + CLAIMABLE + " FOR UPDATE SKIP LOCKED)"
+                : "UPDATE event_deliveries SET next_attempt_at = :lease WHERE " + CLAIMABLE;
     }
 
-    /**
-     * Up to {@code limit} PUSH deliveries due at {@code now}, the longest-waiting first, leaving out
-     * those to {@code skipUrls} (receivers that already have as many POSTs in flight as allowed).
-     */
+    @Override
+    public void schedule(String eventId, long subAppId, DeliveryRoute route, long at) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO event_deliveries (event_id, sub_app_id, channel, state, target_url, "
+                        + "attempts, next_attempt_at, created_at) VALUES (:id, :app, :channel, :state, :url, 0, :at, :at)")
+                .bind("id", eventId)
+                .bind("app", subAppId)
+                .bind("channel", route.channel())
+                .bind("state", route.initialState())
+                .bind("url", route.targetUrl().orElse(null))
+                .bind("at", at)
+                .execute());
+    }
+
+    @Override
     public List<PushDelivery> due(long now, int limit, Collection<String> skipUrls) {
         String skip = skipUrls.isEmpty() ? "" : " AND d.target_url NOT IN (<skip>)";
         return jdbi.withHandle(h -> {
@@ -50,13 +70,9 @@ public final class EventDeliveries {
         });
     }
 
-    /**
-     * Claims {@code d} for one POST: moves its due time to {@code leaseUntil} if nobody else did
-     * since it was read. A worker that dies mid-POST leaves the row due again when the lease ends.
-     */
+    @Override
     public boolean claim(PushDelivery d, long leaseUntil) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE event_deliveries SET next_attempt_at = :lease WHERE event_id = :id "
-                        + "AND state = 'PENDING' AND channel = 'PUSH' AND next_attempt_at = :seen AND attempts = :attempts")
+        return jdbi.withHandle(h -> h.createUpdate(claim)
                 .bind("lease", leaseUntil)
                 .bind("id", d.eventId())
                 .bind("seen", d.nextAttemptAt())
@@ -64,7 +80,7 @@ public final class EventDeliveries {
                 .execute()) == 1;
     }
 
-    /** The receiver accepted the POST. */
+    @Override
     public void delivered(PushDelivery d, long at) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE event_deliveries SET state = 'DELIVERED', attempts = :attempts, "
                         + "delivered_at = :at, last_error = NULL WHERE event_id = :id AND state = 'PENDING'")
@@ -74,27 +90,33 @@ public final class EventDeliveries {
                 .execute());
     }
 
-    /** The POST failed: try again at {@code nextAttemptAt}, or dead-letter when that is empty. */
-    public void failed(PushDelivery d, String error, java.util.OptionalLong nextAttemptAt) {
+    @Override
+    public void failed(PushDelivery d, String error, long nextAttemptAt) {
+        recordFailure(d, "PENDING", error, nextAttemptAt);
+    }
+
+    @Override
+    public void dead(PushDelivery d, String error, long at) {
+        recordFailure(d, "DEAD", error, at);
+    }
+
+    private void recordFailure(PushDelivery d, String state, String error, long next) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE event_deliveries SET state = :state, attempts = :attempts, "
                         + "next_attempt_at = :next, last_error = :error WHERE event_id = :id AND state = 'PENDING'")
-                .bind("state", nextAttemptAt.isPresent() ? "PENDING" : "DEAD")
+                .bind("state", state)
                 .bind("attempts", d.attempts() + 1)
-                .bind("next", nextAttemptAt.orElse(clock.millis()))
+                .bind("next", next)
                 .bind("error", shorten(error))
                 .bind("id", d.eventId())
                 .execute());
     }
 
-    /**
-     * Sends a dead or delivered PUSH event again: PENDING, no attempts, due now, and a new retry
-     * window from now. False when there is no such PUSH event (or it is still pending).
-     */
+    @Override
     public boolean redeliver(String eventId) {
         return redeliver(Optional.empty(), eventId);
     }
 
-    /** {@link #redeliver(String)} for an event of application {@code subAppId} only. */
+    @Override
     public boolean redeliver(long subAppId, String eventId) {
         return redeliver(Optional.of(subAppId), eventId);
     }
@@ -111,7 +133,7 @@ public final class EventDeliveries {
                 .execute()) == 1;
     }
 
-    /** Redelivers every dead PUSH event, of one application or (empty) of all; returns how many. */
+    @Override
     public int redeliverDead(Optional<Long> subAppId) {
         long now = clock.millis();
         return jdbi.withHandle(h -> h.createUpdate("UPDATE event_deliveries SET state = 'PENDING', attempts = 0, "
@@ -122,16 +144,14 @@ public final class EventDeliveries {
                 .execute());
     }
 
-    /** Events and their deliveries, newest first: all, or those in {@code state}, or of one FileId. */
+    @Override
     public List<DeliveryRecord> list(Optional<String> state, Optional<String> fileId, int limit) {
         state.ifPresent(s -> {
             if (!STATES.contains(s)) {
                 throw new IllegalArgumentException("state must be one of PENDING, DELIVERED, DEAD, CONFIRMED");
             }
         });
-        return jdbi.withHandle(h -> h.createQuery("SELECT o.event_id, o.event_type, o.file_id, o.seq, d.sub_app_id, d.channel, "
-                        + "d.state, d.attempts, d.last_error, o.created_at, d.delivered_at FROM event_deliveries d "
-                        + "JOIN event_outbox o ON o.event_id = d.event_id WHERE 1 = 1"
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + RECORD_COLUMNS + " WHERE 1 = 1"
                         + (state.isPresent() ? " AND d.state = :state" : "")
                         + (fileId.isPresent() ? " AND o.file_id = :file" : "")
                         + " ORDER BY o.created_at DESC, o.event_id DESC LIMIT :limit")
@@ -142,11 +162,9 @@ public final class EventDeliveries {
                 .list());
     }
 
-    /** One event's delivery. */
+    @Override
     public Optional<DeliveryRecord> find(String eventId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT o.event_id, o.event_type, o.file_id, o.seq, d.sub_app_id, d.channel, "
-                        + "d.state, d.attempts, d.last_error, o.created_at, d.delivered_at FROM event_deliveries d "
-                        + "JOIN event_outbox o ON o.event_id = d.event_id WHERE d.event_id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + RECORD_COLUMNS + " WHERE d.event_id = :id")
                 .bind("id", eventId)
                 .map((rs, ctx) -> record(rs))
                 .findOne());

@@ -1,0 +1,243 @@
+package io.openvod.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.openvod.platform.testing.EventStores;
+import io.openvod.platform.testing.NodeDatabases;
+import io.openvod.platform.testing.TestClock;
+import io.openvod.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The {@link DeliveryLog} contract, on SQLite and PostgreSQL: routes, due deliveries, claims with a
+ * lease (also by two nodes racing for the same deliveries), outcomes, redelivery and listing.
+ */
+class DeliveryLogContractTest {
+    private static final String URL_A = "https://a.example.com/cb";
+    private static final String URL_B = "https://b.example.com/cb";
+    private static final long APP_A = 301;
+    private static final long APP_B = 302;
+
+    @TempDir
+    Path dir;
+    NodeDatabases databases;
+    TestClock clock = TestClock.atNow();
+    EventStores stores;
+    DeliveryLog log;
+
+    void open(TestDatabase engine) {
+        databases = NodeDatabases.open(engine, dir);
+        stores = new EventStores(databases.node(), clock, EventStores.pushAll(URL_A));
+        stores.configs.put(new EventConfig(APP_B, "PUSH", URL_B, "ON", "ON", "ON"));
+        log = stores.deliveries;
+    }
+
+    @AfterEach
+    void close() {
+        databases.close();
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void eachEventIsScheduledOnItsRouteAndOnlyPendingPushesAreDue(TestDatabase engine) {
+        open(engine);
+        String pushed = stores.event(APP_A, "file-a");
+        stores.configs.put(new EventConfig(303, "PULL", "", "ON", "ON", "ON"));
+        String pulled = stores.event(303);
+        stores.configs.put(new EventConfig(304, "PUSH", "", "ON", "ON", "ON"));
+        String none = stores.event(304);
+
+        DeliveryRecord push = log.find(pushed).orElseThrow();
+        assertThat(push).extracting(DeliveryRecord::channel, DeliveryRecord::state, DeliveryRecord::attempts,
+                DeliveryRecord::fileId, DeliveryRecord::seq, DeliveryRecord::subAppId, DeliveryRecord::eventType)
+                .containsExactly("PUSH", "PENDING", 0, "file-a", 1L, APP_A, "NewFileUpload");
+        assertThat(log.find(pulled).orElseThrow()).extracting(DeliveryRecord::channel, DeliveryRecord::state)
+                .containsExactly("PULL", "PENDING");
+        assertThat(log.find(none).orElseThrow()).extracting(DeliveryRecord::channel, DeliveryRecord::state)
+                .containsExactly("NONE", "DELIVERED");
+        List<PushDelivery> due = log.due(now(), 10, List.of());
+        assertThat(due).extracting(PushDelivery::eventId).containsExactly(pushed);
+        assertThat(due.getFirst()).extracting(PushDelivery::targetUrl, PushDelivery::body, PushDelivery::startedAt)
+                .containsExactly(URL_A, EventStores.body("file-a"), now());
+        assertThat(log.find("no-such-event")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void dueListsTheLongestWaitingFirstUpToTheLimitLeavingOutFullReceivers(TestDatabase engine) {
+        open(engine);
+        String a1 = stores.event(APP_A);
+        clock.advance(Duration.ofMillis(5));
+        String b1 = stores.event(APP_B);
+        clock.advance(Duration.ofMillis(5));
+        String a2 = stores.event(APP_A);
+        assertThat(log.due(now(), 10, List.of())).extracting(PushDelivery::eventId).containsExactly(a1, b1, a2);
+        assertThat(log.due(now(), 2, List.of())).extracting(PushDelivery::eventId).containsExactly(a1, b1);
+        assertThat(log.due(now(), 10, List.of(URL_A))).extracting(PushDelivery::eventId).containsExactly(b1);
+        assertThat(log.due(now() - 6, 10, List.of())).extracting(PushDelivery::eventId).containsExactly(a1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aClaimHoldsTheDeliveryForItsLeaseAndAStaleReadClaimsNothing(TestDatabase engine) {
+        open(engine);
+        stores.event(APP_A);
+        PushDelivery read = log.due(now(), 10, List.of()).getFirst();
+        long lease = now() + 10_000;
+        assertThat(log.claim(read, lease)).isTrue();
+        assertThat(log.claim(read, lease)).isFalse();
+        assertThat(log.due(now(), 10, List.of())).isEmpty();
+        clock.advance(Duration.ofSeconds(10));
+        PushDelivery again = log.due(now(), 10, List.of()).getFirst();
+        assertThat(again.nextAttemptAt()).isEqualTo(lease);
+        assertThat(log.claim(read, now() + 10_000)).isFalse();
+        assertThat(log.claim(again, now() + 10_000)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void outcomesCountTheAttemptAndRecordWhatHappened(TestDatabase engine) {
+        open(engine);
+        String delivered = stores.event(APP_A);
+        String retried = stores.event(APP_A);
+        String dead = stores.event(APP_A);
+        for (PushDelivery d : log.due(now(), 10, List.of())) {
+            assertThat(log.claim(d, now() + 1000)).isTrue();
+            if (d.eventId().equals(delivered)) {
+                log.delivered(d, now() + 10);
+            } else if (d.eventId().equals(retried)) {
+                log.failed(d, "HTTP 503\n  Service Unavailable", now() + 5000);
+            } else {
+                log.dead(d, "x".repeat(400), now());
+            }
+        }
+        DeliveryRecord ok = log.find(delivered).orElseThrow();
+        assertThat(ok).extracting(DeliveryRecord::state, DeliveryRecord::attempts, DeliveryRecord::lastError)
+                .containsExactly("DELIVERED", 1, Optional.empty());
+        assertThat(ok.deliveredAt()).hasValue(clock.instant().plusMillis(10));
+        DeliveryRecord again = log.find(retried).orElseThrow();
+        assertThat(again).extracting(DeliveryRecord::state, DeliveryRecord::attempts, DeliveryRecord::lastError)
+                .containsExactly("PENDING", 1, Optional.of("HTTP 503 Service Unavailable"));
+        DeliveryRecord letter = log.find(dead).orElseThrow();
+        assertThat(letter.state()).isEqualTo("DEAD");
+        assertThat(letter.lastError().orElseThrow()).hasSize(300).endsWith("…");
+        assertThat(log.due(now() + 4999, 10, List.of())).isEmpty();
+        PushDelivery retry = log.due(now() + 5000, 10, List.of()).getFirst();
+        assertThat(retry).extracting(PushDelivery::eventId, PushDelivery::attempts).containsExactly(retried, 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void deadAndDeliveredPushesAreRedeliveredOnRequestWithinTheirApplication(TestDatabase engine) {
+        open(engine);
+        String deadA = stores.event(APP_A);
+        String deadB = stores.event(APP_B);
+        String delivered = stores.event(APP_A);
+        String pending = stores.event(APP_A);
+        for (PushDelivery d : log.due(now(), 10, List.of())) {
+            if (d.eventId().equals(delivered)) {
+                log.delivered(d, now());
+            } else if (!d.eventId().equals(pending)) {
+                log.dead(d, "HTTP 500", now());
+            }
+        }
+        assertThat(log.redeliver(pending)).isFalse();
+        assertThat(log.redeliver(APP_B, deadA)).isFalse();
+        assertThat(log.redeliver("no-such-event")).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(log.redeliver(APP_A, delivered)).isTrue();
+        DeliveryRecord again = log.find(delivered).orElseThrow();
+        assertThat(again).extracting(DeliveryRecord::state, DeliveryRecord::attempts).containsExactly("PENDING", 0);
+        assertThat(log.due(now(), 10, List.of()).stream().filter(d -> d.eventId().equals(delivered)).findFirst().orElseThrow()
+                .startedAt()).isEqualTo(now());
+        assertThat(log.redeliverDead(Optional.of(APP_B))).isOne();
+        assertThat(log.find(deadB).orElseThrow().state()).isEqualTo("PENDING");
+        assertThat(log.find(deadA).orElseThrow().state()).isEqualTo("DEAD");
+        assertThat(log.redeliverDead(Optional.empty())).isOne();
+        assertThat(log.find(deadA).orElseThrow().state()).isEqualTo("PENDING");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void pulledEventsAreNeverRedeliveredAsPushes(TestDatabase engine) {
+        open(engine);
+        stores.configs.put(new EventConfig(305, "PULL", "", "ON", "ON", "ON"));
+        String pulled = stores.event(305);
+        assertThat(log.redeliver(pulled)).isFalse();
+        assertThat(log.redeliverDead(Optional.of(305L))).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theListingIsNewestFirstFilteredByStateOrFileId(TestDatabase engine) {
+        open(engine);
+        String first = stores.event(APP_A, "file-1");
+        clock.advance(Duration.ofMillis(1));
+        String second = stores.event(APP_A, "file-1");
+        clock.advance(Duration.ofMillis(1));
+        String other = stores.event(APP_B, "file-2");
+        log.dead(log.due(now(), 10, List.of(URL_A)).getFirst(), "HTTP 500", now());
+        assertThat(log.list(Optional.empty(), Optional.empty(), 10)).extracting(DeliveryRecord::eventId)
+                .containsExactly(other, second, first);
+        assertThat(log.list(Optional.empty(), Optional.of("file-1"), 10)).extracting(DeliveryRecord::eventId, DeliveryRecord::seq)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(second, 2L), org.assertj.core.groups.Tuple.tuple(first, 1L));
+        assertThat(log.list(Optional.of("DEAD"), Optional.empty(), 10)).extracting(DeliveryRecord::eventId).containsExactly(other);
+        assertThat(log.list(Optional.empty(), Optional.empty(), 1)).hasSize(1);
+        assertThatThrownBy(() -> log.list(Optional.of("LOST"), Optional.empty(), 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void twoNodesRacingForTheSameDueDeliveriesClaimEachOncePerLease(TestDatabase engine) throws Exception {
+        open(engine);
+        List<DeliveryLog> nodes = List.of(log, new SqlDeliveryLog(databases.anotherNode().jdbi(), clock));
+        Set<String> written = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            written.add(stores.event(i % 2 == 0 ? APP_A : APP_B));
+        }
+        for (int lease = 1; lease <= 2; lease++) {
+            long leaseUntil = now() + 60_000;
+            List<String> claimed = claimRace(nodes, leaseUntil);
+            assertThat(claimed).as("lease " + lease).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(claimed)).as("lease " + lease).isEqualTo(written);
+            clock.advance(Duration.ofMinutes(1));
+        }
+    }
+
+    /** Four threads per node read the due deliveries and claim each they read, until none is due. */
+    private List<String> claimRace(List<DeliveryLog> nodes, long leaseUntil) throws Exception {
+        long now = now();
+        List<Callable<List<String>>> workers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            DeliveryLog node = nodes.get(i % 2);
+            workers.add(() -> {
+                List<String> mine = new ArrayList<>();
+                for (List<PushDelivery> due = node.due(now, 64, List.of()); !due.isEmpty(); due = node.due(now, 64, List.of())) {
+                    for (PushDelivery d : due) {
+                        if (node.claim(d, leaseUntil)) {
+                            mine.add(d.eventId());
+                        }
+                    }
+                }
+                return mine;
+            });
+        }
+        return NodeDatabases.race(workers).stream().flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,102 @@
+package io.openvod.platform.ugc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openvod.platform.testing.NodeDatabases;
+import io.openvod.platform.testing.TestSessions;
+import io.openvod.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The {@link UploadSessions} contract, on SQLite and PostgreSQL: sessions, their credentials, expiry. */
+class UploadSessionsContractTest {
+    private static final long APP = 501;
+    private static final Duration VALIDITY = Duration.ofHours(1);
+
+    @TempDir
+    Path dir;
+    NodeDatabases databases;
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    UploadSessions open(TestDatabase engine) {
+        databases = NodeDatabases.open(engine, dir);
+        return new SqlUploadSessions(databases.node().jdbi());
+    }
+
+    @AfterEach
+    void close() {
+        databases.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aSessionIsStoredWithItsCredentialAndReadBackWhole(TestDatabase engine) {
+        UploadSessions sessions = open(engine);
+        UploadSession media = TestSessions.media("h-media", "6001", APP, now, VALIDITY);
+        UploadSession cover = TestSessions.cover("h-cover", "6001", APP, now, VALIDITY);
+        TempCredential credential = TestSessions.credential("h-media", now.plus(VALIDITY));
+        sessions.create(media, credential);
+        sessions.create(cover, TestSessions.credential("h-cover", now.plus(VALIDITY)));
+        assertThat(sessions.find("h-media")).hasValue(media);
+        assertThat(sessions.find("h-cover")).hasValue(cover);
+        assertThat(sessions.find("h-none")).isEmpty();
+        UploadSessions.ScopedCredential scoped = sessions.credential(credential.secretId(), now).orElseThrow();
+        assertThat(scoped.credential()).isEqualTo(credential);
+        assertThat(scoped.session()).isEqualTo(media);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCredentialWorksUntilItOrItsSessionExpires(TestDatabase engine) {
+        UploadSessions sessions = open(engine);
+        TempCredential shortLived = TestSessions.credential("h-1", now.plus(Duration.ofMinutes(10)));
+        sessions.create(TestSessions.media("h-1", "6002", APP, now, VALIDITY), shortLived);
+        TempCredential refreshed = TestSessions.credential("h-1", now.plus(Duration.ofHours(2)));
+        sessions.addCredential(refreshed);
+        Instant later = now.plus(Duration.ofMinutes(30));
+        assertThat(sessions.credential(shortLived.secretId(), later)).isEmpty();
+        assertThat(sessions.credential(refreshed.secretId(), later)).isPresent();
+        assertThat(sessions.credential(refreshed.secretId(), now.plus(VALIDITY).plusMillis(1)))
+                .as("the session's own end counts too").isEmpty();
+        assertThat(sessions.credential("AKIDTMPUNKNOWN", now)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void expiredSessionsAreListedOldestFirstAndDeletedWithTheirCredentials(TestDatabase engine) {
+        UploadSessions sessions = open(engine);
+        for (int i = 1; i <= 3; i++) {
+            sessions.create(TestSessions.media("h-" + i, "600" + (2 + i), APP, now, Duration.ofMinutes(i)),
+                    TestSessions.credential("h-" + i, now.plus(VALIDITY)));
+        }
+        TempCredential open = TestSessions.credential("h-open", now.plus(VALIDITY));
+        sessions.create(TestSessions.media("h-open", "6009", APP, now, VALIDITY), open);
+        Instant later = now.plus(Duration.ofMinutes(5));
+        assertThat(sessions.expired(later, 10)).extracting(UploadSession::sessionHash).containsExactly("h-1", "h-2", "h-3");
+        assertThat(sessions.expired(later, 2)).extracting(UploadSession::sessionHash).containsExactly("h-1", "h-2");
+        sessions.delete("h-1");
+        assertThat(sessions.find("h-1")).isEmpty();
+        assertThat(sessions.expired(later, 10)).extracting(UploadSession::sessionHash).containsExactly("h-2", "h-3");
+        sessions.delete("h-open");
+        assertThat(sessions.credential(open.secretId(), now)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anUploadBegunThroughOneNodeResumesThroughAnother(TestDatabase engine) {
+        UploadSessions sessions = open(engine);
+        UploadSessions other = new SqlUploadSessions(databases.anotherNode().jdbi());
+        UploadSession session = TestSessions.media("h-resume", "6010", APP, now, VALIDITY);
+        sessions.create(session, TestSessions.credential("h-resume", now.plus(VALIDITY)));
+        assertThat(other.find("h-resume")).hasValue(session);
+        TempCredential fresh = TestSessions.credential("h-resume", now.plus(VALIDITY));
+        other.addCredential(fresh);
+        assertThat(sessions.credential(fresh.secretId(), now).map(UploadSessions.ScopedCredential::session)).hasValue(session);
+    }
+}
