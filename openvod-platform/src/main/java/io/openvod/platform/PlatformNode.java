@@ -1,63 +1,52 @@
 package io.openvod.platform;
 
-import io.openvod.platform.account.ApiKeys;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.MediaInspector;
-import io.openvod.platform.catalog.SqlMediaCatalog;
 import io.openvod.platform.cloudapi.ApplyUploadAction;
 import io.openvod.platform.cloudapi.CloudActions;
 import io.openvod.platform.cloudapi.CloudApiEndpoint;
 import io.openvod.platform.cloudapi.CommitUploadAction;
-import io.openvod.platform.cloudapi.RedeliverEventsAction;
 import io.openvod.platform.cloudapi.ConfirmEventsAction;
+import io.openvod.platform.cloudapi.CreateProcedureTemplateAction;
 import io.openvod.platform.cloudapi.DeleteMediaAction;
+import io.openvod.platform.cloudapi.DeleteProcedureTemplateAction;
 import io.openvod.platform.cloudapi.DescribeEventConfigAction;
 import io.openvod.platform.cloudapi.DescribeEventsStateAction;
 import io.openvod.platform.cloudapi.DescribeMediaInfosAction;
+import io.openvod.platform.cloudapi.DescribeProcedureTemplatesAction;
 import io.openvod.platform.cloudapi.DescribeTaskDetailAction;
 import io.openvod.platform.cloudapi.ForbidMediaDistributionAction;
+import io.openvod.platform.cloudapi.ModifyEventConfigAction;
 import io.openvod.platform.cloudapi.ProcessMediaAction;
 import io.openvod.platform.cloudapi.ProcessMediaByProcedureAction;
-import io.openvod.platform.cloudapi.ReviewAudioVideoAction;
-import io.openvod.platform.cloudapi.CreateProcedureTemplateAction;
-import io.openvod.platform.cloudapi.DeleteProcedureTemplateAction;
-import io.openvod.platform.cloudapi.DescribeProcedureTemplatesAction;
-import io.openvod.platform.cloudapi.ModifyEventConfigAction;
 import io.openvod.platform.cloudapi.PullEventsAction;
+import io.openvod.platform.cloudapi.RedeliverEventsAction;
+import io.openvod.platform.cloudapi.ReviewAudioVideoAction;
 import io.openvod.platform.cloudapi.SearchMediaAction;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.cos.CosAuthorizer;
 import io.openvod.platform.cos.CosService;
-import io.openvod.platform.cos.SqlMultipartUploads;
+import io.openvod.platform.cos.MultipartUploads;
 import io.openvod.platform.cos.UploadSweeper;
 import io.openvod.platform.events.CallbackUrlPolicy;
-import io.openvod.platform.events.DeliveryLog;
 import io.openvod.platform.events.EventConfigs;
-import io.openvod.platform.events.EventRouting;
-import io.openvod.platform.events.SqlDeliveryLog;
-import io.openvod.platform.events.SqlEventConfigs;
-import io.openvod.platform.events.SqlEventQueue;
+import io.openvod.platform.events.EventQueue;
 import io.openvod.platform.events.push.PushDispatcher;
-import io.openvod.platform.events.push.SqlWebhookSecrets;
 import io.openvod.platform.events.push.WebhookSecrets;
 import io.openvod.platform.flow.FlowEngine;
 import io.openvod.platform.flow.FlowSettings;
-import io.openvod.platform.flow.ProcedureTemplates;
 import io.openvod.platform.flow.Procedures;
-import io.openvod.platform.flow.SqlProcedureTemplateStore;
-import io.openvod.platform.flow.SqlTaskQueue;
 import io.openvod.platform.flow.TaskQueue;
 import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.http.PlatformHttpServer;
 import io.openvod.platform.http.TlsConnector;
-import io.openvod.platform.sql.PlatformDatabase;
+import io.openvod.platform.sql.PlatformStores;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.ugc.SignatureCheck;
-import io.openvod.platform.ugc.SqlReplayStore;
-import io.openvod.platform.ugc.SqlUploadSessions;
 import io.openvod.platform.ugc.StorageLayout;
 import io.openvod.platform.ugc.UgcService;
 import io.openvod.platform.ugc.UploadCommitter;
+import io.openvod.platform.ugc.UploadSessions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,8 +78,7 @@ public final class PlatformNode implements AutoCloseable {
     private final FlowEngine flows;
 
     /** The adapters a node runs on. */
-    public record Adapters(PlatformDatabase database, ApiKeys keys, ObjectStore store, MediaInspector inspector,
-                           Optional<TlsConnector> tls) {
+    public record Adapters(PlatformStores stores, ObjectStore store, MediaInspector inspector, Optional<TlsConnector> tls) {
     }
 
     /**
@@ -113,34 +101,31 @@ public final class PlatformNode implements AutoCloseable {
     }
 
     private PlatformNode(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows) {
-        var jdbi = adapters.database().jdbi();
-        SqlReplayStore replays = new SqlReplayStore(jdbi);
-        SqlUploadSessions sessions = new SqlUploadSessions(jdbi);
-        SqlMultipartUploads multipart = new SqlMultipartUploads(jdbi);
-        this.eventConfigs = new SqlEventConfigs(jdbi, config.events().defaultsFor(0), clock);
-        DeliveryLog deliveries = new SqlDeliveryLog(jdbi, clock);
-        SqlMediaCatalog sqlCatalog = new SqlMediaCatalog(jdbi, new EventRouting(eventConfigs, deliveries), clock);
-        this.catalog = sqlCatalog;
-        SignatureCheck check = new SignatureCheck(adapters.keys(), replays, clock, rules.clockSkew(), rules.maxValidity(),
+        PlatformStores stores = adapters.stores();
+        this.eventConfigs = stores.eventConfigs();
+        this.catalog = stores.catalog();
+        this.webhookSecrets = stores.webhookSecrets();
+        UploadSessions sessions = stores.sessions();
+        MultipartUploads multipart = stores.multipart();
+        SignatureCheck check = new SignatureCheck(stores.keys(), stores.replays(), clock, rules.clockSkew(), rules.maxValidity(),
                 rules.maxLength());
         CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock);
-        this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), replays, config.upload().sessionValidity(), clock);
-        this.webhookSecrets = new SqlWebhookSecrets(jdbi, clock);
-        this.push = new PushDispatcher(deliveries, config.events().push(), webhookSecrets, clock);
+        this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), stores.replays(), config.upload().sessionValidity(), clock);
+        this.push = new PushDispatcher(stores.deliveries(), config.events().push(), webhookSecrets, clock);
         int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
         String scheme = adapters.tls().isPresent() ? "https" : "http";
         // Media URLs are built from the configured public URL, never from a request's Host header.
         this.listenUrl = scheme + "://" + hostForUrl(config.http().host()) + ":" + port;
         this.url = config.http().publicUrl().isEmpty() ? listenUrl : config.http().publicUrl();
         StorageLayout layout = new StorageLayout(config.http().mediaBaseUrl().isEmpty() ? url : config.http().mediaBaseUrl());
-        Procedures templates = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(jdbi), clock);
-        TaskQueue queue = new SqlTaskQueue(jdbi, sqlCatalog, templates, clock);
+        Procedures templates = stores.procedures();
+        TaskQueue queue = stores.queue();
         this.flows = new FlowEngine(queue, catalog, adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock);
         UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock,
                 flows::wake, templates);
         CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
-        SqlEventQueue pullQueue = new SqlEventQueue(jdbi, clock, config.events().pull().visibility(), config.events().pull().retention());
+        EventQueue pullQueue = stores.pullQueue();
         CallbackUrlPolicy callbackUrls = new CallbackUrlPolicy(config.events().push().allowLoopback(), config.events().push().allowPrivateNetworks());
         // The API 3.0 actions (X-TC-Action), one line each.
         CloudActions actions = new CloudActions(List.of(
@@ -165,7 +150,7 @@ public final class PlatformNode implements AutoCloseable {
                 new ForbidMediaDistributionAction(catalog)));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,
-                new CloudApiEndpoint(adapters.keys(), actions, clock)), adapters.tls());
+                new CloudApiEndpoint(stores.keys(), actions, clock)), adapters.tls());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);

@@ -9,9 +9,7 @@ import io.openvod.platform.PlatformNode;
 import io.openvod.platform.catalog.StoredEvent;
 import io.openvod.platform.flow.FlowSettings;
 import io.openvod.platform.flow.FlowTask;
-import io.openvod.platform.flow.ProcedureTemplates;
 import io.openvod.platform.flow.Procedures;
-import io.openvod.platform.flow.SqlProcedureTemplateStore;
 import io.openvod.platform.flow.TaskFlow;
 import io.openvod.platform.flow.steps.TranscodeStep;
 import io.openvod.platform.media.FfmpegTools;
@@ -24,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,8 +139,7 @@ public final class TranscodeOverhead {
             ObjectNode transcode = media.putArray("TranscodeTaskSet").addObject();
             transcode.put("Definition", definition);
             transcode.putArray("WatermarkSet");
-            Procedures templates = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(server.database().jdbi()),
-                    Clock.systemUTC());
+            Procedures templates = server.stores().procedures();
             // Uploads signed by the app's key without a SubAppId belong to the app itself; 0 as well, to be sure.
             for (long app : new long[] {PlatformUploadServer.APP_ID, 0}) {
                 templates.create(app, PROCEDURE, "transcode-overhead bench: MP4 " + definition + " only", Optional.of(media),

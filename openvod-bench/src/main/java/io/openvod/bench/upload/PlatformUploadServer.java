@@ -3,7 +3,6 @@ package io.openvod.bench.upload;
 import io.openvod.core.sql.SqlDatabase;
 import io.openvod.platform.PlatformNode;
 import io.openvod.platform.account.ApiKey;
-import io.openvod.platform.account.SqlApiKeys;
 import io.openvod.platform.catalog.MediaInspector;
 import io.openvod.platform.config.AccountConfig;
 import io.openvod.platform.config.CosConfig;
@@ -16,6 +15,7 @@ import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.MediaProbe;
 import io.openvod.platform.media.ProbeInspector;
 import io.openvod.platform.sql.PlatformDatabase;
+import io.openvod.platform.sql.PlatformStores;
 import io.openvod.platform.storage.local.LocalDiskObjectStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,11 +43,13 @@ public final class PlatformUploadServer implements AutoCloseable {
     public static final String SECRET_KEY = "UploadBenchSecretKey000000000000";
 
     private final PlatformDatabase database;
+    private final PlatformStores stores;
     private final LocalDiskObjectStore store;
     private final PlatformNode node;
 
-    private PlatformUploadServer(PlatformDatabase database, LocalDiskObjectStore store, PlatformNode node) {
+    private PlatformUploadServer(PlatformDatabase database, PlatformStores stores, LocalDiskObjectStore store, PlatformNode node) {
         this.database = database;
+        this.stores = stores;
         this.store = store;
         this.node = node;
     }
@@ -108,15 +110,15 @@ public final class PlatformUploadServer implements AutoCloseable {
         PlatformDatabase database = PlatformDatabase.open(config.databaseUrl());
         LocalDiskObjectStore store = LocalDiskObjectStore.open(config.storage().directory());
         try {
-            SqlApiKeys keys = new SqlApiKeys(database.jdbi(),
-                    List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), clock);
-            keys.addApp(APP_ID, APP_ID, config.account().name());
+            PlatformStores stores = PlatformStores.on(database,
+                    List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), config.events(), clock);
+            stores.keys().addApp(APP_ID, APP_ID, config.account().name());
             MediaInspector inspector = probe ? new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), store)
                     : storeKey -> MediaInspector.Inspection.failed("not inspected (upload benchmark without probing)");
             PlatformNode node = PlatformNode.start(config,
                     new PlatformNode.SignatureRules(Duration.ofMinutes(5), Duration.ofDays(90), 32768),
-                    new PlatformNode.Adapters(database, keys, store, inspector, Optional.empty()), clock, flows);
-            return new PlatformUploadServer(database, store, node);
+                    new PlatformNode.Adapters(stores, store, inspector, Optional.empty()), clock, flows);
+            return new PlatformUploadServer(database, stores, store, node);
         } catch (RuntimeException e) {
             store.close();
             database.close();
@@ -132,6 +134,10 @@ public final class PlatformUploadServer implements AutoCloseable {
     /** Its database. */
     public PlatformDatabase database() {
         return database;
+    }
+
+    public PlatformStores stores() {
+        return stores;
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8082} (no trailing slash). */

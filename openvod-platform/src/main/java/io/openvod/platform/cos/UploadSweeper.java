@@ -1,7 +1,7 @@
 package io.openvod.platform.cos;
 
 import io.openvod.platform.storage.ObjectStore;
-import io.openvod.platform.ugc.SqlReplayStore;
+import io.openvod.platform.ugc.UsedSignatures;
 import io.openvod.platform.ugc.StorageLayout;
 import io.openvod.platform.ugc.UploadSession;
 import io.openvod.platform.ugc.UploadSessions;
@@ -28,12 +28,12 @@ public final class UploadSweeper {
     private final MultipartUploads uploads;
     private final CosService cos;
     private final ObjectStore store;
-    private final SqlReplayStore replays;
+    private final UsedSignatures replays;
     private final Duration sessionValidity;
     private final Clock clock;
 
     public UploadSweeper(UploadSessions sessions, MultipartUploads uploads, CosService cos, ObjectStore store,
-                         SqlReplayStore replays, Duration sessionValidity, Clock clock) {
+                         UsedSignatures replays, Duration sessionValidity, Clock clock) {
         this.sessions = sessions;
         this.uploads = uploads;
         this.cos = cos;

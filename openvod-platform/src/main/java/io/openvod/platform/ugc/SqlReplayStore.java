@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Jdbi;
  * The durable {@link ReplayStore}: first uses of one-time signatures in the platform database,
  * so a replay is refused even after a restart. {@link #purge(Instant)} forgets expired ones.
  */
-public final class SqlReplayStore implements ReplayStore {
+public final class SqlReplayStore implements UsedSignatures {
     private final Jdbi jdbi;
 
     public SqlReplayStore(Jdbi jdbi) {
@@ -24,7 +24,7 @@ public final class SqlReplayStore implements ReplayStore {
                 .execute()) == 1;
     }
 
-    /** Removes the records whose signatures expired before {@code now}; returns how many. */
+    @Override
     public int purge(Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM used_signatures WHERE keep_until < :now")
                 .bind("now", now.toEpochMilli())

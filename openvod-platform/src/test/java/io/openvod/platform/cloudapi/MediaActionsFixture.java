@@ -8,8 +8,6 @@ import io.openvod.platform.media.MediaProbe;
 import io.openvod.platform.media.ProbeInspector;
 import io.openvod.platform.testing.PlatformFixture;
 import io.openvod.platform.ugc.SignatureCheck;
-import io.openvod.platform.ugc.SqlReplayStore;
-import io.openvod.platform.ugc.SqlUploadSessions;
 import io.openvod.platform.ugc.StorageLayout;
 import io.openvod.platform.ugc.UgcService;
 import io.openvod.platform.ugc.UploadCommitter;
@@ -36,11 +34,10 @@ final class MediaActionsFixture {
     MediaActionsFixture(PlatformFixture platform) {
         this.platform = platform;
         Clock clock = Clock.systemUTC();
-        var jdbi = platform.database().jdbi();
         var catalog = platform.node().catalog();
-        SignatureCheck signatures = new SignatureCheck(platform.keys(), new SqlReplayStore(jdbi), clock, Duration.ofMinutes(5),
+        SignatureCheck signatures = new SignatureCheck(platform.keys(), platform.stores().replays(), clock, Duration.ofMinutes(5),
                 Duration.ofDays(90), 32768);
-        UgcService ugc = new UgcService(signatures, new SqlUploadSessions(jdbi), catalog, PlatformFixture.defaultUpload(), REGION,
+        UgcService ugc = new UgcService(signatures, platform.stores().sessions(), catalog, PlatformFixture.defaultUpload(), REGION,
                 URI.create(platform.url()).getHost(), clock);
         UploadCommitter committer = new UploadCommitter(signatures, ugc, platform.store(), catalog,
                 new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), platform.store()), new StorageLayout(platform.url()), clock);

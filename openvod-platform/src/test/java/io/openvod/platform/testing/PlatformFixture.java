@@ -3,9 +3,10 @@ package io.openvod.platform.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.sql.SqlDatabase;
 import io.openvod.platform.PlatformNode;
 import io.openvod.platform.account.ApiKey;
-import io.openvod.platform.account.SqlApiKeys;
+import io.openvod.platform.account.ApiKeys;
 import io.openvod.platform.config.AccountConfig;
 import io.openvod.platform.config.CosConfig;
 import io.openvod.platform.config.MediaToolsConfig;
@@ -17,9 +18,9 @@ import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.MediaProbe;
 import io.openvod.platform.media.ProbeInspector;
 import io.openvod.platform.sql.PlatformDatabase;
+import io.openvod.platform.sql.PlatformStores;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.storage.local.LocalDiskObjectStore;
-import io.openvod.core.sql.SqlDatabase;
 import io.openvod.signature.SignatureParameters;
 import io.openvod.signature.UploadSigner;
 import io.openvod.testing.TestSecrets;
@@ -65,7 +66,7 @@ public final class PlatformFixture implements AutoCloseable {
     private PlatformDatabase database;
     private ObjectStore store;
     private PlatformNode node;
-    private SqlApiKeys keys;
+    private PlatformStores stores;
 
     static {
         TestSecrets.rememberConstants(PlatformFixture.class);
@@ -174,11 +175,12 @@ public final class PlatformFixture implements AutoCloseable {
         database = PlatformDatabase.open(config.databaseUrl());
         store = storeWrapper.apply(storeOpener.map(java.util.function.Supplier::get)
                 .orElseGet(() -> LocalDiskObjectStore.open(dir.resolve("objects"))));
-        keys = new SqlApiKeys(database.jdbi(), List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)), clock);
-        keys.addApp(APP_ID, APP_ID, "primary");
+        stores = PlatformStores.on(database, List.of(new ApiKey(SECRET_ID, SECRET_KEY, APP_ID, true, Instant.EPOCH, true)),
+                config.events(), clock);
+        stores.keys().addApp(APP_ID, APP_ID, "primary");
         ProbeInspector inspector = new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), store);
         node = PlatformNode.start(config, new PlatformNode.SignatureRules(Duration.ofMinutes(5), Duration.ofDays(90), 32768),
-                new PlatformNode.Adapters(database, keys, store, inspector, Optional.empty()), clock, taskFlows);
+                new PlatformNode.Adapters(stores, store, inspector, Optional.empty()), clock, taskFlows);
     }
 
     /** Stops the node and starts a new one on the same files, as a platform restart does. */
@@ -199,8 +201,13 @@ public final class PlatformFixture implements AutoCloseable {
         return database;
     }
 
-    public SqlApiKeys keys() {
-        return keys;
+    public ApiKeys keys() {
+        return stores.keys();
+    }
+
+    /** The platform's stores, as the node uses them. */
+    public PlatformStores stores() {
+        return stores;
     }
 
     public String url() {

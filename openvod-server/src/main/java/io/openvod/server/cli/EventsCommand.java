@@ -4,9 +4,7 @@ import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
 import io.openvod.platform.events.DeliveryLog;
 import io.openvod.platform.events.DeliveryRecord;
-import io.openvod.platform.events.SqlDeliveryLog;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +30,7 @@ final class EventsCommand {
     OpenVodCommand root;
 
     <T> T withDeliveries(Function<DeliveryLog, T> action) {
-        return root.withPlatformAdmin(services -> action.apply(new SqlDeliveryLog(services.database().jdbi(), Clock.systemUTC())));
+        return root.withPlatformAdmin(services -> action.apply(services.stores().deliveries()));
     }
 
     @Command(name = "list", description = "List events, newest first: id, type, FileId, sequence, channel, state, attempts, "

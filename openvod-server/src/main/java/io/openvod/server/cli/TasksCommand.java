@@ -2,19 +2,10 @@ package io.openvod.server.cli;
 
 import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
-import io.openvod.platform.catalog.SqlMediaCatalog;
-import io.openvod.platform.events.EventRouting;
-import io.openvod.platform.events.SqlDeliveryLog;
-import io.openvod.platform.events.SqlEventConfigs;
 import io.openvod.platform.flow.FlowTask;
-import io.openvod.platform.flow.ProcedureTemplates;
-import io.openvod.platform.flow.Procedures;
-import io.openvod.platform.flow.SqlProcedureTemplateStore;
-import io.openvod.platform.flow.SqlTaskQueue;
 import io.openvod.platform.flow.TaskFlow;
 import io.openvod.platform.flow.TaskQueue;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -31,15 +22,7 @@ final class TasksCommand {
     OpenVodCommand root;
 
     <T> T withFlows(Function<TaskQueue, T> action) {
-        return root.withPlatformAdmin(services -> {
-            var jdbi = services.database().jdbi();
-            Clock clock = Clock.systemUTC();
-            SqlMediaCatalog catalog = new SqlMediaCatalog(jdbi,
-                    new EventRouting(new SqlEventConfigs(jdbi, services.config().events().defaultsFor(0), clock),
-                            new SqlDeliveryLog(jdbi, clock)), clock);
-            Procedures procedures = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(jdbi), clock);
-            return action.apply(new SqlTaskQueue(jdbi, catalog, procedures, clock));
-        });
+        return root.withPlatformAdmin(services -> action.apply(services.stores().queue()));
     }
 
     @Command(name = "show", description = "A flow and its tasks: position, type, status, progress, attempts, ErrCodeExt, message.")

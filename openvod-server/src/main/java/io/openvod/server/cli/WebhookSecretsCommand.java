@@ -2,11 +2,9 @@ package io.openvod.server.cli;
 
 import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
-import io.openvod.platform.events.push.SqlWebhookSecrets;
 import io.openvod.platform.events.push.WebhookSecret;
 import io.openvod.platform.events.push.WebhookSecrets;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +31,7 @@ final class WebhookSecretsCommand {
     EventsCommand events;
 
     <T> T withSecrets(Function<WebhookSecrets, T> action) {
-        return events.root.withPlatformAdmin(services -> action.apply(new SqlWebhookSecrets(services.database().jdbi(), Clock.systemUTC())));
+        return events.root.withPlatformAdmin(services -> action.apply(services.stores().webhookSecrets()));
     }
 
     long application(Long subAppId) {

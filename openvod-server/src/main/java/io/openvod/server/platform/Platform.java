@@ -33,7 +33,7 @@ public final class Platform implements AutoCloseable {
             Optional<TlsConnector> tls = tls(config.http().tls(), config.storage().directory().toAbsolutePath().resolveSibling("tls"));
             PlatformNode node = PlatformNode.start(config,
                     new PlatformNode.SignatureRules(signature.clockSkew(), signature.maxValidity(), signature.maxLength()),
-                    new PlatformNode.Adapters(services.database(), services.keys(), services.store(), services.inspector(), tls),
+                    new PlatformNode.Adapters(services.stores(), services.store(), services.inspector(), tls),
                     clock, new PlatformNode.TaskFlows(services.taskSteps(),
                             flowSettings(config.flows(), config.flows().workRoot(config.storage().directory()))));
             LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());

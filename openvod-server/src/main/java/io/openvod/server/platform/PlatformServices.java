@@ -1,7 +1,7 @@
 package io.openvod.server.platform;
 
 import io.openvod.platform.account.ApiKey;
-import io.openvod.platform.account.SqlApiKeys;
+import io.openvod.platform.account.ApiKeys;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.config.ReviewConfig;
 import io.openvod.platform.config.StorageConfig;
@@ -21,6 +21,7 @@ import io.openvod.platform.review.HttpContentReviewer;
 import io.openvod.platform.review.NsfwjsSidecar;
 import io.openvod.platform.review.OnnxContentReviewer;
 import io.openvod.platform.sql.PlatformDatabase;
+import io.openvod.platform.sql.PlatformStores;
 import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.storage.local.LocalDiskObjectStore;
 import io.openvod.platform.storage.s3.S3ObjectStore;
@@ -34,7 +35,7 @@ import java.util.List;
 
 /**
  * The platform's adapters, chosen from configuration — the one place that names them: the SQL
- * database, the API keys (stored ones plus the configuration's top-level {@code keys}, which
+ * database and its stores ({@link PlatformStores}), the API keys (stored ones plus the configuration's top-level {@code keys}, which
  * belong to {@code platform.account}), the object store (local directory or S3), the
  * FFmpeg-based media inspector, and the content reviewer of {@code platform.review.engine}
  * (the nsfwjs sidecar, an ONNX model, or an external HTTP service).
@@ -42,7 +43,7 @@ import java.util.List;
 public final class PlatformServices implements AutoCloseable {
     private final PlatformConfig config;
     private final PlatformDatabase database;
-    private final SqlApiKeys keys;
+    private final PlatformStores stores;
     private final ObjectStore store;
     private final ProbeInspector inspector;
     private final FfmpegTools ffmpeg;
@@ -55,8 +56,8 @@ public final class PlatformServices implements AutoCloseable {
             long appId = config.account().appId();
             List<ApiKey> configured = configuredKeys.stream()
                     .map(k -> new ApiKey(k.secretId(), k.secretKey().reveal(), appId, true, Instant.EPOCH, true)).toList();
-            this.keys = new SqlApiKeys(database.jdbi(), configured, clock);
-            keys.addApp(appId, appId, config.account().name());
+            this.stores = PlatformStores.on(database, configured, config.events(), clock);
+            stores.keys().addApp(appId, appId, config.account().name());
             this.store = withStore ? objectStore(config.storage()) : null;
             this.ffmpeg = new FfmpegTools(config.media().ffmpegPath(), config.media().ffprobePath());
             this.inspector = withStore ? new ProbeInspector(new MediaProbe(ffmpeg), store) : null;
@@ -122,8 +123,13 @@ public final class PlatformServices implements AutoCloseable {
         return database;
     }
 
-    public SqlApiKeys keys() {
-        return keys;
+    /** Every store of the platform (the SQL adapters behind its ports), built once. */
+    public PlatformStores stores() {
+        return stores;
+    }
+
+    public ApiKeys keys() {
+        return stores.keys();
     }
 
     public ObjectStore store() {
