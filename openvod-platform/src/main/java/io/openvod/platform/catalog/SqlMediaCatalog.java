@@ -75,14 +75,18 @@ public final class SqlMediaCatalog implements MediaCatalog {
      */
     public boolean requestFlow(Handle h, FlowRequest request, Duration sessionWindow) {
         if (request.sessionId().isPresent()) {
-            int earlier = h.createQuery("SELECT COUNT(*) FROM flow_requests WHERE sub_app_id = :subAppId "
-                            + "AND session_id = :sessionId AND created_at > :since")
+            long now = clock.millis();
+            // Takes the SessionId when it is new or its window has passed; two nodes racing for one SessionId
+            // meet on its row, and only the first changes it.
+            int taken = h.createUpdate("INSERT INTO flow_sessions (sub_app_id, session_id, started_at) VALUES (:subAppId, :sessionId, :now) "
+                            + "ON CONFLICT (sub_app_id, session_id) DO UPDATE SET started_at = excluded.started_at "
+                            + "WHERE flow_sessions.started_at <= :since")
                     .bind("subAppId", request.subAppId())
                     .bind("sessionId", request.sessionId().get())
-                    .bind("since", clock.millis() - sessionWindow.toMillis())
-                    .mapTo(Integer.class)
-                    .one();
-            if (earlier > 0) {
+                    .bind("now", now)
+                    .bind("since", now - sessionWindow.toMillis())
+                    .execute();
+            if (taken == 0) {
                 return false;
             }
         }

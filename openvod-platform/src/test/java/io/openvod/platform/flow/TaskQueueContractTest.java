@@ -333,6 +333,45 @@ class TaskQueueContractTest {
     /** Nodes claiming at once, each with its own connection pool: every task is claimed by exactly one of them. */
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void oneSessionIdSubmittedToSeveralNodesAtOnceShouldStartOneFlow(TestDatabase engine) throws Exception {
+        int nodes = 4;
+        try (QueueNode first = node(engine)) {
+            List<QueueNode> others = new ArrayList<>();
+            ExecutorService threads = Executors.newFixedThreadPool(nodes);
+            try {
+                for (int i = 0; i < nodes; i++) {
+                    others.add(new QueueNode(first.database.jdbcUrl(), clock));
+                }
+                for (int round = 0; round < 5; round++) {
+                    String session = "session-race-" + round;
+                    CountDownLatch go = new CountDownLatch(1);
+                    List<Future<Boolean>> accepted = new ArrayList<>();
+                    for (QueueNode other : others) {
+                        var request = new io.openvod.platform.catalog.FlowRequest(io.openvod.platform.catalog.FlowRequest.newTaskId(APP),
+                                "file-race", APP, APP, "Review", 0, "Finish", "", Optional.empty(), Optional.of(session));
+                        accepted.add(threads.submit(() -> {
+                            go.await();
+                            return other.queue.submit(List.of(request), Duration.ofDays(3));
+                        }));
+                    }
+                    go.countDown();
+                    int starts = 0;
+                    for (Future<Boolean> a : accepted) {
+                        starts += a.get() ? 1 : 0;
+                    }
+                    assertThat(starts).as("flows started for " + session).isEqualTo(1);
+                }
+            } finally {
+                threads.shutdownNow();
+                for (QueueNode other : others) {
+                    other.close();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void nodesClaimingAtOnceShouldClaimEveryTaskExactlyOnce(TestDatabase engine) throws Exception {
         int nodes = 4;
         try (QueueNode first = node(engine)) {
