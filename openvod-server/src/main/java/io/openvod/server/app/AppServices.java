@@ -63,7 +63,8 @@ public final class AppServices implements AutoCloseable {
     private AppServices(AppConfig config, Clock clock) {
         this.config = config;
         this.keys = SigningKeys.from(config.vod());
-        this.database = AppDatabase.open(config.database().url());
+        this.database = AppDatabase.open(config.database().url(), config.database().user(), config.database().secret(),
+                config.database().poolSize());
         try {
             this.store = new CachingAccountStore(new SqlAccountStore(database.jdbi()), config.auth().cacheTtl());
             this.ledger = new SqlSignatureLedger(database.jdbi());
