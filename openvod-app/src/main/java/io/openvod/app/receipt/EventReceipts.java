@@ -112,7 +112,8 @@ public final class EventReceipts implements AutoCloseable {
     }
 
     /**
-     * Processes stored events until none is left; returns how many were processed. Callers on
+     * Processes stored events until none is left; returns how many this call processed (or tried
+     * to: a failed attempt counts; an event another node processed does not). Callers on
      * several threads (the processor, the pull consumer) take turns, so that one stored event is
      * not processed twice at once.
      */
@@ -125,26 +126,29 @@ public final class EventReceipts implements AutoCloseable {
                     return done;
                 }
                 for (StoredEvent event : batch) {
-                    process(event);
-                    done++;
+                    if (process(event)) {
+                        done++;
+                    }
                 }
             }
         }
     }
 
-    private void process(StoredEvent event) {
+    /** Processes one event; false when another node had processed it (or was processing it) already. */
+    private boolean process(StoredEvent event) {
         try {
             VodEvent vod = parser.parse(event.body().getBytes(StandardCharsets.UTF_8)).event();
             if (vod instanceof VodEvent.Other other) {
-                if (events.finish(event.id(), ReceivedEvents.Outcome.IGNORED, "event type " + other.eventType() + " is not acted on",
-                        videos -> { })) {
+                boolean ignored = events.finish(event.id(), ReceivedEvents.Outcome.IGNORED,
+                        "event type " + other.eventType() + " is not acted on", videos -> { });
+                if (ignored) {
                     LOG.info("received event {} of type {}, which the app does not act on; kept as IGNORED", event.id(),
                             other.eventType());
                 }
-                return;
+                return ignored;
             }
             Instant now = clock.instant();
-            events.finish(event.id(), ReceivedEvents.Outcome.PROCESSED, "", videos -> {
+            return events.finish(event.id(), ReceivedEvents.Outcome.PROCESSED, "", videos -> {
                 // in FileId order, so that processors of two nodes lock the videos of their events in the same order
                 for (String fileId : new TreeSet<>(vod.fileIds())) {
                     videos.change(fileId, current -> transitions.apply(current, fileId, vod, event.sequence(), now));
@@ -153,6 +157,7 @@ public final class EventReceipts implements AutoCloseable {
         } catch (MalformedEventException | RuntimeException e) {
             LOG.warn("processing received event {} ({}) failed: {}", event.id(), event.eventType(), e.toString());
             events.failAttempt(event.id(), e.toString(), MAX_ATTEMPTS);
+            return true;
         }
     }
 

@@ -144,7 +144,9 @@ class EventReceiptsTest {
                 }
             }
             together(deliveries);
-            together(List.of(() -> a.receipts().drain(), () -> b.receipts().drain(), () -> a.receipts().drain()));
+            List<Object> drained = together(List.of(() -> a.receipts().drain(), () -> b.receipts().drain(), () -> a.receipts().drain()));
+
+            assertThat(drained.stream().mapToInt(n -> (Integer) n).sum()).as("each event processed by one drain").isEqualTo(2);
 
             assertThat(a.events().recent(10)).hasSize(2).allSatisfy(e -> {
                 assertThat(e.state()).isEqualTo("PROCESSED");
@@ -157,8 +159,8 @@ class EventReceiptsTest {
         }
     }
 
-    /** Runs the tasks on threads of their own, released together; fails when one does. */
-    private static void together(List<Callable<Object>> tasks) throws Exception {
+    /** Runs the tasks on threads of their own, released together; fails when one does, else answers what each returned. */
+    private static List<Object> together(List<Callable<Object>> tasks) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
@@ -170,9 +172,11 @@ class EventReceiptsTest {
                 }));
             }
             start.countDown();
+            List<Object> results = new ArrayList<>();
             for (Future<Object> f : futures) {
-                f.get(60, TimeUnit.SECONDS);
+                results.add(f.get(60, TimeUnit.SECONDS));
             }
+            return results;
         } finally {
             pool.shutdownNow();
         }
