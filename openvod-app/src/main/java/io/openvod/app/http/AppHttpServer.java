@@ -16,9 +16,8 @@ import io.openvod.app.vod.MediaDistribution;
 import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.signing.SignatureService;
-import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.videos.Videos;
 import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +53,12 @@ public final class AppHttpServer implements AutoCloseable {
      * @param receipts the event receipt service
      * @param receipt its configuration (path token, webhook secrets, body limit, moderator roles)
      * @param videos the video records the video and moderation routes read and decide on
-     * @param videosDatabase the database of {@code videos}, for a moderation decision's transaction
      * @param accountStore the accounts, whose roles make moderators
      * @param policy resolves a user's role
      */
     public record Services(SignatureService signatures, AccountService accounts, BearerAuthenticator authenticator,
                            RateLimiter perUser, RateLimiter perIp, boolean accountsEnabled, EventReceipts receipts,
-                           ReceiptConfig receipt, Clock clock, SqlVideos videos, Jdbi videosDatabase, AccountStore accountStore,
+                           ReceiptConfig receipt, Clock clock, Videos videos, AccountStore accountStore,
                            UploadPolicy policy, MediaDistribution distribution) {
     }
 
@@ -80,8 +78,7 @@ public final class AppHttpServer implements AutoCloseable {
         EventReceiptHandler events = new EventReceiptHandler(services.receipts(), services.receipt(), services.clock());
         VideosHandler videos = new VideosHandler(services.authenticator(), services.videos());
         ModerationHandler moderation = new ModerationHandler(services.authenticator(), services.accountStore(), services.policy(),
-                services.receipt().moderatorRoles(), services.videos(), services.videosDatabase(), services.distribution(),
-                services.clock());
+                services.receipt().moderatorRoles(), services.videos(), services.distribution(), services.clock());
         Javalin app = Javalin.create(c -> {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;

@@ -10,18 +10,17 @@ import io.openvod.app.account.AccountStore;
 import io.openvod.app.auth.BearerAuthenticator;
 import io.openvod.app.auth.Principal;
 import io.openvod.app.policy.UploadPolicy;
-import io.openvod.app.videos.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.app.videos.VideoTransitions;
+import io.openvod.app.videos.Videos;
 import io.openvod.app.vod.MediaDistribution;
 import io.openvod.app.vod.VodApiException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,20 +51,18 @@ final class ModerationHandler {
     private final AccountStore accounts;
     private final UploadPolicy policy;
     private final Set<String> moderatorRoles;
-    private final SqlVideos videos;
-    private final Jdbi database;
+    private final Videos videos;
     private final MediaDistribution distribution;
     private final Clock clock;
     private final VideoTransitions transitions = new VideoTransitions();
 
     ModerationHandler(BearerAuthenticator authenticator, AccountStore accounts, UploadPolicy policy, List<String> moderatorRoles,
-                      SqlVideos videos, Jdbi database, MediaDistribution distribution, Clock clock) {
+                      Videos videos, MediaDistribution distribution, Clock clock) {
         this.authenticator = authenticator;
         this.accounts = accounts;
         this.policy = policy;
         this.moderatorRoles = Set.copyOf(moderatorRoles);
         this.videos = videos;
-        this.database = database;
         this.distribution = distribution;
         this.clock = clock;
     }
@@ -90,24 +87,23 @@ final class ModerationHandler {
     private void decide(Context ctx, boolean approve) {
         Principal moderator = moderator(ctx);
         String fileId = ctx.pathParam("fileId");
-        Video known = videos.find(fileId).orElseThrow(() -> new AppException(AppError.VIDEO_NOT_FOUND, "no video " + fileId));
-        if (known.state() == VideoState.DELETED) {
-            throw new AppException(AppError.VIDEO_DELETED, "video " + fileId + " is deleted");
-        }
+        decidable(videos.find(fileId), fileId);
         applyAtVod(fileId, !approve);
-        Video decided = database.inTransaction(TransactionIsolationLevel.SERIALIZABLE, h -> {
-            Video video = videos.find(h, fileId)
-                    .orElseThrow(() -> new AppException(AppError.VIDEO_NOT_FOUND, "no video " + fileId));
-            if (video.state() == VideoState.DELETED) {
-                throw new AppException(AppError.VIDEO_DELETED, "video " + fileId + " is deleted");
-            }
-            Video moderated = transitions.moderate(video, approve, moderator.userId(), clock.instant());
-            videos.save(h, moderated);
-            return moderated;
-        });
+        Instant now = clock.instant();
+        Video decided = videos.change(fileId, current -> Optional.of(
+                transitions.moderate(decidable(current, fileId), approve, moderator.userId(), now))).orElseThrow();
         LOG.info("moderator {} {} video {} (request {})", moderator.userId(), approve ? "approved" : "blocked", fileId,
                 AppHttpServer.requestId(ctx));
         AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forModerator(decided))));
+    }
+
+    /** The video to decide on; refuses an unknown or deleted one. */
+    private static Video decidable(Optional<Video> video, String fileId) {
+        Video known = video.orElseThrow(() -> new AppException(AppError.VIDEO_NOT_FOUND, "no video " + fileId));
+        if (known.state() == VideoState.DELETED) {
+            throw new AppException(AppError.VIDEO_DELETED, "video " + fileId + " is deleted");
+        }
+        return known;
     }
 
     /** Forbids or recovers the media at the VOD first; refuses the decision when the VOD does not take it. */

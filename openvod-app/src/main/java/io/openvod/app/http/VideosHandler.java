@@ -7,9 +7,9 @@ import io.openvod.app.AppError;
 import io.openvod.app.AppException;
 import io.openvod.app.auth.BearerAuthenticator;
 import io.openvod.app.auth.Principal;
-import io.openvod.app.videos.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
+import io.openvod.app.videos.Videos;
 import java.util.Optional;
 
 /**
@@ -26,9 +26,9 @@ final class VideosHandler {
     static final int MAX_LIMIT = 100;
 
     private final BearerAuthenticator authenticator;
-    private final SqlVideos videos;
+    private final Videos videos;
 
-    VideosHandler(BearerAuthenticator authenticator, SqlVideos videos) {
+    VideosHandler(BearerAuthenticator authenticator, Videos videos) {
         this.authenticator = authenticator;
         this.videos = videos;
     }

@@ -8,6 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Token buckets by key (a user id, a client address): each holds up to {@code perMinute} tokens
  * and refills at {@code perMinute} per minute. In memory; buckets idle for long are forgotten.
+ *
+ * <p>The buckets are this process's own: with several app nodes behind a load balancer each node
+ * counts what it serves, so a client spread over N nodes may get up to N times the rate. That is
+ * a deliberate per-node approximation (the limits guard each node's capacity); what must hold for
+ * all nodes together — the daily quotas — is kept in the shared database by the signature ledger.
  */
 public final class RateLimiter {
     private static final int SWEEP_EVERY = 4096;

@@ -1,14 +1,15 @@
 package io.openvod.app.receipt;
 
-import io.openvod.app.videos.SqlVideos;
-import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoTransitions;
+import io.openvod.app.videos.VodEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * and stores a body (a repeated one is recognised by its content and stored once) — the
  * receiver acknowledges only then — and a processor thread reads the stored events back in
  * the order they came and applies them ({@link VideoTransitions}), each in one transaction
- * with its mark as processed. An event stored but not processed when the process stopped is
- * processed when it starts again. An event type the app does not act on is kept as
+ * with its mark as processed ({@link ReceivedEvents#finish}). An event stored but not processed
+ * when the process stopped is processed when it starts again. Several app nodes may share the
+ * inbox: each runs a processor, and an event that two of them read is applied by one. An event type the app does not act on is kept as
  * {@code IGNORED}; an event whose processing keeps failing is {@code FAILED} after
  * {@value #MAX_ATTEMPTS} attempts, with the reason.
  */
@@ -30,8 +32,7 @@ public final class EventReceipts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventReceipts.class);
     private static final Duration POLL = Duration.ofSeconds(5);
 
-    private final SqlReceivedEvents events;
-    private final SqlVideos videos;
+    private final ReceivedEvents events;
     private final VideoTransitions transitions = new VideoTransitions();
     private final EventParser parser = new EventParser();
     private final Clock clock;
@@ -43,17 +44,16 @@ public final class EventReceipts implements AutoCloseable {
     private Thread processor;
 
     /** Receipts that do not know the app's VOD application (events naming one are taken as they come). */
-    public EventReceipts(SqlReceivedEvents events, SqlVideos videos, Clock clock, boolean forwarding) {
-        this(events, videos, clock, forwarding, OptionalLong.empty());
+    public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding) {
+        this(events, clock, forwarding, OptionalLong.empty());
     }
 
     /**
      * @param forwarding whether processed events are to be forwarded to the app's hook
      * @param ownApplication the VOD application (SubAppId) whose events this app takes; empty when unknown
      */
-    public EventReceipts(SqlReceivedEvents events, SqlVideos videos, Clock clock, boolean forwarding, OptionalLong ownApplication) {
+    public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding, OptionalLong ownApplication) {
         this.events = events;
-        this.videos = videos;
         this.clock = clock;
         this.forwarding = forwarding;
         this.ownApplication = ownApplication;
@@ -85,7 +85,7 @@ public final class EventReceipts implements AutoCloseable {
             throws MalformedEventException, ForeignEventException {
         ParsedEvent parsed = parser.parse(body);
         checkApplication(parsed, signed);
-        SqlReceivedEvents.Stored stored = events.store(source, parsed, new String(body, StandardCharsets.UTF_8), eventId,
+        ReceivedEvents.Stored stored = events.store(source, parsed, new String(body, StandardCharsets.UTF_8), eventId,
                 Math.max(0, sequence), forwarding);
         if (stored.isNew()) {
             wake.release();
@@ -112,7 +112,8 @@ public final class EventReceipts implements AutoCloseable {
     }
 
     /**
-     * Processes stored events until none is left; returns how many were processed. Callers on
+     * Processes stored events until none is left; returns how many this call processed (or tried
+     * to: a failed attempt counts; an event another node processed does not). Callers on
      * several threads (the processor, the pull consumer) take turns, so that one stored event is
      * not processed twice at once.
      */
@@ -125,34 +126,38 @@ public final class EventReceipts implements AutoCloseable {
                     return done;
                 }
                 for (StoredEvent event : batch) {
-                    process(event);
-                    done++;
+                    if (process(event)) {
+                        done++;
+                    }
                 }
             }
         }
     }
 
-    private void process(StoredEvent event) {
+    /** Processes one event; false when another node had processed it (or was processing it) already. */
+    private boolean process(StoredEvent event) {
         try {
-            ParsedEvent parsed = parser.parse(event.body().getBytes(StandardCharsets.UTF_8));
-            VodEvent vod = parsed.event();
-            events.jdbi().useTransaction(h -> {
-                if (vod instanceof VodEvent.Other other) {
-                    events.finish(h, event.id(), "IGNORED", "event type " + other.eventType() + " is not acted on");
-                    return;
-                }
-                for (String fileId : vod.fileIds()) {
-                    Optional<Video> updated = transitions.apply(videos.find(h, fileId), fileId, vod, event.sequence(), clock.instant());
-                    updated.ifPresent(v -> videos.save(h, v));
-                }
-                events.finish(h, event.id(), "PROCESSED", "");
-            });
+            VodEvent vod = parser.parse(event.body().getBytes(StandardCharsets.UTF_8)).event();
             if (vod instanceof VodEvent.Other other) {
-                LOG.info("received event {} of type {}, which the app does not act on; kept as IGNORED", event.id(), other.eventType());
+                boolean ignored = events.finish(event.id(), ReceivedEvents.Outcome.IGNORED,
+                        "event type " + other.eventType() + " is not acted on", videos -> { });
+                if (ignored) {
+                    LOG.info("received event {} of type {}, which the app does not act on; kept as IGNORED", event.id(),
+                            other.eventType());
+                }
+                return ignored;
             }
+            Instant now = clock.instant();
+            return events.finish(event.id(), ReceivedEvents.Outcome.PROCESSED, "", videos -> {
+                // in FileId order, so that processors of two nodes lock the videos of their events in the same order
+                for (String fileId : new TreeSet<>(vod.fileIds())) {
+                    videos.change(fileId, current -> transitions.apply(current, fileId, vod, event.sequence(), now));
+                }
+            });
         } catch (MalformedEventException | RuntimeException e) {
             LOG.warn("processing received event {} ({}) failed: {}", event.id(), event.eventType(), e.toString());
             events.failAttempt(event.id(), e.toString(), MAX_ATTEMPTS);
+            return true;
         }
     }
 

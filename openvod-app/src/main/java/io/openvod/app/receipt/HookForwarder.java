@@ -1,8 +1,8 @@
 package io.openvod.app.receipt;
 
 import io.openvod.app.config.ReceiptConfig;
-import io.openvod.app.videos.SqlVideos;
 import io.openvod.app.videos.Video;
+import io.openvod.app.videos.Videos;
 import io.openvod.core.Secret;
 import io.openvod.core.retry.RetryPolicy;
 import io.openvod.signature.webhook.StandardWebhooks;
@@ -43,21 +43,25 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A 2xx answer marks the event {@code SENT}. Anything else — another status, a refused connection,
  * the timeout — is retried after 1 s, 2 s, 4 s … (up to a quarter more, at random; at most an
- * hour), and after {@code maxAttempts} the event is {@code DEAD}, which is logged. Events
- * pending when the process stops are sent when it starts again. The hook's URL may hold a secret,
- * so logs name only its scheme, host and port.
+ * hour), and after {@code maxAttempts} the event is {@code DEAD}, which is logged. Before an
+ * attempt the event is claimed in the inbox for as long as the attempt may take (twice the timeout
+ * and 30 s; {@link ReceivedEvents#claimForward}), so when several app nodes share the inbox one of
+ * them sends it. Events pending when the process stops are sent when it (or another node) runs
+ * again; one whose attempt the stop cut short, once its claim has run out. The hook's URL may hold
+ * a secret, so logs name only its scheme, host and port.
  */
 public final class HookForwarder implements AutoCloseable {
     static final int PARALLEL = 4;
     private static final Logger LOG = LoggerFactory.getLogger(HookForwarder.class);
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
     /** The delays between forwarding attempts; how many attempts there are is {@code config.maxAttempts()}. */
     static final RetryPolicy RETRY = new RetryPolicy(FIRST_RETRY, 2, LONGEST_RETRY, Integer.MAX_VALUE, RetryPolicy.UNLIMITED, 0);
 
-    private final SqlReceivedEvents events;
-    private final SqlVideos videos;
+    private final ReceivedEvents events;
+    private final Videos videos;
     private final ReceiptConfig.Forward config;
     private final URI hook;
     private final String shownHook;
@@ -72,7 +76,7 @@ public final class HookForwarder implements AutoCloseable {
     private Thread loop;
 
     /** @throws IllegalArgumentException when forwarding is not configured ({@code forward.url} empty) */
-    public HookForwarder(SqlReceivedEvents events, SqlVideos videos, ReceiptConfig.Forward config, Clock clock) {
+    public HookForwarder(ReceivedEvents events, Videos videos, ReceiptConfig.Forward config, Clock clock) {
         if (!config.enabled()) {
             throw new IllegalArgumentException("app.receipt.forward.url is empty");
         }
@@ -113,6 +117,11 @@ public final class HookForwarder implements AutoCloseable {
         for (PendingForward pending : events.dueForwards(PARALLEL + inFlight.size())) {
             String id = pending.event().id();
             if (inFlight.contains(id) || !slots.tryAcquire()) {
+                continue;
+            }
+            Instant now = clock.instant();
+            if (!events.claimForward(id, now, now.plus(claimDuration()))) {
+                slots.release();
                 continue;
             }
             inFlight.add(id);
@@ -194,6 +203,11 @@ public final class HookForwarder implements AutoCloseable {
         if (value != null && !value.isEmpty() && value.length() <= 4096 && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             request.header(name, value);
         }
+    }
+
+    /** How long an attempt may take at most: connecting and answering, each within the timeout, and a margin. */
+    private Duration claimDuration() {
+        return config.timeout().multipliedBy(2).plus(CLAIM_MARGIN);
     }
 
     /**

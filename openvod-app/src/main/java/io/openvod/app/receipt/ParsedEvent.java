@@ -1,5 +1,6 @@
 package io.openvod.app.receipt;
 
+import io.openvod.app.videos.VodEvent;
 import java.util.Objects;
 import java.util.OptionalLong;
 

@@ -1,5 +1,8 @@
 /**
  * The event notification receipt service: VOD events (Tencent's v3 and legacy v2 bodies, pushed
- * or pulled) are stored as received, then read back and applied to the app's video records.
+ * or pulled) are stored as received in the inbox ({@link io.openvod.app.receipt.ReceivedEvents}),
+ * then read back and applied to the app's video records ({@code io.openvod.app.videos}) in one
+ * transaction with their mark as processed, so that each is applied once, also when several app
+ * nodes share the inbox. The SQL adapters live in {@code io.openvod.app.store}.
  */
 package io.openvod.app.receipt;

@@ -30,7 +30,22 @@ public final class AppDatabase implements AutoCloseable {
 
     /** Opens (and migrates) the database at {@code jdbcUrl} with the given credentials. */
     public static AppDatabase open(String jdbcUrl, Optional<String> username, Optional<Secret> password) {
-        return new AppDatabase(SqlDatabase.open("openvod-app-db", MIGRATIONS, jdbcUrl, username, password));
+        return open(jdbcUrl, username, password, 0);
+    }
+
+    /**
+     * Opens (and migrates) the database at {@code jdbcUrl} with a pool of at most {@code poolSize}
+     * connections ({@code app.database.poolSize}); 0 gives the engine's default (4 for a SQLite
+     * file, 10 for PostgreSQL). The signature ledger keeps one of them for its writer.
+     *
+     * @throws IllegalArgumentException when {@code poolSize} is negative
+     */
+    public static AppDatabase open(String jdbcUrl, Optional<String> username, Optional<Secret> password, int poolSize) {
+        if (poolSize < 0) {
+            throw new IllegalArgumentException("poolSize must be >= 0, not " + poolSize);
+        }
+        int size = poolSize == 0 ? SqlDatabase.defaultPoolSize(jdbcUrl) : poolSize;
+        return new AppDatabase(SqlDatabase.open("openvod-app-db", MIGRATIONS, jdbcUrl, username, password, size));
     }
 
     /** Opens (and migrates) a SQLite database file, creating it and its directories as needed. */

@@ -6,7 +6,7 @@ import io.openvod.app.ledger.Reservation;
 import io.openvod.app.ledger.Usage;
 import java.time.Instant;
 
-/** The quota rule for one row of a ledger batch. */
+/** One row of a ledger batch, with the quota it must fit. */
 final class LedgerBatch {
     private LedgerBatch() {
     }
@@ -21,16 +21,8 @@ final class LedgerBatch {
         }
     }
 
-    /** Whether the row fits, given what its window has used so far. */
+    /** Whether the row fits, given what its window has used so far (the rule is the quota's: {@link Quota#admit}). */
     static Reservation decide(Entry e, Usage used) {
-        long size = e.signature().fileSize().orElse(0L);
-        if (used.uploads() >= e.quota().uploadsPerDay()) {
-            return new Reservation.UploadsExceeded(used, e.quota().uploadsPerDay());
-        }
-        // used.bytes() >= 0 and bytesPerDay >= 0, so the subtraction cannot overflow.
-        if (size > e.quota().bytesPerDay() - used.bytes()) {
-            return new Reservation.BytesExceeded(used, e.quota().bytesPerDay());
-        }
-        return new Reservation.Recorded(new Usage(used.uploads() + 1, used.bytes() + size));
+        return e.quota().admit(used, e.signature().fileSize().orElse(0L));
     }
 }

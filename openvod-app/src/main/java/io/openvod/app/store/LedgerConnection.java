@@ -10,24 +10,39 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The ledger writer's own connection, with its statements prepared once: each batch is checked and
  * recorded in one transaction, each row judged against its user's counter as left by the rows
- * before it. On SQLite the transaction is {@code BEGIN IMMEDIATE … COMMIT} in auto-commit mode, so
- * the write lock is held only while a batch is written; elsewhere it is a {@code SERIALIZABLE}
- * JDBC transaction.
+ * before it.
+ *
+ * <p>On SQLite the transaction is {@code BEGIN IMMEDIATE … COMMIT} in auto-commit mode: it holds
+ * the database's write lock from its first statement, so no other writer (of this process or
+ * another) reads a counter before this batch's changes are committed.
+ *
+ * <p>Elsewhere (PostgreSQL, where the writers of several app nodes share the counters) it is a JDBC
+ * transaction at READ COMMITTED that first locks every counter row the batch touches: each is
+ * created if missing ({@code INSERT … ON CONFLICT DO NOTHING}, which waits for another
+ * transaction inserting the same row) and read with {@code SELECT … FOR UPDATE}, in one order
+ * (user, then window) so that two batches never wait for each other in a circle. A batch of
+ * another node that touches the same counter waits until this one commits and then reads the
+ * counter as this one left it, so the quota decisions of all nodes are made one after another.
  */
 final class LedgerConnection implements AutoCloseable {
+    private static final Comparator<Window> LOCK_ORDER = Comparator.comparing(Window::userId).thenComparingLong(Window::start);
+
     private final Handle handle;
     private final Connection connection;
-    private final boolean sqlite;
+    private final Engine engine;
     private final PreparedStatement insert;
+    private final PreparedStatement createUsage;
     private final PreparedStatement readUsage;
     private final PreparedStatement writeUsage;
 
@@ -35,20 +50,27 @@ final class LedgerConnection implements AutoCloseable {
         this.handle = jdbi.open();
         try {
             this.connection = handle.getConnection();
-            this.sqlite = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("sqlite");
-            connection.setAutoCommit(sqlite);
-            if (!sqlite) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            this.engine = Engine.of(connection);
+            connection.setAutoCommit(sqlite());
+            if (!sqlite()) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             this.insert = connection.prepareStatement("INSERT INTO issued_signatures (" + SignatureRows.COLUMNS + ")"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            this.readUsage = connection.prepareStatement("SELECT uploads, bytes FROM quota_usage WHERE user_id = ? AND window_start = ?");
+            this.createUsage = connection.prepareStatement("INSERT INTO quota_usage (user_id, window_start, uploads, bytes)"
+                    + " VALUES (?, ?, 0, 0) ON CONFLICT (user_id, window_start) DO NOTHING");
+            this.readUsage = connection.prepareStatement("SELECT uploads, bytes FROM quota_usage WHERE user_id = ? AND window_start = ?"
+                    + engine.forUpdate());
             this.writeUsage = connection.prepareStatement("INSERT INTO quota_usage (user_id, window_start, uploads, bytes)"
                     + " VALUES (?, ?, ?, ?) ON CONFLICT (user_id, window_start) DO UPDATE SET uploads = excluded.uploads, bytes = excluded.bytes");
         } catch (SQLException | RuntimeException e) {
             handle.close();
             throw e;
         }
+    }
+
+    private boolean sqlite() {
+        return engine == Engine.SQLITE;
     }
 
     private record Window(String userId, long start) {
@@ -68,12 +90,12 @@ final class LedgerConnection implements AutoCloseable {
     }
 
     private List<Reservation> decideAndWrite(List<LedgerBatch.Entry> entries) throws SQLException {
-        Map<Window, Usage> usage = new HashMap<>();
+        Map<Window, Usage> usage = lockCounters(entries);
         Map<Window, Usage> changed = new HashMap<>();
         List<Reservation> results = new ArrayList<>(entries.size());
         for (LedgerBatch.Entry e : entries) {
-            Window w = new Window(e.signature().userId(), e.windowStart().toEpochMilli());
-            Usage used = usage.containsKey(w) ? usage.get(w) : read(w);
+            Window w = window(e);
+            Usage used = usage.get(w);
             Reservation r = LedgerBatch.decide(e, used);
             if (r instanceof Reservation.Recorded recorded) {
                 addInsert(e.signature());
@@ -93,6 +115,27 @@ final class LedgerConnection implements AutoCloseable {
             writeUsage.executeUpdate();
         }
         return results;
+    }
+
+    private static Window window(LedgerBatch.Entry e) {
+        return new Window(e.signature().userId(), e.windowStart().toEpochMilli());
+    }
+
+    /** The counters of the batch's windows, read (and, but on SQLite, locked) in {@link #LOCK_ORDER}. */
+    private Map<Window, Usage> lockCounters(List<LedgerBatch.Entry> entries) throws SQLException {
+        Map<Window, Usage> usage = new TreeMap<>(LOCK_ORDER);
+        for (LedgerBatch.Entry e : entries) {
+            usage.put(window(e), null);
+        }
+        for (Map.Entry<Window, Usage> w : usage.entrySet()) {
+            if (!sqlite()) {
+                createUsage.setString(1, w.getKey().userId());
+                createUsage.setLong(2, w.getKey().start());
+                createUsage.executeUpdate();
+            }
+            w.setValue(read(w.getKey()));
+        }
+        return usage;
     }
 
     private Usage read(Window w) throws SQLException {
@@ -138,7 +181,7 @@ final class LedgerConnection implements AutoCloseable {
     }
 
     private void begin() throws SQLException {
-        if (sqlite) {
+        if (sqlite()) {
             try (Statement s = connection.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
             }
@@ -146,7 +189,7 @@ final class LedgerConnection implements AutoCloseable {
     }
 
     private void commit() throws SQLException {
-        if (sqlite) {
+        if (sqlite()) {
             try (Statement s = connection.createStatement()) {
                 s.execute("COMMIT");
             }
@@ -158,7 +201,7 @@ final class LedgerConnection implements AutoCloseable {
     private void rollback(Exception cause) {
         try {
             insert.clearBatch();
-            if (sqlite) {
+            if (sqlite()) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("ROLLBACK");
                 }

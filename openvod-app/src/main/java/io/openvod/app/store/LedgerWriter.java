@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * One transaction per batch instead of per signature is what lets the ledger keep up with the HTTP
  * layer on SQLite, which has a single write lock.
  *
- * <p>A batch that fails is retried when the database aborted it to stay serializable; otherwise
+ * <p>A batch that fails is retried when the database aborted it to break a deadlock or to stay
+ * serializable (SQLSTATE 40P01, 40001; {@link Transactions}); otherwise
  * each of its rows is retried alone, so one bad row fails only its own caller. Every queued row is
  * answered, also when the writer is closed.
  */

@@ -20,11 +20,13 @@ import org.jdbi.v3.core.Jdbi;
  * <h2>How the quota check stays atomic, and fast</h2>
  * {@link #recordWithinQuota} hands the row to a {@link LedgerWriter}: one thread checks each row
  * against its user's counter for the window ({@code quota_usage}, keyed by user and window start)
- * and inserts it, many rows per {@code SERIALIZABLE} transaction (group commit), and answers each
- * caller after the commit. The check reads one counter row, whatever the user's history. On
- * SQLite the writer is the only quota writer, so decisions are exact; on PostgreSQL, writers of
- * several nodes are kept serializable by the database, and an aborted batch (SQLSTATE 40001) is run
- * again ({@link Transactions}).
+ * and inserts it, many rows per transaction (group commit), and answers each caller after the
+ * commit. The check reads one counter row, whatever the user's history. Several writers — of
+ * several processes on a SQLite file, of several app nodes on PostgreSQL — decide one after
+ * another: on SQLite a batch holds the write lock from its start ({@code BEGIN IMMEDIATE}); on
+ * PostgreSQL it locks the counter rows it reads ({@code SELECT … FOR UPDATE}), see
+ * {@link LedgerConnection}. So a quota is never exceeded and a request id is recorded once, however
+ * many nodes record at once.
  *
  * <p>A quota window is identified by its start ({@code windowStart}); the service uses UTC days.
  * The bytes check is written so that it cannot overflow: with {@link Quota#UNLIMITED} a signature

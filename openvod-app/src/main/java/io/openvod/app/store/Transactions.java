@@ -6,12 +6,13 @@ import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * Serializable transactions that are retried when the database aborts one to keep them
- * serializable (PostgreSQL's SQLSTATE 40001, or a deadlock, 40P01). SQLite never aborts them:
- * its transactions run one writer at a time.
+ * Transactions (at the database's default isolation: READ COMMITTED on PostgreSQL) that are run
+ * again when the database aborted one to break a deadlock (SQLSTATE 40P01) or to keep it
+ * serializable (40001). The stores lock the rows they change in a fixed order, so this is a safety
+ * net, not the way they stay correct. SQLite never aborts them: its write transactions run one at
+ * a time.
  */
 final class Transactions {
     static final int MAX_ATTEMPTS = 20;
@@ -19,10 +20,11 @@ final class Transactions {
     private Transactions() {
     }
 
-    static <T> T serializable(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
+    /** {@code work} in a transaction; an exception it throws rolls back and is thrown on as it is. */
+    static <T> T retrying(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.SERIALIZABLE, work);
+                return jdbi.inTransaction(work);
             } catch (JdbiException e) {
                 if (attempt >= MAX_ATTEMPTS || !isSerializationFailure(e)) {
                     throw e;

@@ -1,7 +1,5 @@
 package io.openvod.app.videos;
 
-import io.openvod.app.receipt.Review;
-import io.openvod.app.receipt.VodEvent;
 import io.openvod.app.signing.SourceContext;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.app.videos.Playback;
+import io.openvod.app.videos.Review;
+import io.openvod.app.videos.VodEvent;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -4,17 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvod.app.store.AppDatabase;
-import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.store.SqlReceivedEvents;
+import io.openvod.app.store.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
+import io.openvod.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The receipt service on a real SQLite database: stored before processed, once per content, nothing lost. */
+/** The receipt service on a real database: stored before processed, once per content, nothing lost, also on two nodes. */
 class EventReceiptsTest {
     @TempDir
     Path dir;
@@ -29,10 +41,14 @@ class EventReceiptsTest {
     }
 
     private Service open() {
-        AppDatabase database = AppDatabase.openSqlite(dir.resolve("app.db"));
+        return open(AppDatabase.sqliteUrl(dir.resolve("app.db")));
+    }
+
+    private static Service open(String url) {
+        AppDatabase database = AppDatabase.open(url);
         SqlReceivedEvents events = new SqlReceivedEvents(database.jdbi(), Clock.systemUTC());
         SqlVideos videos = new SqlVideos(database.jdbi());
-        return new Service(database, new EventReceipts(events, videos, Clock.systemUTC(), false), events, videos);
+        return new Service(database, new EventReceipts(events, Clock.systemUTC(), false), events, videos);
     }
 
     @Test
@@ -111,6 +127,58 @@ class EventReceiptsTest {
             assertThat(blocked.state()).isEqualTo(VideoState.BLOCKED);
             assertThat(blocked.reviewConfidence()).isEqualTo(93);
             assertThat(blocked.mediaUrl()).endsWith("MHoT2yOdJg4A.mp4");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void twoNodesGivenTheSameEventsAtOnceStoreAndApplyEachOnce(TestDatabase engine) throws Exception {
+        String url = engine.newUrl(dir);
+        try (Service a = open(url); Service b = open(url)) {
+            byte[] upload = SpecEvents.bytes(SpecEvents.upload("alice", "req-1"));
+            byte[] review = SpecEvents.bytes(SpecEvents.review("pass", 2.5));
+            List<Callable<Object>> deliveries = new ArrayList<>();
+            for (byte[] body : List.of(upload, review)) {
+                for (Service node : List.of(a, b)) {
+                    deliveries.add(() -> node.receipts().receive("push", body, Optional.empty(), 0));
+                }
+            }
+            together(deliveries);
+            List<Object> drained = together(List.of(() -> a.receipts().drain(), () -> b.receipts().drain(), () -> a.receipts().drain()));
+
+            assertThat(drained.stream().mapToInt(n -> (Integer) n).sum()).as("each event processed by one drain").isEqualTo(2);
+
+            assertThat(a.events().recent(10)).hasSize(2).allSatisfy(e -> {
+                assertThat(e.state()).isEqualTo("PROCESSED");
+                assertThat(e.attempts()).as("applied by one node, once").isEqualTo(1);
+            });
+            Video video = b.videos().find(SpecEvents.FILE_ID).orElseThrow();
+            assertThat(video.state()).isEqualTo(VideoState.PUBLISHED);
+            assertThat(video.userId()).contains("alice");
+            assertThat(video.review()).isEqualTo("pass");
+        }
+    }
+
+    /** Runs the tasks on threads of their own, released together; fails when one does, else answers what each returned. */
+    private static List<Object> together(List<Callable<Object>> tasks) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (Callable<Object> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.app.videos.Playback;
+import io.openvod.app.videos.Review;
+import io.openvod.app.videos.VodEvent;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.app.videos.VideoTransitions;

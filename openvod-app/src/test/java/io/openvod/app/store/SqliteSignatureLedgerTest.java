@@ -1,17 +1,6 @@
 package io.openvod.app.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.openvod.app.ledger.Quota;
-import io.openvod.app.ledger.Reservation;
 import io.openvod.app.ledger.SignatureLedger;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,50 +11,22 @@ class SqliteSignatureLedgerTest implements SignatureLedgerContract, SignatureLed
     @TempDir
     Path dir;
 
-    private AppDatabase database;
+    private AppNodes nodes;
     private SqlSignatureLedger ledger;
+    private SqlSignatureLedger other;
 
     @BeforeEach
     void open() {
-        database = AppDatabase.openSqlite(dir.resolve("app.db"));
-        ledger = new SqlSignatureLedger(database.jdbi());
+        nodes = AppNodes.open(AppDatabase.sqliteUrl(dir.resolve("app.db")));
+        ledger = new SqlSignatureLedger(nodes.first().jdbi());
+        other = new SqlSignatureLedger(nodes.second().jdbi());
     }
 
     @AfterEach
     void close() {
+        other.close();
         ledger.close();
-        database.close();
-    }
-
-    @Test
-    void aBadRowInABatchShouldFailOnlyItsOwnCaller() throws Exception {
-        Instant day = Instant.parse("2026-11-29T00:00:00Z");
-        ledger.recordWithinQuota(SignatureLedgerContract.signature("dup", "u1", day.plusSeconds(1), null), Quota.UNLIMITED, day);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Reservation>> results = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                String id = i % 16 == 0 ? "dup" : "r" + i;
-                results.add(pool.submit(() -> ledger.recordWithinQuota(
-                        SignatureLedgerContract.signature(id, "u1", day.plusSeconds(2), null), Quota.UNLIMITED, day)));
-            }
-            int failed = 0;
-            for (Future<Reservation> f : results) {
-                try {
-                    assertThat(f.get()).isInstanceOf(Reservation.Recorded.class);
-                } catch (ExecutionException e) {
-                    failed++;
-                }
-            }
-            assertThat(failed).isEqualTo(4);
-        } finally {
-            pool.shutdown();
-        }
-        assertThat(ledger.usageSince("u1", day).uploads()).isEqualTo(61);
-        assertThat(ledger.recordWithinQuota(SignatureLedgerContract.signature("last", "u1", day.plusSeconds(3), null),
-                new Quota(62, Long.MAX_VALUE), day)).isInstanceOf(Reservation.Recorded.class);
-        assertThat(ledger.recordWithinQuota(SignatureLedgerContract.signature("over", "u1", day.plusSeconds(3), null),
-                new Quota(62, Long.MAX_VALUE), day)).isInstanceOf(Reservation.UploadsExceeded.class);
+        nodes.close();
     }
 
     @Override
@@ -74,7 +35,12 @@ class SqliteSignatureLedgerTest implements SignatureLedgerContract, SignatureLed
     }
 
     @Override
+    public SignatureLedger otherNode() {
+        return other;
+    }
+
+    @Override
     public List<String> storedText() {
-        return StoredText.of(database.dataSource());
+        return StoredText.of(nodes.first().dataSource());
     }
 }

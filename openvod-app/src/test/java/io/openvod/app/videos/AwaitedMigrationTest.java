@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openvod.app.receipt.EventParser;
 import io.openvod.app.receipt.SpecEvents;
 import io.openvod.app.store.AppDatabase;
+import io.openvod.app.store.SqlVideos;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

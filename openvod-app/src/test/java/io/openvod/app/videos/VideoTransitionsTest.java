@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvod.app.receipt.EventParser;
 import io.openvod.app.receipt.SpecEvents;
-import io.openvod.app.receipt.VodEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;

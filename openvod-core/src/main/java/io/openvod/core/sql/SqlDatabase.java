@@ -30,7 +30,9 @@ import org.sqlite.SQLiteDataSource;
  * foreign keys and {@code BEGIN IMMEDIATE} for explicit transactions, so a transaction holds the
  * database's write lock from its first statement and writers queue instead of failing. The pool
  * has {@value #SQLITE_POOL_SIZE} connections for a file (readers run concurrently under WAL) and
- * one for an in-memory database, which lives as long as that connection. Any other URL is handed
+ * one for an in-memory database, which lives as long as that connection; other databases' pools
+ * have {@value #OTHER_POOL_SIZE}. A caller may choose the size ({@link #open(String, String, String,
+ * Optional, Optional, int)}), except for an in-memory SQLite database. Any other URL is handed
  * to its JDBC driver; PostgreSQL needs {@code org.postgresql:postgresql} and Flyway's
  * {@code org.flywaydb:flyway-database-postgresql} on the class path (Flyway's core module knows
  * SQLite only).
@@ -60,15 +62,32 @@ public final class SqlDatabase implements AutoCloseable {
     public static SqlDatabase open(String poolName, String migrations, String jdbcUrl,
                                    Optional<String> username, Optional<Secret> password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");
+        return open(poolName, migrations, jdbcUrl, username, password, defaultPoolSize(jdbcUrl));
+    }
+
+    /**
+     * Opens (and migrates) the database at {@code jdbcUrl} with a pool of at most {@code poolSize}
+     * connections (an in-memory SQLite database keeps its one connection whatever the size).
+     *
+     * @param poolName the connection pool's name, as it appears in thread names and metrics
+     * @param migrations Flyway location of the schema, e.g. {@code classpath:db/app}
+     * @throws IllegalArgumentException when {@code poolSize} is below 1
+     */
+    public static SqlDatabase open(String poolName, String migrations, String jdbcUrl,
+                                   Optional<String> username, Optional<Secret> password, int poolSize) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");
         Objects.requireNonNull(username, "username == null");
         Objects.requireNonNull(password, "password == null");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be >= 1, not " + poolSize);
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         if (isSqlite(jdbcUrl)) {
-            configureSqlite(config, jdbcUrl);
+            configureSqlite(config, jdbcUrl, poolSize);
         } else {
             config.setJdbcUrl(jdbcUrl);
-            config.setMaximumPoolSize(OTHER_POOL_SIZE);
+            config.setMaximumPoolSize(poolSize);
         }
         username.ifPresent(config::setUsername);
         password.ifPresent(p -> config.setPassword(p.reveal()));
@@ -80,6 +99,11 @@ public final class SqlDatabase implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** The pool size {@link #open(String, String, String, Optional, Optional)} gives a database at {@code jdbcUrl}. */
+    public static int defaultPoolSize(String jdbcUrl) {
+        return isSqlite(jdbcUrl) ? SQLITE_POOL_SIZE : OTHER_POOL_SIZE;
     }
 
     /** The JDBC URL of a SQLite database file. */
@@ -113,7 +137,7 @@ public final class SqlDatabase implements AutoCloseable {
         return jdbcUrl.startsWith(SQLITE_PREFIX);
     }
 
-    private static void configureSqlite(HikariConfig config, String jdbcUrl) {
+    private static void configureSqlite(HikariConfig config, String jdbcUrl, int poolSize) {
         Optional<Path> file = sqliteFile(jdbcUrl);
         file.ifPresent(SqlDatabase::createOwnerOnly);
         SQLiteConfig sqlite = new SQLiteConfig();
@@ -126,7 +150,7 @@ public final class SqlDatabase implements AutoCloseable {
         sqliteDataSource.setUrl(jdbcUrl);
         config.setDataSource(sqliteDataSource);
         if (file.isPresent()) {
-            config.setMaximumPoolSize(SQLITE_POOL_SIZE);
+            config.setMaximumPoolSize(poolSize);
         } else {
             // Each connection to ":memory:" is a database of its own: keep exactly one, forever.
             config.setMaximumPoolSize(1);

@@ -31,7 +31,7 @@ public final class AppBackend implements AutoCloseable {
                     services.accounts(), services.authenticator(),
                     new RateLimiter(config.rateLimit().perUserPerMinute(), clock),
                     new RateLimiter(config.rateLimit().perIpPerMinute(), clock),
-                    config.auth().accounts(), services.receipts(), config.receipt(), clock, services.videos(), services.jdbi(),
+                    config.auth().accounts(), services.receipts(), config.receipt(), clock, services.videos(),
                     services.store(), services.policy(), services.distribution()));
             AppBackend backend = new AppBackend(services, http);
             services.pullConsumer().ifPresent(PullConsumer::start);

@@ -14,7 +14,7 @@ import io.openvod.app.ledger.SignatureLedger;
 import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.receipt.EventReceipts;
 import io.openvod.app.receipt.HookForwarder;
-import io.openvod.app.receipt.SqlReceivedEvents;
+import io.openvod.app.receipt.ReceivedEvents;
 import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.receipt.pull.Tc3VodEventsClient;
 import io.openvod.app.signing.SignatureDefaults;
@@ -22,8 +22,10 @@ import io.openvod.app.signing.SignatureService;
 import io.openvod.app.signing.SigningKeys;
 import io.openvod.app.store.AppDatabase;
 import io.openvod.app.store.SqlAccountStore;
+import io.openvod.app.store.SqlReceivedEvents;
 import io.openvod.app.store.SqlSignatureLedger;
-import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.store.SqlVideos;
+import io.openvod.app.videos.Videos;
 import io.openvod.app.vod.MediaDistribution;
 import io.openvod.app.vod.Tc3MediaDistribution;
 import io.openvod.app.vod.VodApi;
@@ -52,8 +54,8 @@ public final class AppServices implements AutoCloseable {
     private final SigningKeys keys;
     private final SignatureService signatures;
     private final BearerAuthenticator authenticator;
-    private final SqlReceivedEvents receivedEvents;
-    private final SqlVideos videos;
+    private final ReceivedEvents receivedEvents;
+    private final Videos videos;
     private final EventReceipts receipts;
     private final Optional<PullConsumer> pullConsumer;
     private final MediaDistribution distribution;
@@ -63,7 +65,8 @@ public final class AppServices implements AutoCloseable {
     private AppServices(AppConfig config, Clock clock) {
         this.config = config;
         this.keys = SigningKeys.from(config.vod());
-        this.database = AppDatabase.open(config.database().url());
+        this.database = AppDatabase.open(config.database().url(), config.database().user(), config.database().secret(),
+                config.database().poolSize());
         try {
             this.store = new CachingAccountStore(new SqlAccountStore(database.jdbi()), config.auth().cacheTtl());
             this.ledger = new SqlSignatureLedger(database.jdbi());
@@ -77,7 +80,7 @@ public final class AppServices implements AutoCloseable {
                     userId -> store.find(userId).map(Account::banned).orElse(false));
             this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
             this.videos = new SqlVideos(database.jdbi());
-            this.receipts = new EventReceipts(receivedEvents, videos, clock, config.receipt().forward().enabled(),
+            this.receipts = new EventReceipts(receivedEvents, clock, config.receipt().forward().enabled(),
                     config.receiptApplication());
             this.pullConsumer = pullConsumer(config, keys, receipts, clock);
             this.distribution = distribution(config, keys, clock);
@@ -163,17 +166,12 @@ public final class AppServices implements AutoCloseable {
         return receipts;
     }
 
-    public SqlReceivedEvents receivedEvents() {
+    public ReceivedEvents receivedEvents() {
         return receivedEvents;
     }
 
-    public SqlVideos videos() {
+    public Videos videos() {
         return videos;
-    }
-
-    /** The database of the app's records (for the moderation API's transactions). */
-    public org.jdbi.v3.core.Jdbi jdbi() {
-        return database.jdbi();
     }
 
     /** Resolves users' roles and upload policies. */

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.receipt.EventReceipts;
-import io.openvod.app.receipt.SqlReceivedEvents;
 import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.receipt.pull.Tc3VodEventsClient;
 import io.openvod.app.vod.VodApiException;
 import io.openvod.app.receipt.pull.VodEventsClient;
 import io.openvod.app.store.AppDatabase;
-import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.store.SqlReceivedEvents;
+import io.openvod.app.store.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.platform.config.EventsConfig;
@@ -46,7 +46,7 @@ class PullRedeliveryTest {
              AppDatabase database = AppDatabase.openSqlite(dir.resolve("app.db"))) {
             SqlReceivedEvents received = new SqlReceivedEvents(database.jdbi(), Clock.systemUTC());
             SqlVideos videos = new SqlVideos(database.jdbi());
-            EventReceipts receipts = new EventReceipts(received, videos, Clock.systemUTC(), false);
+            EventReceipts receipts = new EventReceipts(received, Clock.systemUTC(), false);
             Tc3VodEventsClient tc3 = new Tc3VodEventsClient(new ReceiptConfig.Pull(true, platform.url(), "", 0, Duration.ofSeconds(10)),
                     new Credential(PlatformFixture.SECRET_ID, PlatformFixture.SECRET_KEY), Clock.systemUTC());
             AtomicBoolean failConfirm = new AtomicBoolean(true);

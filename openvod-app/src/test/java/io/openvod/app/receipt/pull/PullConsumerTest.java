@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.app.receipt.EventReceipts;
 import io.openvod.app.receipt.SpecEvents;
-import io.openvod.app.receipt.SqlReceivedEvents;
 import io.openvod.app.receipt.StoredEvent;
 import io.openvod.app.store.AppDatabase;
-import io.openvod.app.videos.SqlVideos;
+import io.openvod.app.store.SqlReceivedEvents;
+import io.openvod.app.store.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class PullConsumerTest {
         database = AppDatabase.openSqlite(dir.resolve("app.db"));
         events = new SqlReceivedEvents(database.jdbi(), Clock.systemUTC());
         videos = new SqlVideos(database.jdbi());
-        receipts = new EventReceipts(events, videos, Clock.systemUTC(), false);
+        receipts = new EventReceipts(events, Clock.systemUTC(), false);
     }
 
     @AfterEach

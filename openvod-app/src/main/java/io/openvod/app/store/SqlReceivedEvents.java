@@ -1,5 +1,11 @@
-package io.openvod.app.receipt;
+package io.openvod.app.store;
 
+import io.openvod.app.receipt.ForwardStatus;
+import io.openvod.app.receipt.ParsedEvent;
+import io.openvod.app.receipt.PendingForward;
+import io.openvod.app.receipt.ReceivedEvents;
+import io.openvod.app.receipt.StoredEvent;
+import io.openvod.app.videos.Videos;
 import io.openvod.core.TimeOrderedIds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,41 +13,54 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The inbox of received events (table {@code received_events}). */
-public final class SqlReceivedEvents {
+/**
+ * {@link ReceivedEvents} over the {@code received_events} table, in SQL that SQLite and PostgreSQL
+ * both accept, safe for several app nodes on one database:
+ * <ul>
+ *   <li>{@link #store} inserts with {@code ON CONFLICT (content_key) DO NOTHING} and, when that
+ *       inserted nothing, reads the id of the row that is there: a second delivery, on this node or
+ *       at the same moment on another, stores nothing (on PostgreSQL the second insert waits for the
+ *       first one's commit).</li>
+ *   <li>{@link #finish} claims the event first ({@code UPDATE … WHERE state = 'RECEIVED'}, which
+ *       takes the row's lock) and runs the event's changes only when it did, in the same
+ *       transaction, on the videos of that transaction ({@link VideoRows}).</li>
+ *   <li>{@link #claimForward} moves a due event's {@code forward_next_at} to the end of a lease,
+ *       so one node sends it.</li>
+ * </ul>
+ */
+public final class SqlReceivedEvents implements ReceivedEvents {
+    private static final int MAX_STORE_RACES = 5;
     private static final String COLUMNS = "id, source, format, event_type, file_ids, body, event_id, sequence, state, attempts, note, "
             + "received_at";
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Engine engine;
 
     public SqlReceivedEvents(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
-        this.clock = clock;
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.engine = Engine.of(jdbi);
     }
 
-    /**
-     * Stores an event unless one with the same content is stored already.
-     *
-     * @return the stored event's id, and whether it was new
-     */
+    @Override
     public Stored store(String source, ParsedEvent parsed, String body, Optional<String> eventId, long sequence, boolean forward) {
-        return jdbi.inTransaction(h -> {
-            Optional<String> existing = h.createQuery("SELECT id FROM received_events WHERE content_key = :key")
-                    .bind("key", parsed.contentKey())
-                    .mapTo(String.class)
-                    .findOne();
+        for (int race = 0; race < MAX_STORE_RACES; race++) {
+            Optional<String> existing = idOf(parsed.contentKey());
             if (existing.isPresent()) {
                 return new Stored(existing.get(), false);
             }
             String id = TimeOrderedIds.next();
-            h.createUpdate("INSERT INTO received_events (id, content_key, source, format, event_type, file_ids, body, event_id, sequence, "
-                            + "state, attempts, note, received_at, forward_state, forward_attempts) VALUES (:id, :key, :source, :format, "
-                            + ":type, :fileIds, :body, :eventId, :sequence, 'RECEIVED', 0, '', :at, :forward, 0)")
+            int inserted = jdbi.withHandle(h -> h.createUpdate("INSERT INTO received_events (id, content_key, source, format, "
+                            + "event_type, file_ids, body, event_id, sequence, state, attempts, note, received_at, forward_state, "
+                            + "forward_attempts) VALUES (:id, :key, :source, :format, :type, :fileIds, :body, :eventId, :sequence, "
+                            + "'RECEIVED', 0, '', :at, :forward, 0) ON CONFLICT (content_key) DO NOTHING")
                     .bind("id", id)
                     .bind("key", parsed.contentKey())
                     .bind("source", source)
@@ -53,16 +72,23 @@ public final class SqlReceivedEvents {
                     .bind("sequence", sequence)
                     .bind("at", clock.millis())
                     .bind("forward", forward ? "PENDING" : "NONE")
-                    .execute();
-            return new Stored(id, true);
-        });
+                    .execute());
+            if (inserted == 1) {
+                return new Stored(id, true);
+            }
+            // another delivery of the same content was stored meanwhile: its id is read on the next turn
+        }
+        throw new IllegalStateException("the event with content key " + parsed.contentKey() + " could be neither stored nor read");
     }
 
-    /** The outcome of {@link #store}. */
-    public record Stored(String id, boolean isNew) {
+    private Optional<String> idOf(String contentKey) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM received_events WHERE content_key = :key")
+                .bind("key", contentKey)
+                .mapTo(String.class)
+                .findOne());
     }
 
-    /** The oldest events not processed yet. */
+    @Override
     public List<StoredEvent> received(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM received_events WHERE state = 'RECEIVED' "
                         + "ORDER BY received_at, id LIMIT :limit")
@@ -71,7 +97,7 @@ public final class SqlReceivedEvents {
                 .list());
     }
 
-    /** Events in any state, newest first (for operators). */
+    @Override
     public List<StoredEvent> recent(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM received_events ORDER BY received_at DESC, id DESC "
                         + "LIMIT :limit")
@@ -80,6 +106,7 @@ public final class SqlReceivedEvents {
                 .list());
     }
 
+    @Override
     public Optional<StoredEvent> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM received_events WHERE id = :id")
                 .bind("id", id)
@@ -87,19 +114,31 @@ public final class SqlReceivedEvents {
                 .findOne());
     }
 
-    /** Marks an event done in the caller's transaction; false when it was not {@code RECEIVED} any more. */
-    boolean finish(Handle h, String id, String state, String note) {
+    @Override
+    public boolean finish(String id, Outcome outcome, String note, Consumer<Videos> changes) {
+        Objects.requireNonNull(outcome, "outcome == null");
+        Objects.requireNonNull(changes, "changes == null");
+        return Transactions.retrying(jdbi, h -> {
+            if (!claim(h, id, outcome, note)) {
+                return false;
+            }
+            changes.accept(new VideoRows(h, engine));
+            return true;
+        });
+    }
+
+    private boolean claim(Handle h, String id, Outcome outcome, String note) {
         return h.createUpdate("UPDATE received_events SET state = :state, note = :note, processed_at = :at, attempts = attempts + 1 "
                         + "WHERE id = :id AND state = 'RECEIVED'")
-                .bind("state", state)
+                .bind("state", outcome.name())
                 .bind("note", note)
                 .bind("at", clock.millis())
                 .bind("id", id)
                 .execute() == 1;
     }
 
-    /** Records a failed processing attempt; the event is {@code FAILED} after {@code maxAttempts}. */
-    void failAttempt(String id, String note, int maxAttempts) {
+    @Override
+    public void failAttempt(String id, String note, int maxAttempts) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE received_events SET attempts = attempts + 1, note = :note, "
                         + "state = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE state END WHERE id = :id AND state = 'RECEIVED'")
                 .bind("note", note)
@@ -108,10 +147,7 @@ public final class SqlReceivedEvents {
                 .execute());
     }
 
-    /**
-     * Events whose processing is done ({@code PROCESSED} or {@code IGNORED}) and whose forwarding is
-     * {@code PENDING} and due by now, oldest first.
-     */
+    @Override
     public List<PendingForward> dueForwards(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", forward_attempts FROM received_events "
                         + "WHERE forward_state = 'PENDING' AND state IN ('PROCESSED', 'IGNORED') "
@@ -122,7 +158,17 @@ public final class SqlReceivedEvents {
                 .list());
     }
 
-    /** Marks a pending event forwarded. */
+    @Override
+    public boolean claimForward(String id, Instant now, Instant until) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE received_events SET forward_next_at = :until WHERE id = :id "
+                        + "AND forward_state = 'PENDING' AND state IN ('PROCESSED', 'IGNORED') AND COALESCE(forward_next_at, 0) <= :now")
+                .bind("until", until.toEpochMilli())
+                .bind("now", now.toEpochMilli())
+                .bind("id", id)
+                .execute()) == 1;
+    }
+
+    @Override
     public void forwardSent(String id) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE received_events SET forward_state = 'SENT', forward_attempts = forward_attempts + 1, "
                         + "forward_next_at = NULL WHERE id = :id AND forward_state = 'PENDING'")
@@ -130,14 +176,9 @@ public final class SqlReceivedEvents {
                 .execute());
     }
 
-    /**
-     * Records a failed forwarding attempt: the event is retried at {@code nextAt}, or is {@code DEAD}
-     * once it has had {@code maxAttempts}.
-     *
-     * @return whether the event is {@code DEAD} now
-     */
+    @Override
     public boolean forwardFailed(String id, int maxAttempts, Instant nextAt) {
-        return jdbi.withHandle(h -> {
+        return jdbi.inTransaction(h -> {
             h.createUpdate("UPDATE received_events SET forward_attempts = forward_attempts + 1, "
                             + "forward_state = CASE WHEN forward_attempts + 1 >= :max THEN 'DEAD' ELSE 'PENDING' END, "
                             + "forward_next_at = CASE WHEN forward_attempts + 1 >= :max THEN NULL ELSE :next END "
@@ -155,7 +196,7 @@ public final class SqlReceivedEvents {
         });
     }
 
-    /** Where an event stands in forwarding (for operators and tests). */
+    @Override
     public Optional<ForwardStatus> forwardStatus(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT forward_state, forward_attempts, forward_next_at FROM received_events "
                         + "WHERE id = :id")
@@ -166,10 +207,6 @@ public final class SqlReceivedEvents {
                     return new ForwardStatus(rs.getString(1), rs.getInt(2), nextAt);
                 })
                 .findOne());
-    }
-
-    Jdbi jdbi() {
-        return jdbi;
     }
 
     private static StoredEvent event(ResultSet rs) throws SQLException {

@@ -1,4 +1,4 @@
-package io.openvod.app.receipt;
+package io.openvod.app.videos;
 
 /**
  * A task flow's content-review verdict: the worst {@code Suggestion} of its review tasks that

@@ -1,12 +1,14 @@
-package io.openvod.app.receipt;
+package io.openvod.app.videos;
 
-import io.openvod.app.videos.Playback;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What a VOD event says, in the terms the app acts on; {@link EventParser} reads it from a body. */
+/**
+ * What a VOD event says about videos, in the terms the app acts on ({@link VideoTransitions} applies it);
+ * the receipt service's parser reads it from a body.
+ */
 public sealed interface VodEvent {
     /** The event's {@code EventType}, e.g. {@code NewFileUpload}. */
     String eventType();
