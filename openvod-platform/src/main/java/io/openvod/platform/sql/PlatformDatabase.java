@@ -1,7 +1,9 @@
 package io.openvod.platform.sql;
 
+import io.openvod.core.Secret;
 import io.openvod.core.sql.SqlDatabase;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -24,8 +26,22 @@ public final class PlatformDatabase implements AutoCloseable {
         return new PlatformDatabase(SqlDatabase.open("openvod-platform-db", MIGRATIONS, jdbcUrl, Optional.empty(), Optional.empty()));
     }
 
+    /**
+     * Opens (and migrates) the database at {@code jdbcUrl} with the given credentials and a pool of at most
+     * {@code poolSize} connections; 0 takes the engine's default.
+     */
+    public static PlatformDatabase open(String jdbcUrl, Optional<String> username, Optional<Secret> password, int poolSize) {
+        int size = poolSize == 0 ? SqlDatabase.defaultPoolSize(jdbcUrl) : poolSize;
+        return new PlatformDatabase(SqlDatabase.open("openvod-platform-db", MIGRATIONS, jdbcUrl, username, password, size));
+    }
+
     public Jdbi jdbi() {
         return database.jdbi();
+    }
+
+    /** The pooled data source, for health checks and tools. */
+    public DataSource dataSource() {
+        return database.dataSource();
     }
 
     public String jdbcUrl() {

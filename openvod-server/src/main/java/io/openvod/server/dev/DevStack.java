@@ -151,8 +151,9 @@ public final class DevStack implements AutoCloseable {
         EventsConfig events = new EventsConfig(e.mode(), e.notificationUrl(), e.uploadSwitch(), e.deleteSwitch(),
                 new EventsConfig.Push(p.timeout(), p.firstRetry(), p.retryWindow(), p.maxAttempts(), p.concurrency(), true,
                         true, p.allowPrivateNetworks()), e.pull());
-        return new PlatformConfig(base.http(), base.databaseUrl(), base.storage(), base.account(), base.cos(), base.upload(),
-                base.media(), events, base.flows(), base.review());
+        return new PlatformConfig(base.http(), base.databaseUrl(), base.databaseUsername(), base.databasePassword(),
+                base.databasePoolSize(), base.storage(), base.account(), base.cos(), base.upload(), base.media(), events, base.flows(),
+                base.review());
     }
 
     /** Sets the dev application's events to PUSH to {@code receiptUrl}, keeping its switches, as ModifyEventConfig would. */

@@ -51,7 +51,8 @@ public final class PlatformServices implements AutoCloseable {
 
     private PlatformServices(PlatformConfig config, List<ApiKeyConfig> configuredKeys, Clock clock, boolean withStore) {
         this.config = config;
-        this.database = PlatformDatabase.open(config.databaseUrl());
+        this.database = PlatformDatabase.open(config.databaseUrl(), config.databaseUser(), config.databaseSecret(),
+                config.databasePoolSize());
         try {
             long appId = config.account().appId();
             List<ApiKey> configured = configuredKeys.stream()

@@ -23,6 +23,25 @@ class ConfigCommandTest {
     }
 
     @Test
+    void theDatabasesPasswordsAreRedactedAndTheirPoolSizesChecked() {
+        CliRun r = CliRun.run(Map.of("OPENVOD_PLATFORM_DATABASE_PASSWORD", "platform-db-password-x1",
+                "OPENVOD_APP_DATABASE_PASSWORD", "app-db-password-x2"), "", "config", "show",
+                "--set", "platform.databaseUrl=jdbc:postgresql://db.internal:5432/openvod_platform",
+                "--set", "platform.databaseUsername=openvod_platform", "--set", "platform.databasePoolSize=20");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("databaseUrl: jdbc:postgresql://db.internal:5432/openvod_platform")
+                .contains("databaseUsername: openvod_platform").contains("databasePoolSize: 20")
+                .doesNotContain("platform-db-password-x1").doesNotContain("app-db-password-x2");
+
+        CliRun tooSmall = CliRun.run("config", "show", "--set", "platform.databasePoolSize=1");
+        assertThat(tooSmall.status()).isEqualTo(2);
+        assertThat(tooSmall.err()).contains("CONFIG_INVALID_VALUE").contains("databasePoolSize 1");
+        CliRun mysql = CliRun.run("config", "show", "--set", "platform.databaseUrl=jdbc:mysql://db/openvod");
+        assertThat(mysql.status()).isEqualTo(2);
+        assertThat(mysql.err()).contains("only SQLite (jdbc:sqlite:...) and PostgreSQL (jdbc:postgresql:...) are supported");
+    }
+
+    @Test
     void badConfigurationShouldExitWithItsCode() {
         CliRun r = CliRun.run(Map.of("OPENVOD_NOPE", "1"), "", "config", "show");
         assertThat(r.status()).isEqualTo(2);
