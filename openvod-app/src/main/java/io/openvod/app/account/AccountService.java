@@ -2,7 +2,6 @@ package io.openvod.app.account;
 
 import io.openvod.app.AppError;
 import io.openvod.app.AppException;
-import io.openvod.app.auth.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.openvod.app.auth;
 
 import io.openvod.app.AppError;
 import io.openvod.app.AppException;
+import io.openvod.app.account.Principal;
 import java.util.Optional;
 import java.util.function.Predicate;
 

@@ -1,5 +1,7 @@
 package io.openvod.app.auth;
 
+import io.openvod.app.account.Principal;
+
 /** Resolves one kind of bearer token to its principal. */
 @FunctionalInterface
 public interface TokenAuthenticator {

@@ -4,7 +4,7 @@ import io.openvod.app.AppError;
 import io.openvod.app.AppException;
 import io.openvod.app.account.Account;
 import io.openvod.app.account.AccountStore;
-import io.openvod.app.auth.Principal;
+import io.openvod.app.account.Principal;
 import io.openvod.app.ledger.IssuedSignature;
 import io.openvod.app.ledger.Reservation;
 import io.openvod.app.ledger.SignatureLedger;

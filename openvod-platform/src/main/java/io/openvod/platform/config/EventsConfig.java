@@ -87,9 +87,4 @@ public record EventsConfig(String mode, String notificationUrl, String uploadSwi
                 new Push(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofHours(24), 20, 8, true, false, false),
                 new Pull(Duration.ofSeconds(30), Duration.ofDays(4)));
     }
-
-    /** The settings of an application that never called ModifyEventConfig. */
-    public io.openvod.platform.events.EventConfig defaultsFor(long subAppId) {
-        return new io.openvod.platform.events.EventConfig(subAppId, mode, notificationUrl, uploadSwitch, deleteSwitch, "OFF");
-    }
 }

@@ -1,5 +1,6 @@
 package io.openvod.platform.events;
 
+import io.openvod.platform.config.EventsConfig;
 import java.util.Objects;
 
 /**
@@ -61,5 +62,11 @@ public record EventConfig(long subAppId, String mode, String notificationUrl, St
             return "PULL";
         }
         return notificationUrl.isEmpty() ? "NONE" : "PUSH";
+    }
+
+    /** The settings of an application that never called ModifyEventConfig: the configuration's {@code platform.events}. */
+    public static EventConfig defaultsOf(EventsConfig configured, long subAppId) {
+        return new EventConfig(subAppId, configured.mode(), configured.notificationUrl(), configured.uploadSwitch(),
+                configured.deleteSwitch(), "OFF");
     }
 }

@@ -9,6 +9,7 @@ import io.openvod.platform.config.EventsConfig;
 import io.openvod.platform.cos.MultipartUploads;
 import io.openvod.platform.cos.SqlMultipartUploads;
 import io.openvod.platform.events.DeliveryLog;
+import io.openvod.platform.events.EventConfig;
 import io.openvod.platform.events.EventConfigs;
 import io.openvod.platform.events.EventQueue;
 import io.openvod.platform.events.EventRouting;
@@ -54,7 +55,7 @@ public final class PlatformStores {
         this.replays = new SqlReplayStore(jdbi);
         this.sessions = new SqlUploadSessions(jdbi);
         this.multipart = new SqlMultipartUploads(jdbi);
-        this.eventConfigs = new SqlEventConfigs(jdbi, events.defaultsFor(0), clock);
+        this.eventConfigs = new SqlEventConfigs(jdbi, EventConfig.defaultsOf(events, 0), clock);
         this.deliveries = new SqlDeliveryLog(jdbi, clock);
         this.pullQueue = new SqlEventQueue(jdbi, clock, events.pull().visibility(), events.pull().retention());
         this.webhookSecrets = new SqlWebhookSecrets(jdbi, clock);

@@ -4,6 +4,7 @@ import io.openvod.platform.catalog.FlowRequest;
 import io.openvod.platform.catalog.SqlMediaCatalog;
 import io.openvod.platform.catalog.StoredEvent;
 import io.openvod.platform.config.EventsConfig;
+import io.openvod.platform.events.EventConfig;
 import io.openvod.platform.events.EventRouting;
 import io.openvod.platform.events.SqlDeliveryLog;
 import io.openvod.platform.events.SqlEventConfigs;
@@ -26,7 +27,7 @@ final class QueueNode implements AutoCloseable {
     QueueNode(String url, Clock clock) {
         this.database = PlatformDatabase.open(url);
         var jdbi = database.jdbi();
-        this.catalog = new SqlMediaCatalog(jdbi, new EventRouting(new SqlEventConfigs(jdbi, EventsConfig.defaults().defaultsFor(0), clock),
+        this.catalog = new SqlMediaCatalog(jdbi, new EventRouting(new SqlEventConfigs(jdbi, EventConfig.defaultsOf(EventsConfig.defaults(), 0), clock),
                 new SqlDeliveryLog(jdbi, clock)), clock);
         this.procedures = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(jdbi), clock);
         this.queue = new SqlTaskQueue(jdbi, catalog, procedures, clock);

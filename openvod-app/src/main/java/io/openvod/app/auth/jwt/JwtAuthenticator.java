@@ -1,8 +1,8 @@
 package io.openvod.app.auth.jwt;
 
 import io.openvod.app.AppException;
+import io.openvod.app.account.Principal;
 import io.openvod.app.account.UserIds;
-import io.openvod.app.auth.Principal;
 import io.openvod.app.auth.TokenAuthenticator;
 import java.util.Map;
 import java.util.Objects;

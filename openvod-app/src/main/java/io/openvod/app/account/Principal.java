@@ -1,4 +1,4 @@
-package io.openvod.app.auth;
+package io.openvod.app.account;
 
 import java.util.Objects;
 import java.util.Optional;
