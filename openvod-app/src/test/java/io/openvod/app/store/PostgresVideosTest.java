@@ -1,30 +1,10 @@
 package io.openvod.app.store;
 
-import io.openvod.app.videos.Videos;
-import io.openvod.testing.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.openvod.testing.TestDatabase;
 
-class PostgresVideosTest implements VideosContract {
-    private AppNodes nodes;
-
-    @BeforeEach
-    void open() {
-        nodes = AppNodes.open(TestPostgres.newDatabaseUrl());
-    }
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
-
+class PostgresVideosTest extends VideosOnSql {
     @Override
-    public Videos videos() {
-        return new SqlVideos(nodes.first().jdbi());
-    }
-
-    @Override
-    public Videos otherNode() {
-        return new SqlVideos(nodes.second().jdbi());
+    TestDatabase engine() {
+        return TestDatabase.POSTGRES;
     }
 }

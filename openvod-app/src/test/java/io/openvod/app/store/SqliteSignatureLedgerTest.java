@@ -1,46 +1,10 @@
 package io.openvod.app.store;
 
-import io.openvod.app.ledger.SignatureLedger;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import io.openvod.testing.TestDatabase;
 
-class SqliteSignatureLedgerTest implements SignatureLedgerContract, SignatureLedgerConcurrencyContract {
-    @TempDir
-    Path dir;
-
-    private AppNodes nodes;
-    private SqlSignatureLedger ledger;
-    private SqlSignatureLedger other;
-
-    @BeforeEach
-    void open() {
-        nodes = AppNodes.open(AppDatabase.sqliteUrl(dir.resolve("app.db")));
-        ledger = new SqlSignatureLedger(nodes.first().jdbi());
-        other = new SqlSignatureLedger(nodes.second().jdbi());
-    }
-
-    @AfterEach
-    void close() {
-        other.close();
-        ledger.close();
-        nodes.close();
-    }
-
+class SqliteSignatureLedgerTest extends SignatureLedgerOnSql {
     @Override
-    public SignatureLedger ledger() {
-        return ledger;
-    }
-
-    @Override
-    public SignatureLedger otherNode() {
-        return other;
-    }
-
-    @Override
-    public List<String> storedText() {
-        return StoredText.of(nodes.first().dataSource());
+    TestDatabase engine() {
+        return TestDatabase.SQLITE;
     }
 }
