@@ -22,6 +22,15 @@ public final class SqlUploadSessions implements UploadSessions {
     }
 
     @Override
+    public boolean reserveFileId(String fileId, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO file_ids (file_id, reserved_at) VALUES (:fileId, :at) "
+                        + "ON CONFLICT (file_id) DO NOTHING")
+                .bind("fileId", fileId)
+                .bind("at", at.toEpochMilli())
+                .execute()) == 1;
+    }
+
+    @Override
     public void create(UploadSession s, TempCredential credential) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO upload_sessions (session_hash, file_id, app_id, sub_app_id, secret_id, bucket, region, "

@@ -24,6 +24,8 @@ public final class UgcService {
     private final UploadConfig limits;
     private final String region;
     private final String apiHost;
+    /** FileIds taken by other nodes in a row before this node finds a free one: far more than any cluster's nodes. */
+    private static final int MAX_FILE_ID_TRIES = 1000;
     private final FileIds fileIds = new FileIds();
     private final Clock clock;
 
@@ -119,7 +121,7 @@ public final class UgcService {
     private UploadSession session(UploadGrant g, String sessionHash, Optional<String> targetFileId, Optional<FileSpec> video,
                                   Optional<FileSpec> cover, Optional<Instant> mediaExpireAt) {
         Instant now = clock.instant();
-        String fileId = targetFileId.orElseGet(() -> fileIds.next(now.toEpochMilli()));
+        String fileId = targetFileId.orElseGet(() -> newFileId(now));
         String bucket = StorageLayout.bucket(g.appId(), g.subAppId());
         Optional<String> mediaKey = video.map(v -> StorageLayout.newKey(g.subAppId(), fileId, v.type()));
         Optional<String> coverKey = cover.map(c -> StorageLayout.newKey(g.subAppId(), fileId, c.type()));
@@ -128,6 +130,20 @@ public final class UgcService {
                 video.flatMap(FileSpec::size), coverKey, cover.map(FileSpec::type).orElse(""), cover.flatMap(FileSpec::size),
                 targetFileId, g.classId(), g.procedure(), g.taskPriority(), g.taskNotifyMode(), g.sourceContext(),
                 g.sessionContext(), mediaExpireAt, false, now, now.plus(limits.sessionValidity()));
+    }
+
+    /**
+     * A FileId no node handed out before: this node's next one, reserved in the shared store; when
+     * another node took the same value (the same millisecond on another node), the next one.
+     */
+    private String newFileId(Instant now) {
+        for (int tries = 0; tries < MAX_FILE_ID_TRIES; tries++) {
+            String fileId = fileIds.next(now.toEpochMilli());
+            if (sessions.reserveFileId(fileId, now)) {
+                return fileId;
+            }
+        }
+        throw new IllegalStateException("no free FileId after " + MAX_FILE_ID_TRIES + " tries");
     }
 
     /**

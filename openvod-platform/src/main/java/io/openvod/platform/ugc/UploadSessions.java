@@ -7,6 +7,12 @@ import java.util.Optional;
 /** Upload sessions and their temporary credentials. */
 public interface UploadSessions {
 
+    /**
+     * Reserves a new FileId for good, whichever node asks: true when no FileId of that value was
+     * reserved before, false when it was (then the caller tries another).
+     */
+    boolean reserveFileId(String fileId, Instant at);
+
     /** Stores a new session together with its first credential. */
     void create(UploadSession session, TempCredential credential);
 

@@ -72,6 +72,12 @@ final class UgcFakes {
 
     static final class Sessions implements UploadSessions {
         private final Map<String, UploadSession> sessions = new ConcurrentHashMap<>();
+        private final java.util.Set<String> fileIds = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public boolean reserveFileId(String fileId, Instant at) {
+            return fileIds.add(fileId);
+        }
 
         @Override
         public void create(UploadSession session, TempCredential credential) {

@@ -2,13 +2,21 @@ package io.openvod.platform.ugc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvod.platform.config.UploadConfig;
 import io.openvod.platform.testing.NodeDatabases;
 import io.openvod.platform.testing.TestSessions;
+import io.openvod.signature.InMemoryReplayStore;
 import io.openvod.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,5 +106,49 @@ class UploadSessionsContractTest {
         TempCredential fresh = TestSessions.credential("h-resume", now.plus(VALIDITY));
         other.addCredential(fresh);
         assertThat(sessions.credential(fresh.secretId(), now).map(UploadSessions.ScopedCredential::session)).hasValue(session);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFileIdIsReservedOnceWhicheverNodeAsks(TestDatabase engine) throws Exception {
+        UploadSessions sessions = open(engine);
+        UploadSessions other = new SqlUploadSessions(databases.anotherNode().jdbi());
+        List<Callable<Boolean>> reservations = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            UploadSessions node = i % 2 == 0 ? sessions : other;
+            reservations.add(() -> node.reserveFileId("5000000000000000001", now));
+        }
+        assertThat(NodeDatabases.race(reservations)).containsOnlyOnce(true);
+        assertThat(sessions.reserveFileId("5000000000000000001", now.plusSeconds(3600))).isFalse();
+        assertThat(other.reserveFileId("5000000000000000002", now)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void twoNodesOpeningUploadsInTheSameMillisecondHandOutDistinctFileIds(TestDatabase engine) throws Exception {
+        UploadSessions sessions = open(engine);
+        List<UgcService> nodes = List.of(node(sessions), node(new SqlUploadSessions(databases.anotherNode().jdbi())));
+        List<Callable<List<String>>> openers = new ArrayList<>();
+        for (UgcService node : nodes) {
+            openers.add(() -> {
+                List<String> fileIds = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    UploadGrant grant = new UploadGrant(APP, APP, "AKIDnode", 0, Optional.empty(), 0, Optional.empty(), "", "");
+                    fileIds.add(node.open(grant, "clip", "mp4", Optional.empty(), Optional.empty()).session().fileId());
+                }
+                return fileIds;
+            });
+        }
+        List<String> all = NodeDatabases.race(openers).stream().flatMap(List::stream).toList();
+        assertThat(all).hasSize(40).doesNotHaveDuplicates();
+    }
+
+    /** A node's UGC service on {@code sessions}, its clock stopped at {@code now} as if every upload came in one millisecond. */
+    private UgcService node(UploadSessions sessions) {
+        Clock stopped = Clock.fixed(now, ZoneOffset.UTC);
+        SignatureCheck unused = new SignatureCheck(new UgcFakes.OneKey(), new InMemoryReplayStore(stopped), stopped,
+                Duration.ofMinutes(5), Duration.ofDays(90), 32 * 1024);
+        return new UgcService(unused, sessions, new UgcFakes.EmptyCatalog(), new UploadConfig(Duration.ofHours(1), VALIDITY,
+                50L << 30, 5L << 30, Duration.ofMinutes(10), Duration.ofMinutes(15)), "ap-guangzhou", "vod.example.test", stopped);
     }
 }
