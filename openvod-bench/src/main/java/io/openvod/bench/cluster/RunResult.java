@@ -85,6 +85,12 @@ record RunResult(Setup setup, int round, ClusterOptions options, long uploads, l
         return ticks / (double) options.clockTicks() / options.durationSeconds();
     }
 
+    /** CPU milliseconds per measured upload of what the platform runs on: PostgreSQL, the node JVMs and their ffprobe runs. */
+    double serverCpuMsPerUpload() {
+        return uploads == 0 ? Double.NaN
+                : (cpu.postgres() + cpu.nodes() + cpu.nodeChildren()) * 1000.0 / options.clockTicks() / uploads;
+    }
+
     /** Whether every upload succeeded and was notified exactly once, and the platform agrees. */
     boolean correct() {
         return errorCount() == 0 && repeatedFileIds == 0 && audit.exactlyOnce() && malformed == 0
@@ -107,8 +113,9 @@ record RunResult(Setup setup, int round, ClusterOptions options, long uploads, l
                         audit.conflicting(), audit.unexpected(), malformed, repeatedFileIds, errorCount(), errors,
                         deliveries.outbox(), deliveries.delivered(), deliveries.other(), deliveries.retries(), correct() ? "OK" : "NOT OK")
                 + label + String.format(Locale.ROOT, "CPU cores: PostgreSQL %.2f, node JVMs %.2f, ffprobe + watchdog %.2f, driver %.2f, "
-                        + "other work on the host %.2f (load average %.2f)", cores(cpu.postgres()), cores(cpu.nodes()),
-                        cores(cpu.nodeChildren()), cores(cpu.driver()), cores(cpu.other()), loadAverage);
+                        + "other work on the host %.2f (load average %.2f); server CPU per upload %.1f ms", cores(cpu.postgres()),
+                        cores(cpu.nodes()), cores(cpu.nodeChildren()), cores(cpu.driver()), cores(cpu.other()), loadAverage,
+                        serverCpuMsPerUpload());
     }
 
     /** One JSON object on one line. */
@@ -125,7 +132,7 @@ record RunResult(Setup setup, int round, ClusterOptions options, long uploads, l
                         + "\"missing\":%d,\"duplicates\":%d,\"conflicting\":%d,\"unexpected\":%d,\"otherEvents\":%d,\"malformed\":%d,"
                         + "\"repeatedFileIds\":%d,\"errors\":%s,\"outbox\":%d,\"delivered\":%d,\"otherDeliveries\":%d,\"retries\":%d,"
                         + "\"drainSeconds\":%.2f,\"coresPostgres\":%.3f,\"coresNodes\":%.3f,\"coresFfprobe\":%.3f,\"coresDriver\":%.3f,"
-                        + "\"coresOther\":%.3f,\"loadAverage\":%.2f,\"correct\":%s}",
+                        + "\"coresOther\":%.3f,\"serverCpuMsPerUpload\":%.2f,\"loadAverage\":%.2f,\"correct\":%s}",
                 setup.letter(), setup.label(), setup.nodes(), setup.database().name().toLowerCase(Locale.ROOT), round, options.clients(),
                 options.sizeBytes(), options.warmupSeconds(), options.durationSeconds(), options.synchronousCommit(), uploads,
                 warmupUploads, uploadsPerSecond(), uploadMs(50), uploadMs(99), latencies.upload().max() / 1e6,
@@ -134,6 +141,6 @@ record RunResult(Setup setup, int round, ClusterOptions options, long uploads, l
                 audit.missing(), audit.duplicates(), audit.conflicting(), audit.unexpected(), audit.otherEvents(), malformed,
                 repeatedFileIds, errorsJson, deliveries.outbox(), deliveries.delivered(), deliveries.other(), deliveries.retries(),
                 drainSeconds, cores(cpu.postgres()), cores(cpu.nodes()), cores(cpu.nodeChildren()), cores(cpu.driver()),
-                cores(cpu.other()), loadAverage, correct());
+                cores(cpu.other()), serverCpuMsPerUpload(), loadAverage, correct());
     }
 }

@@ -47,7 +47,8 @@ class SummaryTest {
         String table = Summary.table(results, OPTIONS.setups());
         assertThat(table).contains("a 1 node SQLite").contains("b 1 node PostgreSQL").contains("c 2 nodes PostgreSQL");
         assertThat(table).contains("      11.0").contains("       9.0").contains("       5.0");
-        assertThat(table).contains("ratio b/a (1 node PostgreSQL / 1 node SQLite): uploads/s 0.818");
+        assertThat(table).contains("ratio b/a (1 node PostgreSQL / 1 node SQLite): uploads/s 0.818")
+                .contains("server CPU per upload 1.222");
         assertThat(table).contains("ratio c/b (2 nodes PostgreSQL / 1 node PostgreSQL): uploads/s 0.556");
     }
 
@@ -57,8 +58,10 @@ class SummaryTest {
         assertThat(clean.correct()).isTrue();
         assertThat(clean.cores(clean.cpu().nodes())).as("1000 ticks at 100/s over 20 s").isEqualTo(0.5);
         assertThat(clean.cores(clean.cpu().other())).isEqualTo((4000 - 200 - 600 - 1000 - 400) / 100.0 / 20);
+        assertThat(clean.serverCpuMsPerUpload()).as("(600 + 1000 + 400) ticks = 20 s of CPU over 100 uploads").isEqualTo(200.0);
         assertThat(clean.json()).startsWith("{\"bench\":\"cluster-throughput\",\"setup\":\"c\",\"label\":\"2 nodes PostgreSQL\",\"nodes\":2,")
-                .contains("\"uploadsPerSecond\":5.00").contains("\"errors\":{}").contains("\"correct\":true");
+                .contains("\"uploadsPerSecond\":5.00").contains("\"errors\":{}").contains("\"serverCpuMsPerUpload\":200.00")
+                .contains("\"correct\":true");
         RunResult failed = new RunResult(Setup.C, 1, OPTIONS, 100, 5, clean.latencies(), Map.of("PUT Object HTTP 503", 2), 0,
                 clean.audit(), 0, clean.deliveries(), 0.1, clean.cpu(), 3.0);
         assertThat(failed.correct()).isFalse();
