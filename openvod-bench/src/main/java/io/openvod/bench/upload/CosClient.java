@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * either handed to the kernel from the file ({@link PartConnection}, {@code sendfile}) or streamed
  * from its slice of the file through {@link HttpClient} in the client's small buffers.
  */
-final class CosClient {
+public final class CosClient {
     private static final Pattern UPLOAD_ID = Pattern.compile("<UploadId>([^<]+)</UploadId>");
 
     private final HttpClient http;
@@ -43,7 +43,12 @@ final class CosClient {
     private final CosKeyTime keyTime;
     private final Duration timeout;
 
-    CosClient(HttpClient http, String base, String bucket, Credential credential, String token, CosKeyTime keyTime, Duration timeout) {
+    /**
+     * A client of the bucket {@code bucket} ({@code <name>-<appid>}) at {@code base} ({@code http://HOST:PORT}),
+     * signing with the temporary {@code credential} and its session {@code token} for {@code keyTime}.
+     */
+    public CosClient(HttpClient http, String base, String bucket, Credential credential, String token, CosKeyTime keyTime,
+                     Duration timeout) {
         this.http = http;
         this.base = base;
         this.bucket = bucket;
@@ -95,6 +100,12 @@ final class CosClient {
             throw new IOException("Upload Part " + partNumber + " answered " + response.statusCode() + ": " + response.body());
         }
         return etag;
+    }
+
+    /** PUT Object of {@code body} in one request (a simple upload); returns the answer, whatever its status. */
+    public HttpResponse<String> putObject(String key, byte[] body) throws IOException, InterruptedException {
+        return send("PUT", key, Map.of(), Map.of("content-length", Integer.toString(body.length)),
+                HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     /** Complete Multipart Upload with the parts' ETags in part order; returns the answer's body. */
