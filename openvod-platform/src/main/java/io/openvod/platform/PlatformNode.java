@@ -1,5 +1,8 @@
 package io.openvod.platform;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.openvod.core.metrics.MetricsAccess;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.MediaInspector;
 import io.openvod.platform.cloudapi.ApplyUploadAction;
@@ -100,7 +103,8 @@ public final class PlatformNode implements AutoCloseable {
     public record SignatureRules(Duration clockSkew, Duration maxValidity, int maxLength) {
     }
 
-    private PlatformNode(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows) {
+    private PlatformNode(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows,
+                         PrometheusMeterRegistry metrics) {
         PlatformStores stores = adapters.stores();
         this.eventConfigs = stores.eventConfigs();
         this.catalog = stores.catalog();
@@ -109,9 +113,9 @@ public final class PlatformNode implements AutoCloseable {
         MultipartUploads multipart = stores.multipart();
         SignatureCheck check = new SignatureCheck(stores.keys(), stores.replays(), clock, rules.clockSkew(), rules.maxValidity(),
                 rules.maxLength());
-        CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock);
+        CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock, metrics);
         this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), stores.replays(), config.upload().sessionValidity(), clock);
-        this.push = new PushDispatcher(stores.deliveries(), config.events().push(), webhookSecrets, clock);
+        this.push = new PushDispatcher(stores.deliveries(), config.events().push(), webhookSecrets, clock, metrics);
         int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
         String scheme = adapters.tls().isPresent() ? "https" : "http";
         // Media URLs are built from the configured public URL, never from a request's Host header.
@@ -120,12 +124,14 @@ public final class PlatformNode implements AutoCloseable {
         StorageLayout layout = new StorageLayout(config.http().mediaBaseUrl().isEmpty() ? url : config.http().mediaBaseUrl());
         Procedures templates = stores.procedures();
         TaskQueue queue = stores.queue();
-        this.flows = new FlowEngine(queue, catalog, adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock);
+        this.flows = new FlowEngine(queue, catalog, adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock,
+                metrics);
         UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock,
-                flows::wake, templates);
+                flows::wake, templates, metrics);
         CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
         EventQueue pullQueue = stores.pullQueue();
+        NodeGauges.register(metrics, sessions, pullQueue, clock);
         CallbackUrlPolicy callbackUrls = new CallbackUrlPolicy(config.events().push().allowLoopback(), config.events().push().allowPrivateNetworks());
         // The API 3.0 actions (X-TC-Action), one line each.
         CloudActions actions = new CloudActions(List.of(
@@ -150,7 +156,8 @@ public final class PlatformNode implements AutoCloseable {
                 new ForbidMediaDistributionAction(catalog)));
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,
-                new CloudApiEndpoint(stores.keys(), actions, clock)), adapters.tls());
+                new CloudApiEndpoint(stores.keys(), actions, clock)), adapters.tls(), metrics,
+                MetricsAccess.forHost(config.http().host(), config.http().metricsTokenIfAny()));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -158,14 +165,24 @@ public final class PlatformNode implements AutoCloseable {
         flows.start();
     }
 
-    /** Starts a node without task steps; the caller keeps ownership of the adapters. */
+    /** Starts a node without task steps, with metrics of its own; the caller keeps ownership of the adapters. */
     public static PlatformNode start(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock) {
-        return new PlatformNode(config, rules, adapters, clock, TaskFlows.none());
+        return start(config, rules, adapters, clock, TaskFlows.none());
     }
 
-    /** Starts a node whose task flows run {@code taskFlows}' steps; the caller keeps ownership of the adapters. */
+    /** Starts a node whose task flows run {@code taskFlows}' steps, with metrics of its own; the caller keeps ownership of the adapters. */
     public static PlatformNode start(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows) {
-        return new PlatformNode(config, rules, adapters, clock, taskFlows);
+        return start(config, rules, adapters, clock, taskFlows, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * Starts a node whose task flows run {@code taskFlows}' steps and whose components record their
+     * metrics in {@code metrics}, served at {@code GET /metrics} (see {@code docs/operations.md});
+     * the caller keeps ownership of the adapters and of the registry.
+     */
+    public static PlatformNode start(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows,
+                                     PrometheusMeterRegistry metrics) {
+        return new PlatformNode(config, rules, adapters, clock, taskFlows, metrics);
     }
 
     private void sweepQuietly() {

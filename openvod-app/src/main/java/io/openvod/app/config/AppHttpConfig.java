@@ -1,6 +1,8 @@
 package io.openvod.app.config;
 
+import io.openvod.core.Secret;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code app.http:} — where the app backend listens and who may call it from a browser.
@@ -12,8 +14,16 @@ import java.util.List;
  * @param trustForwardedFor take the client address from {@code X-Forwarded-For} (only behind a
  *     trusted reverse proxy). Defaults to false.
  * @param maxBodyBytes the largest request body accepted. Defaults to 16384.
+ * @param metricsToken the bearer token {@code GET /metrics} requires; null for none (then
+ *     {@code /metrics} is open on a loopback host and off elsewhere). Printed as {@code ****}.
  */
-public record AppHttpConfig(String host, int port, List<String> corsOrigins, boolean trustForwardedFor, int maxBodyBytes) {
+public record AppHttpConfig(String host, int port, List<String> corsOrigins, boolean trustForwardedFor, int maxBodyBytes,
+                            Secret metricsToken) {
+    /** Without a metrics token. */
+    public AppHttpConfig(String host, int port, List<String> corsOrigins, boolean trustForwardedFor, int maxBodyBytes) {
+        this(host, port, corsOrigins, trustForwardedFor, maxBodyBytes, null);
+    }
+
     public AppHttpConfig {
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
@@ -28,5 +38,10 @@ public record AppHttpConfig(String host, int port, List<String> corsOrigins, boo
                 throw new IllegalArgumentException("corsOrigins entry '" + origin + "' is not * or scheme://host[:port]");
             }
         }
+    }
+
+    /** The token {@code GET /metrics} requires, if one is configured. */
+    public Optional<Secret> metricsTokenIfAny() {
+        return Optional.ofNullable(metricsToken);
     }
 }

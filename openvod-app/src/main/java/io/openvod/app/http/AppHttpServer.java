@@ -17,6 +17,9 @@ import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.signing.SignatureService;
 import io.openvod.app.videos.Videos;
+import io.openvod.core.metrics.MetricsAccess;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/v1/moderation/queue}, {@code POST /api/v1/moderation/videos/{fileId}/approve|block}:
  *       moderators' decisions ({@link ModerationHandler})</li>
  *   <li>{@code GET /api/v1/health}</li>
+ *   <li>{@code GET /metrics}: Prometheus metrics ({@link MetricsRoutes})</li>
  *   <li>{@code GET /api/v1/web-config}: what the upload page needs to know (the platform's URL)</li>
  *   <li>{@code GET /} and the page's files ({@link WebAssets})</li>
  * </ul>
@@ -67,8 +71,17 @@ public final class AppHttpServer implements AutoCloseable {
         return start(config, WebConfig.defaults(), services);
     }
 
-    /** Starts listening on {@code config.host():config.port()} (0 picks a free port). */
+    /** Starts listening on {@code config.host():config.port()} (0 picks a free port), with metrics of its own. */
     public static AppHttpServer start(AppHttpConfig config, WebConfig web, Services services) {
+        return start(config, web, services, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * Starts listening on {@code config.host():config.port()} (0 picks a free port), timing its
+     * requests in {@code metrics} and serving it at {@code GET /metrics}.
+     */
+    public static AppHttpServer start(AppHttpConfig config, WebConfig web, Services services, PrometheusMeterRegistry metrics) {
+        MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, MetricsAccess.forHost(config.host(), config.metricsTokenIfAny()));
         WebAssets page = new WebAssets(web);
         String webConfig = Envelope.ok(Envelope.data().put("platformUrl", web.platformUrl()).put("signInHint", web.signInHint()));
         Cors cors = new Cors(config.corsOrigins());
@@ -84,6 +97,7 @@ public final class AppHttpServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
             c.routes.before(ctx -> {
+                metricsRoutes.started(ctx);
                 String id = io.openvod.core.TimeOrderedIds.next();
                 ctx.attribute(REQUEST_ID, id);
                 ctx.header("X-Request-Id", id);
@@ -105,6 +119,8 @@ public final class AppHttpServer implements AutoCloseable {
             c.routes.post("/api/v1/moderation/videos/{fileId}/approve", moderation::approve);
             c.routes.post("/api/v1/moderation/videos/{fileId}/block", moderation::block);
             c.routes.get("/api/v1/health", ctx -> json(ctx, 200, Envelope.ok(Envelope.data().put("status", "up"))));
+            c.routes.get("/metrics", metricsRoutes::scrape);
+            c.routes.after(metricsRoutes::finished);
             c.routes.get("/api/v1/web-config", ctx -> json(ctx, 200, webConfig));
             for (String path : page.paths()) {
                 c.routes.get(path, page::serve);

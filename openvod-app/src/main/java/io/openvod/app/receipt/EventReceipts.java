@@ -1,5 +1,7 @@
 package io.openvod.app.receipt;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openvod.app.videos.VideoTransitions;
 import io.openvod.app.videos.VodEvent;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,7 @@ public final class EventReceipts implements AutoCloseable {
     private static final Duration POLL = Duration.ofSeconds(5);
 
     private final ReceivedEvents events;
+    private final ReceiptMetrics metrics;
     private final VideoTransitions transitions = new VideoTransitions();
     private final EventParser parser = new EventParser();
     private final Clock clock;
@@ -53,6 +56,17 @@ public final class EventReceipts implements AutoCloseable {
      * @param ownApplication the VOD application (SubAppId) whose events this app takes; empty when unknown
      */
     public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding, OptionalLong ownApplication) {
+        this(events, clock, forwarding, ownApplication, new SimpleMeterRegistry());
+    }
+
+    /**
+     * Receipts that count what they do in {@code registry} ({@link ReceiptMetrics}).
+     *
+     * @param forwarding whether processed events are to be forwarded to the app's hook
+     * @param ownApplication the VOD application (SubAppId) whose events this app takes; empty when unknown
+     */
+    public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding, OptionalLong ownApplication, MeterRegistry registry) {
+        this.metrics = new ReceiptMetrics(registry, events, clock);
         this.events = events;
         this.clock = clock;
         this.forwarding = forwarding;
@@ -142,19 +156,25 @@ public final class EventReceipts implements AutoCloseable {
                 boolean ignored = events.finish(event.id(), ReceivedEvents.Outcome.IGNORED,
                         "event type " + other.eventType() + " is not acted on", videos -> { });
                 if (ignored) {
+                    metrics.handled(event, "Other", "ignored");
                     LOG.info("received event {} of type {}, which the app does not act on; kept as IGNORED", event.id(),
                             other.eventType());
                 }
                 return ignored;
             }
             Instant now = clock.instant();
-            return events.finish(event.id(), ReceivedEvents.Outcome.PROCESSED, "", videos -> {
+            boolean processed = events.finish(event.id(), ReceivedEvents.Outcome.PROCESSED, "", videos -> {
                 // in FileId order, so that processors of two nodes lock the videos of their events in the same order
                 for (String fileId : new TreeSet<>(vod.fileIds())) {
                     videos.change(fileId, current -> transitions.apply(current, fileId, vod, event.sequence(), now));
                 }
             });
+            if (processed) {
+                metrics.handled(event, event.eventType(), "processed");
+            }
+            return processed;
         } catch (MalformedEventException | RuntimeException e) {
+            metrics.handled(event, "unknown", "failed");
             LOG.warn("processing received event {} ({}) failed: {}", event.id(), event.eventType(), e.toString());
             events.failAttempt(event.id(), e.toString(), MAX_ATTEMPTS);
             return true;

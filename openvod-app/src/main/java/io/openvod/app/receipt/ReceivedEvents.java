@@ -34,6 +34,13 @@ public interface ReceivedEvents {
     /** The oldest events not processed yet ({@code RECEIVED}), in the order they came. */
     List<StoredEvent> received(int limit);
 
+    /** How many events wait to be processed ({@code RECEIVED}), and when the oldest of them came (metrics). */
+    Inbox inbox();
+
+    /** The unprocessed part of the inbox: {@code depth} events, the oldest received at {@code oldest} (empty when none). */
+    record Inbox(long depth, Optional<Instant> oldest) {
+    }
+
     /** Events in any state, newest first (for operators). */
     List<StoredEvent> recent(int limit);
 

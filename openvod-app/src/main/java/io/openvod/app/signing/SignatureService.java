@@ -1,5 +1,8 @@
 package io.openvod.app.signing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openvod.app.AppError;
 import io.openvod.app.AppException;
 import io.openvod.app.account.Account;
@@ -22,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +42,24 @@ public final class SignatureService {
     private final SigningKeys keys;
     private final SignatureDefaults defaults;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private final SecureRandom random = new SecureRandom();
     /** Answers are finished on virtual threads, so the ledger's writer thread only commits. */
     private static final java.util.concurrent.Executor ANSWERS = command -> Thread.ofVirtual().start(command);
 
     public SignatureService(AccountStore accounts, UploadPolicy policy, SignatureLedger ledger, SigningKeys keys,
                             SignatureDefaults defaults, Clock clock) {
+        this(accounts, policy, ledger, keys, defaults, clock, new SimpleMeterRegistry());
+    }
+
+    /**
+     * A service that counts what it does in {@code metrics}: {@code openvod_signatures_issued_total}
+     * and {@code openvod_signatures_refused_total{reason}} (the {@link AppError}'s name).
+     */
+    public SignatureService(AccountStore accounts, UploadPolicy policy, SignatureLedger ledger, SigningKeys keys,
+                            SignatureDefaults defaults, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
+        Counter.builder("openvod.signatures.issued").description("upload signatures issued").register(metrics);
         this.accounts = accounts;
         this.policy = policy;
         this.ledger = ledger;
@@ -64,6 +80,35 @@ public final class SignatureService {
      */
     public CompletableFuture<IssuedUploadSignature> issue(Principal principal, SignatureRequest request, String clientIp,
                                                                String requestId) {
+        CompletableFuture<IssuedUploadSignature> answer;
+        try {
+            answer = decide(principal, request, clientIp, requestId);
+        } catch (AppException e) {
+            refused(e.error());
+            throw e;
+        }
+        return answer.whenComplete((issued, failure) -> {
+            if (failure == null) {
+                metrics.counter("openvod.signatures.issued").increment();
+            } else if (unwrap(failure) instanceof AppException e) {
+                refused(e.error());
+            } else {
+                refused(AppError.INTERNAL_ERROR);
+            }
+        });
+    }
+
+    private void refused(AppError reason) {
+        Counter.builder("openvod.signatures.refused").description("upload signature requests refused, by reason")
+                .tag("reason", reason.name()).register(metrics).increment();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private CompletableFuture<IssuedUploadSignature> decide(Principal principal, SignatureRequest request, String clientIp,
+                                                            String requestId) {
         Credential key = keys.active().orElseThrow(() ->
                 new AppException(AppError.NO_SIGNING_KEY, "no active VOD key is configured (app.vod)"));
         Optional<Account> account = accounts.find(principal.userId());

@@ -1,5 +1,6 @@
 package io.openvod.app.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openvod.core.Secret;
 import io.openvod.core.sql.SqlDatabase;
 import java.nio.file.Path;
@@ -78,6 +79,11 @@ public final class AppDatabase implements AutoCloseable {
 
     public boolean isSqlite() {
         return database.isSqlite();
+    }
+
+    /** Publishes the connection pool's metrics to {@code registry} (once; see {@link SqlDatabase#bindMetrics}). */
+    public void bindMetrics(MeterRegistry registry) {
+        database.bindMetrics(registry);
     }
 
     @Override

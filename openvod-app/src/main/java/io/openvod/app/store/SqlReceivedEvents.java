@@ -98,6 +98,17 @@ public final class SqlReceivedEvents implements ReceivedEvents {
     }
 
     @Override
+    public Inbox inbox() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*), MIN(received_at) FROM received_events WHERE state = 'RECEIVED'")
+                .map((rs, ctx) -> {
+                    long depth = rs.getLong(1);
+                    long oldest = rs.getLong(2);
+                    return new Inbox(depth, rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
+                })
+                .one());
+    }
+
+    @Override
     public List<StoredEvent> recent(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM received_events ORDER BY received_at DESC, id DESC "
                         + "LIMIT :limit")

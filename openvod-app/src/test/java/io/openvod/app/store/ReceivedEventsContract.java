@@ -55,6 +55,18 @@ public interface ReceivedEventsContract {
     }
 
     @Test
+    default void theInboxCountsTheEventsWaitingAndKnowsTheOldest() {
+        assertThat(events().inbox()).isEqualTo(new ReceivedEvents.Inbox(0, Optional.empty()));
+        String first = store(events(), "inbox-1", "push").id();
+        String second = store(otherNode(), "inbox-2", "pull").id();
+        Instant oldest = events().find(first).orElseThrow().receivedAt();
+
+        assertThat(otherNode().inbox()).isEqualTo(new ReceivedEvents.Inbox(2, Optional.of(oldest)));
+        assertThat(events().finish(first, ReceivedEvents.Outcome.PROCESSED, "", ReceivedEventsContract::countOnce)).isTrue();
+        assertThat(events().inbox()).isEqualTo(new ReceivedEvents.Inbox(1, Optional.of(events().find(second).orElseThrow().receivedAt())));
+    }
+
+    @Test
     @Timeout(120)
     default void aBodyDeliveredToTwoNodesAtOnceIsStoredOnce() throws Exception {
         int rounds = 20;

@@ -2,6 +2,8 @@ package io.openvod.core.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openvod.core.Secret;
 import io.openvod.core.files.OwnerOnly;
 import java.io.IOException;
@@ -122,6 +124,16 @@ public final class SqlDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /**
+     * Publishes the pool's metrics ({@code hikaricp_connections_active}, {@code _idle}, {@code _pending},
+     * {@code hikaricp_connections_acquire_seconds} …, tagged with the pool's name) to {@code registry}.
+     * Once per database: a second call throws {@link IllegalStateException}.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        Objects.requireNonNull(registry, "registry == null");
+        dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     public boolean isSqlite() {

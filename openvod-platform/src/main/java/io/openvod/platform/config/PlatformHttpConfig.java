@@ -1,5 +1,6 @@
 package io.openvod.platform.config;
 
+import io.openvod.core.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,8 +16,15 @@ import java.util.Optional;
  * @param mediaBaseUrl the base of media and cover URLs (e.g. a CDN in front of the platform);
  *     empty means {@code publicUrl}
  * @param tls HTTPS settings; without a certificate the platform speaks plain HTTP
+ * @param metricsToken the bearer token {@code GET /metrics} requires; null for none (then
+ *     {@code /metrics} is open on a loopback host and off elsewhere). Printed as {@code ****}.
  */
-public record PlatformHttpConfig(String host, int port, String publicUrl, String mediaBaseUrl, TlsConfig tls) {
+public record PlatformHttpConfig(String host, int port, String publicUrl, String mediaBaseUrl, TlsConfig tls, Secret metricsToken) {
+    /** Without a metrics token. */
+    public PlatformHttpConfig(String host, int port, String publicUrl, String mediaBaseUrl, TlsConfig tls) {
+        this(host, port, publicUrl, mediaBaseUrl, tls, null);
+    }
+
     public PlatformHttpConfig {
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         publicUrl = normalize("publicUrl", publicUrl);
@@ -25,6 +33,11 @@ public record PlatformHttpConfig(String host, int port, String publicUrl, String
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
+    }
+
+    /** The token {@code GET /metrics} requires, if one is configured. */
+    public Optional<Secret> metricsTokenIfAny() {
+        return Optional.ofNullable(metricsToken);
     }
 
     /**

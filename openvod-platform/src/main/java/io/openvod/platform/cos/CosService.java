@@ -1,5 +1,8 @@
 package io.openvod.platform.cos;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openvod.platform.config.UploadConfig;
 import io.openvod.platform.cos.protocol.CompleteMultipartUploadParser;
 import io.openvod.platform.cos.protocol.ContentMd5;
@@ -48,8 +51,19 @@ public final class CosService {
     private final Clock clock;
     private final PartStore parts;
     private final CompletionLeases completions;
+    private final MeterRegistry metrics;
 
     public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock) {
+        this(uploads, store, limits, clock, new SimpleMeterRegistry());
+    }
+
+    /**
+     * A service that counts what it stores in {@code metrics}: {@code openvod_upload_bytes_total{operation}}
+     * and {@code openvod_upload_parts_total{operation}}, {@code operation} being {@code PutObject} or
+     * {@code UploadPart} (a PUT Object is one part).
+     */
+    public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.uploads = uploads;
         this.store = store;
         this.limits = limits;
@@ -64,6 +78,7 @@ public final class CosService {
         Optional<String> expectedMd5 = contentMd5.map(ContentMd5::toHex);
         String storeKey = StorageLayout.storeKey(address.bucket(), address.key());
         StoredObject stored = PartStore.write(body, length, expectedMd5, in -> store.put(storeKey, in, length));
+        stored("PutObject", length);
         return MultipartEtag.partEtag(stored.md5Hex());
     }
 
@@ -85,7 +100,15 @@ public final class CosService {
         checkBodySize(session, address.key(), length);
         Optional<String> expectedMd5 = contentMd5.map(ContentMd5::toHex);
         UploadedPart stored = parts.receive(upload, partNumber, body, length, declaredSize(session, address.key()), expectedMd5);
+        stored("UploadPart", stored.size());
         return MultipartEtag.partEtag(stored.md5Hex());
+    }
+
+    private void stored(String operation, long bytes) {
+        Counter.builder("openvod.upload.bytes").description("bytes of uploaded objects and parts stored").baseUnit("bytes")
+                .tag("operation", operation).register(metrics).increment(bytes);
+        Counter.builder("openvod.upload.parts").description("uploaded objects (PUT Object) and parts (Upload Part) stored")
+                .tag("operation", operation).register(metrics).increment();
     }
 
     /** List Parts, one page. */

@@ -32,4 +32,7 @@ public interface EventQueue {
 
     /** How many events of {@code subAppId} are waiting to be pulled now (leased ones excluded). */
     long countToPull(long subAppId);
+
+    /** How many events of all applications are waiting to be pulled now (leased ones excluded; metrics). */
+    long countToPull();
 }

@@ -128,6 +128,15 @@ public final class SqlEventQueue implements EventQueue {
                 .mapTo(Long.class).one());
     }
 
+    @Override
+    public long countToPull() {
+        long now = clock.millis();
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM event_deliveries WHERE channel = 'PULL' AND state = 'PENDING' "
+                        + "AND next_attempt_at <= :now AND created_at >= :cutoff")
+                .bind("now", now).bind("cutoff", now - retention.toMillis())
+                .mapTo(Long.class).one());
+    }
+
     /** 24 random bytes as 32 base64url characters: unguessable, and new for every lease. */
     private static String newHandle() {
         byte[] bytes = new byte[24];

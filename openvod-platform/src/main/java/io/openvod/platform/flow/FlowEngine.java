@@ -2,6 +2,8 @@ package io.openvod.platform.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openvod.core.retry.RetryPolicy;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -72,9 +75,16 @@ public final class FlowEngine implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService heartbeats;
+    private final FlowMetrics metrics;
 
     public FlowEngine(TaskQueue flows, MediaCatalog catalog, ObjectStore store, StorageLayout layout, List<TaskStep> steps,
                       FlowSettings settings, Clock clock) {
+        this(flows, catalog, store, layout, steps, settings, clock, new SimpleMeterRegistry());
+    }
+
+    /** An engine that records its tasks' attempts and queue in {@code registry} ({@link FlowMetrics}). */
+    public FlowEngine(TaskQueue flows, MediaCatalog catalog, ObjectStore store, StorageLayout layout, List<TaskStep> steps,
+                      FlowSettings settings, Clock clock, MeterRegistry registry) {
         this.flows = flows;
         this.catalog = catalog;
         this.store = store;
@@ -88,6 +98,7 @@ public final class FlowEngine implements AutoCloseable {
         this.settings = settings;
         this.workRoot = new WorkRoot(settings.workRoot());
         this.clock = clock;
+        this.metrics = new FlowMetrics(registry, flows, new TreeSet<>(this.steps.keySet()), clock);
     }
 
     /** Starts the starter and the workers. */
@@ -163,7 +174,10 @@ public final class FlowEngine implements AutoCloseable {
 
     /** Runs one claimed task to a recorded result (or lets it go when the lease was lost or the node stops). */
     void runTask(TaskQueue.Claim claim) {
-        record(claim.task(), outcome(claim));
+        long started = System.nanoTime();
+        TaskOutcome outcome = outcome(claim);
+        record(claim.task(), outcome);
+        metrics.attempt(claim.task().type(), outcome, System.nanoTime() - started);
     }
 
     /** What becomes of a claimed task: refused at once, or the result of running its step. */

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -160,5 +162,15 @@ public final class SqlTaskQueue implements TaskQueue {
     @Override
     public List<TaskOutput> outputs(String fileId) {
         return jdbi.withHandle(h -> SqlFlowRows.outputs(h, fileId));
+    }
+
+    @Override
+    public Map<String, Waiting> depthByType() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT type, COUNT(*), MIN(created_at) FROM flow_tasks WHERE status = 'WAITING' "
+                        + "GROUP BY type")
+                .reduceResultSet(new TreeMap<String, Waiting>(), (map, rs, ctx) -> {
+                    map.put(rs.getString(1), new Waiting(rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))));
+                    return map;
+                }));
     }
 }

@@ -5,6 +5,7 @@ import io.openvod.platform.catalog.FlowRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,4 +89,11 @@ public interface TaskQueue {
 
     /** The Outputs of the succeeded tasks of every flow of the media, in the order they finished. */
     List<TaskOutput> outputs(String fileId);
+
+    /** The waiting ({@code WAITING}: not yet claimed, or waiting for a retry) tasks per task type (metrics). */
+    Map<String, Waiting> depthByType();
+
+    /** How many tasks of a type wait, and when the oldest of them was created. */
+    record Waiting(long tasks, Instant oldestCreated) {
+    }
 }

@@ -4,7 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.TimeOrderedIds;
+import io.openvod.core.metrics.MetricsAccess;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.cloudapi.CloudApiEndpoint;
 import io.openvod.platform.cos.CosAuthorizer;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the UGC upload API at {@code POST /v3/index.php?Action=…};</li>
  *   <li>the TencentCloud API 3.0 endpoint at {@code POST /} with an {@code X-TC-Action} header
  *       (not on a COS virtual host);</li>
- *   <li>{@code GET /health}.</li>
+ *   <li>{@code GET /health};</li>
+ *   <li>{@code GET /metrics}: Prometheus metrics ({@link MetricsRoutes}).</li>
  * </ul>
  */
 public final class PlatformHttpServer implements AutoCloseable {
@@ -56,8 +60,18 @@ public final class PlatformHttpServer implements AutoCloseable {
                            String cosCorsOrigin, Clock clock, CloudApiEndpoint cloudApi) {
     }
 
-    /** Starts listening on {@code host:port} (0 picks a free port). */
+    /** Starts listening on {@code host:port} (0 picks a free port), with metrics of its own, open on loopback only. */
     public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls) {
+        return start(host, port, services, tls, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), MetricsAccess.forHost(host, Optional.empty()));
+    }
+
+    /**
+     * Starts listening on {@code host:port} (0 picks a free port), timing its requests in
+     * {@code metrics} and serving it at {@code GET /metrics} to whom {@code access} lets in.
+     */
+    public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls,
+                                           PrometheusMeterRegistry metrics, MetricsAccess access) {
+        MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, access);
         UgcHandler ugc = new UgcHandler(services.ugc(), services.committer());
         CloudApiHandler api = new CloudApiHandler(services.cloudApi());
         CosHandler cos = new CosHandler(services.cos(), services.authorizer(), new ObjectReader(services.store(), services.catalog(), services.serveForbidden()),
@@ -70,9 +84,11 @@ public final class PlatformHttpServer implements AutoCloseable {
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.generateEtags = false;
             tls.ifPresent(t -> t.install(c.jetty, host, port));
+            c.routes.before(metricsRoutes::started);
+            c.routes.after(metricsRoutes::finished);
             for (HandlerType method : METHODS) {
                 for (String path : new String[] {"/", "/*"}) {
-                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, api, cos, services.clock()));
+                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, api, cos, metricsRoutes, services.clock()));
                 }
             }
         });
@@ -81,7 +97,7 @@ public final class PlatformHttpServer implements AutoCloseable {
     }
 
     private static void dispatch(Context ctx, CosAddressResolver resolver, UgcHandler ugc, CloudApiHandler api, CosHandler cos,
-                                 Clock clock) {
+                                 MetricsRoutes metrics, Clock clock) {
         String requestId = TimeOrderedIds.next();
         ctx.attribute(REQUEST_ID, requestId);
         ctx.header("X-Request-Id", requestId);
@@ -90,13 +106,16 @@ public final class PlatformHttpServer implements AutoCloseable {
         try {
             address = resolver.resolve(ctx.header("Host"), rawPath);
         } catch (CosProtocolException e) {
+            MetricsRoutes.route(ctx, "cos");
             cosError(ctx, e, rawPath, clock);
             return;
         }
         boolean virtualHost = address.filter(a -> a.style() == CosAddress.Style.VIRTUAL_HOST).isPresent();
         if (!virtualHost && rawPath.equals("/") && ctx.method() == HandlerType.POST && ctx.header("X-TC-Action") != null) {
+            MetricsRoutes.route(ctx, "cloud_api");
             api.handle(ctx);
         } else if (!virtualHost && rawPath.equals("/v3/index.php")) {
+            MetricsRoutes.route(ctx, "ugc");
             if (ctx.method() == HandlerType.OPTIONS) {
                 ugc.preflight(ctx);
             } else if (ctx.method() == HandlerType.POST) {
@@ -106,7 +125,11 @@ public final class PlatformHttpServer implements AutoCloseable {
             }
         } else if (!virtualHost && rawPath.equals("/health")) {
             ctx.contentType("application/json").result("{\"status\":\"up\"}");
+        } else if (!virtualHost && rawPath.equals("/metrics")) {
+            MetricsRoutes.route(ctx, "metrics");
+            metrics.scrape(ctx);
         } else if (address.isPresent()) {
+            MetricsRoutes.route(ctx, "cos");
             ctx.header("x-cos-request-id", requestId);
             try {
                 cos.handle(ctx, address.get());

@@ -1,5 +1,6 @@
 package io.openvod.platform.sql;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openvod.core.Secret;
 import io.openvod.core.sql.SqlDatabase;
 import java.util.Optional;
@@ -46,6 +47,11 @@ public final class PlatformDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return database.jdbcUrl();
+    }
+
+    /** Publishes the connection pool's metrics to {@code registry} (once; see {@link SqlDatabase#bindMetrics}). */
+    public void bindMetrics(MeterRegistry registry) {
+        database.bindMetrics(registry);
     }
 
     @Override

@@ -145,4 +145,9 @@ public final class SqlUploadSessions implements UploadSessions {
         long value = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(value);
     }
+
+    @Override
+    public long countOpen() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM upload_sessions WHERE state = 'APPLIED'").mapTo(Long.class).one());
+    }
 }

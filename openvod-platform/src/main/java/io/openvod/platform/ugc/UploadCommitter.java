@@ -1,5 +1,8 @@
 package io.openvod.platform.ugc;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.core.TimeOrderedIds;
@@ -39,6 +42,7 @@ public final class UploadCommitter {
     private final Clock clock;
     private final Runnable flowRequested;
     private final ProcedurePlan.Lookup plans;
+    private final Counter committed;
 
     public UploadCommitter(SignatureCheck signatures, UgcService ugc, ObjectStore store, MediaCatalog catalog,
                            MediaInspector inspector, StorageLayout layout, Clock clock) {
@@ -58,6 +62,20 @@ public final class UploadCommitter {
     public UploadCommitter(SignatureCheck signatures, UgcService ugc, ObjectStore store, MediaCatalog catalog,
                            MediaInspector inspector, StorageLayout layout, Clock clock, Runnable flowRequested,
                            ProcedurePlan.Lookup plans) {
+        this(signatures, ugc, store, catalog, inspector, layout, clock, flowRequested, plans, new SimpleMeterRegistry());
+    }
+
+    /**
+     * A committer that counts the sessions it commits in {@code registry} ({@code openvod_upload_sessions_committed_total}).
+     *
+     * @param flowRequested called after a commit that recorded a task flow, so the flow starts at once
+     * @param plans what a named procedure starts: a Procedure flow, a ReviewAudioVideo task, or both
+     */
+    public UploadCommitter(SignatureCheck signatures, UgcService ugc, ObjectStore store, MediaCatalog catalog,
+                           MediaInspector inspector, StorageLayout layout, Clock clock, Runnable flowRequested,
+                           ProcedurePlan.Lookup plans, MeterRegistry registry) {
+        this.committed = Counter.builder("openvod.upload.sessions.committed").description("upload sessions committed")
+                .register(registry);
         this.flowRequested = flowRequested;
         this.plans = plans;
         this.signatures = signatures;
@@ -91,6 +109,7 @@ public final class UploadCommitter {
         if (!session.committed()) {
             try {
                 record(session);
+                committed.increment();
             } catch (CatalogConflictException e) {
                 session = ugc.openSession(appId, subAppId, sessionKey);
                 if (!session.committed()) {

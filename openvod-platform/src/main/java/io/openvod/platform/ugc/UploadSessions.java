@@ -34,4 +34,7 @@ public interface UploadSessions {
     /** A credential with the session that scopes it. */
     record ScopedCredential(TempCredential credential, UploadSession session) {
     }
+
+    /** How many sessions are open: applied and not committed (expired ones included until the sweeper removes them; metrics). */
+    long countOpen();
 }

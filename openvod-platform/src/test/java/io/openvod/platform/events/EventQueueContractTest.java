@@ -95,6 +95,20 @@ class EventQueueContractTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void theCountOfAllApplicationsLeavesOutLeasedEvents(TestDatabase engine) {
+        EventQueue queue = open(engine);
+        assertThat(queue.countToPull()).isZero();
+        stores.event(106);
+        stores.event(106);
+        stores.event(107);
+        assertThat(anotherNode().countToPull()).isEqualTo(3);
+        queue.lease(106, 1);
+        assertThat(queue.countToPull()).isEqualTo(2);
+        assertThat(queue.countToPull(107)).isOne();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void atMostTheAskedNumberOldestFirst(TestDatabase engine) {
         EventQueue queue = open(engine);
         List<String> ids = new ArrayList<>();

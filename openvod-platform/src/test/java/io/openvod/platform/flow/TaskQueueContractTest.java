@@ -75,6 +75,30 @@ class TaskQueueContractTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void depthByTypeShouldCountTheWaitingTasksOfEachTypeAndTheirOldest(TestDatabase engine) {
+        try (QueueNode node = node(engine); QueueNode other = new QueueNode(node.database.jdbcUrl(), clock)) {
+            assertThat(node.queue.depthByType()).isEmpty();
+            java.time.Instant started = java.time.Instant.ofEpochMilli(clock.millis());
+            node.request(APP, "file-1", "TranscodeCover", 0, "Finish");
+            node.queue.startPending(10);
+            clock.advance(Duration.ofSeconds(5));
+            submit(node, APP, "Review", 0);
+
+            java.util.Map<String, TaskQueue.Waiting> depth = other.queue.depthByType();
+            assertThat(depth).as("the Review procedure is one Porn task").containsOnlyKeys("Transcode", "CoverBySnapshot", "Porn");
+            assertThat(depth.get("Transcode")).isEqualTo(new TaskQueue.Waiting(2, started));
+            assertThat(depth.get("CoverBySnapshot")).isEqualTo(new TaskQueue.Waiting(1, started));
+            assertThat(depth.get("Porn")).isEqualTo(new TaskQueue.Waiting(1, started.plusSeconds(5)));
+
+            String claimed = node.queue.claim("worker", LEASE).orElseThrow().task().type();
+            long left = depth.get(claimed).tasks() - 1;
+            assertThat(other.queue.depthByType().getOrDefault(claimed, new TaskQueue.Waiting(0, started)).tasks())
+                    .as("a claimed task no longer waits").isEqualTo(left);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void submitShouldRefuseASessionIdUsedWithinTheWindow(TestDatabase engine) {
         try (QueueNode node = node(engine)) {
             var first = new io.openvod.platform.catalog.FlowRequest(io.openvod.platform.catalog.FlowRequest.newTaskId(APP), "file-1",

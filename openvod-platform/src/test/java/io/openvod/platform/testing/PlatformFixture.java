@@ -67,6 +67,8 @@ public final class PlatformFixture implements AutoCloseable {
     private ObjectStore store;
     private PlatformNode node;
     private PlatformStores stores;
+    /** Where the node records its metrics (a new registry at each start unless a test passes one). */
+    private Optional<io.micrometer.prometheusmetrics.PrometheusMeterRegistry> metrics = Optional.empty();
 
     static {
         TestSecrets.rememberConstants(PlatformFixture.class);
@@ -148,6 +150,16 @@ public final class PlatformFixture implements AutoCloseable {
         return fixture;
     }
 
+    /** A platform whose task flows run these steps, with these event settings, recording its metrics in {@code metrics}. */
+    public static PlatformFixture start(Path dir, PlatformNode.TaskFlows taskFlows, io.openvod.platform.config.EventsConfig events,
+                                        io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics) {
+        PlatformFixture fixture = new PlatformFixture(dir, defaultUpload(), Clock.systemUTC(), events);
+        fixture.taskFlows = taskFlows;
+        fixture.metrics = Optional.of(metrics);
+        fixture.open();
+        return fixture;
+    }
+
     public static UploadConfig defaultUpload() {
         return new UploadConfig(Duration.ofHours(1), Duration.ofHours(24), 1L << 34, 1L << 30, Duration.ofHours(1),
                 Duration.ofMinutes(15));
@@ -180,7 +192,9 @@ public final class PlatformFixture implements AutoCloseable {
         stores.keys().addApp(APP_ID, APP_ID, "primary");
         ProbeInspector inspector = new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), store);
         node = PlatformNode.start(config, new PlatformNode.SignatureRules(Duration.ofMinutes(5), Duration.ofDays(90), 32768),
-                new PlatformNode.Adapters(stores, store, inspector, Optional.empty()), clock, taskFlows);
+                new PlatformNode.Adapters(stores, store, inspector, Optional.empty()), clock, taskFlows,
+                metrics.orElseGet(() -> new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                        io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT)));
     }
 
     /** Stops the node and starts a new one on the same files, as a platform restart does. */

@@ -75,6 +75,11 @@ final class UgcFakes {
         private final java.util.Set<String> fileIds = ConcurrentHashMap.newKeySet();
 
         @Override
+        public long countOpen() {
+            return sessions.values().stream().filter(s -> !s.committed()).count();
+        }
+
+        @Override
         public boolean reserveFileId(String fileId, Instant at) {
             return fileIds.add(fileId);
         }

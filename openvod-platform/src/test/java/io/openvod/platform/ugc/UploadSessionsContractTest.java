@@ -44,6 +44,18 @@ class UploadSessionsContractTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void countOpenCountsTheSessionsNotCommitted(TestDatabase engine) {
+        UploadSessions sessions = open(engine);
+        assertThat(sessions.countOpen()).isZero();
+        sessions.create(TestSessions.media("h-open-1", "6101", APP, now, VALIDITY), TestSessions.credential("h-open-1", now.plus(VALIDITY)));
+        sessions.create(TestSessions.media("h-open-2", "6102", APP, now, VALIDITY), TestSessions.credential("h-open-2", now.plus(VALIDITY)));
+        assertThat(new SqlUploadSessions(databases.anotherNode().jdbi()).countOpen()).isEqualTo(2);
+        sessions.delete("h-open-1");
+        assertThat(sessions.countOpen()).isOne();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aSessionIsStoredWithItsCredentialAndReadBackWhole(TestDatabase engine) {
         UploadSessions sessions = open(engine);
         UploadSession media = TestSessions.media("h-media", "6001", APP, now, VALIDITY);

@@ -1,5 +1,6 @@
 package io.openvod.server.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.app.account.Account;
 import io.openvod.app.account.AccountService;
 import io.openvod.app.account.AccountStore;
@@ -30,6 +31,7 @@ import io.openvod.app.vod.MediaDistribution;
 import io.openvod.app.vod.Tc3MediaDistribution;
 import io.openvod.app.vod.VodApi;
 import io.openvod.core.ConfigError;
+import io.openvod.core.metrics.ServiceMetrics;
 import io.openvod.server.config.ConfigException;
 import io.openvod.signature.Credential;
 import java.time.Clock;
@@ -61,27 +63,30 @@ public final class AppServices implements AutoCloseable {
     private final MediaDistribution distribution;
     private final UploadPolicy policy;
     private final Optional<HookForwarder> forwarder;
+    private final ServiceMetrics metrics;
 
     private AppServices(AppConfig config, Clock clock) {
         this.config = config;
         this.keys = SigningKeys.from(config.vod());
         this.database = AppDatabase.open(config.database().url(), config.database().user(), config.database().secret(),
                 config.database().poolSize());
+        this.metrics = ServiceMetrics.create();
         try {
+            database.bindMetrics(metrics.registry());
             this.store = new CachingAccountStore(new SqlAccountStore(database.jdbi()), config.auth().cacheTtl());
             this.ledger = new SqlSignatureLedger(database.jdbi());
             AuthConfig auth = config.auth();
             this.accounts = new AccountService(store, Argon2idPasswordHasher.DEFAULT, auth.sessionTtl(), clock);
             this.policy = new UploadPolicy(config.policy());
             this.signatures = new SignatureService(store, policy, ledger, keys,
-                    new SignatureDefaults(config.vod().subAppId(), config.vod().storageRegion()), clock);
+                    new SignatureDefaults(config.vod().subAppId(), config.vod().storageRegion()), clock, metrics.registry());
             TokenAuthenticator openVodTokens = token -> accounts.authenticate(token, auth.accounts(), auth.apiTokens());
             this.authenticator = new BearerAuthenticator(openVodTokens, JwtWiring.authenticator(auth.jwt(), clock),
                     userId -> store.find(userId).map(Account::banned).orElse(false));
             this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
             this.videos = new SqlVideos(database.jdbi());
             this.receipts = new EventReceipts(receivedEvents, clock, config.receipt().forward().enabled(),
-                    config.receiptApplication());
+                    config.receiptApplication(), metrics.registry());
             this.pullConsumer = pullConsumer(config, keys, receipts, clock);
             this.distribution = distribution(config, keys, clock);
             this.forwarder = config.receipt().forward().enabled()
@@ -89,6 +94,7 @@ public final class AppServices implements AutoCloseable {
             config.receipt().moderatorRoles().stream().filter(r -> !config.policy().roles().containsKey(r)).forEach(r ->
                     LOG.info("app.receipt.moderatorRoles names '{}', which is not a role of app.policy.roles, so no user has it", r));
         } catch (RuntimeException e) {
+            metrics.close();
             database.close();
             throw e;
         }
@@ -189,6 +195,11 @@ public final class AppServices implements AutoCloseable {
         return pullConsumer;
     }
 
+    /** The app backend's metrics (served at {@code GET /metrics}). */
+    public PrometheusMeterRegistry metrics() {
+        return metrics.registry();
+    }
+
     public Optional<String> activeSecretId() {
         return keys.active().map(io.openvod.signature.Credential::secretId);
     }
@@ -200,5 +211,6 @@ public final class AppServices implements AutoCloseable {
         receipts.close();
         ledger.close();
         database.close();
+        metrics.close();
     }
 }

@@ -107,7 +107,7 @@ public final class DevStack implements AutoCloseable {
                                         String platformUrl) {
         AppHttpConfig http = base.http().corsOrigins().isEmpty()
                 ? new AppHttpConfig(base.http().host(), base.http().port(), List.of("*"), base.http().trustForwardedFor(),
-                base.http().maxBodyBytes())
+                base.http().maxBodyBytes(), base.http().metricsToken())
                 : base.http();
         ReceiptConfig r = base.receipt();
         List<Secret> webhookSecrets = new ArrayList<>(signing);

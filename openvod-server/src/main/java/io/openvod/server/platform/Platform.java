@@ -35,7 +35,7 @@ public final class Platform implements AutoCloseable {
                     new PlatformNode.SignatureRules(signature.clockSkew(), signature.maxValidity(), signature.maxLength()),
                     new PlatformNode.Adapters(services.stores(), services.store(), services.inspector(), tls),
                     clock, new PlatformNode.TaskFlows(services.taskSteps(),
-                            flowSettings(config.flows(), config.flows().workRoot(config.storage().directory()))));
+                            flowSettings(config.flows(), config.flows().workRoot(config.storage().directory()))), services.metrics());
             LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());
             return new Platform(services, node);
         } catch (RuntimeException e) {

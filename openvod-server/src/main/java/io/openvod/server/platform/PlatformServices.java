@@ -1,5 +1,7 @@
 package io.openvod.server.platform;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.openvod.core.metrics.ServiceMetrics;
 import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.ApiKeys;
 import io.openvod.platform.config.PlatformConfig;
@@ -48,12 +50,15 @@ public final class PlatformServices implements AutoCloseable {
     private final ProbeInspector inspector;
     private final FfmpegTools ffmpeg;
     private final ContentReviewer reviewer;
+    private final ServiceMetrics metrics;
 
     private PlatformServices(PlatformConfig config, List<ApiKeyConfig> configuredKeys, Clock clock, boolean withStore) {
         this.config = config;
         this.database = PlatformDatabase.open(config.databaseUrl(), config.databaseUser(), config.databaseSecret(),
                 config.databasePoolSize());
+        this.metrics = ServiceMetrics.create();
         try {
+            database.bindMetrics(metrics.registry());
             long appId = config.account().appId();
             List<ApiKey> configured = configuredKeys.stream()
                     .map(k -> new ApiKey(k.secretId(), k.secretKey().reveal(), appId, true, Instant.EPOCH, true)).toList();
@@ -64,6 +69,7 @@ public final class PlatformServices implements AutoCloseable {
             this.inspector = withStore ? new ProbeInspector(new MediaProbe(ffmpeg), store) : null;
             this.reviewer = contentReviewer(config.review());
         } catch (RuntimeException e) {
+            metrics.close();
             database.close();
             throw e;
         }
@@ -120,6 +126,11 @@ public final class PlatformServices implements AutoCloseable {
         return config;
     }
 
+    /** The platform's metrics (the JVM's and the pool's; the node adds its own), served at {@code GET /metrics}. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics.registry();
+    }
+
     public PlatformDatabase database() {
         return database;
     }
@@ -160,8 +171,9 @@ public final class PlatformServices implements AutoCloseable {
         PornReviewStep.Thresholds thresholds = new PornReviewStep.Thresholds(config.review().reviewThreshold(),
                 config.review().blockThreshold());
         return List.of(new TranscodeStep(ffmpeg), new AdaptiveDynamicStreamingStep(ffmpeg), new SnapshotByTimeOffsetStep(ffmpeg),
-                new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg), new PornReviewStep(ffmpeg, reviewer, thresholds),
-                new ReviewAudioVideoStep(ffmpeg, reviewer, thresholds));
+                new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg),
+                new PornReviewStep(ffmpeg, reviewer, thresholds, metrics.registry()),
+                new ReviewAudioVideoStep(ffmpeg, reviewer, thresholds, metrics.registry()));
     }
 
     @Override
@@ -171,5 +183,6 @@ public final class PlatformServices implements AutoCloseable {
             store.close();
         }
         database.close();
+        metrics.close();
     }
 }

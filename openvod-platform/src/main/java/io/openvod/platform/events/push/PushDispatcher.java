@@ -1,5 +1,7 @@
 package io.openvod.platform.events.push;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openvod.platform.config.EventsConfig;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.DeliveryLog;
@@ -35,6 +37,7 @@ public final class PushDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
 
     private final DeliveryLog deliveries;
+    private final PushMetrics metrics;
     private final PushSender sender;
     private final RetrySchedule schedule;
     private final Clock clock;
@@ -53,6 +56,16 @@ public final class PushDispatcher implements AutoCloseable {
      * that signs each application's callbacks with that application's {@code secrets}.
      */
     public PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock) {
+        this(deliveries, config, secrets, clock, new SimpleMeterRegistry());
+    }
+
+    /**
+     * A dispatcher that counts its deliveries in {@code registry}: {@code openvod_push_deliveries_total{outcome}}
+     * ({@code delivered}, {@code retried}, {@code dead}: attempts) and {@code openvod_push_delivery_lag_seconds}
+     * (from the delivery's start, when its event was written, to the receiver's 2xx).
+     */
+    public PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock, MeterRegistry registry) {
+        this.metrics = new PushMetrics(registry);
         this.deliveries = deliveries;
         this.clock = clock;
         WebhookSigner signer = new WebhookSigner(secrets, clock);
@@ -151,13 +164,16 @@ public final class PushDispatcher implements AutoCloseable {
             long now = clock.millis();
             if (outcome.delivered()) {
                 deliveries.delivered(d, now);
+                metrics.delivered(now - d.startedAt());
             } else {
                 OptionalLong next = schedule.nextAttemptAt(d.attempts() + 1, d.startedAt(), now);
                 if (next.isPresent()) {
                     deliveries.failed(d, outcome.error(), next.getAsLong());
+                    metrics.attempt("retried");
                     LOG.debug("event {} attempt {} failed: {}", d.eventId(), d.attempts() + 1, outcome.error());
                 } else {
                     deliveries.dead(d, outcome.error(), now);
+                    metrics.attempt("dead");
                     LOG.warn("event {} ({} of {}) is dead after {} attempts: {}", d.eventId(), d.eventType(), d.fileId(),
                             d.attempts() + 1, outcome.error());
                 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openvod.platform.flow.StepFailure;
 import io.openvod.platform.flow.StepInput;
 import io.openvod.platform.flow.TaskStep;
@@ -55,12 +56,19 @@ public final class PornReviewStep implements TaskStep {
 
     private final FrameReview frames;
     private final Thresholds thresholds;
+    private final ReviewMetrics metrics;
 
     public PornReviewStep(FfmpegTools tools, ContentReviewer reviewer) {
         this(tools, reviewer, Thresholds.DEFAULT);
     }
 
     public PornReviewStep(FfmpegTools tools, ContentReviewer reviewer, Thresholds thresholds) {
+        this(tools, reviewer, thresholds, null);
+    }
+
+    /** A step that counts the frames it classifies and its verdicts in {@code registry} ({@link ReviewMetrics}). */
+    public PornReviewStep(FfmpegTools tools, ContentReviewer reviewer, Thresholds thresholds, MeterRegistry registry) {
+        this.metrics = new ReviewMetrics(registry, "Porn");
         this.frames = new FrameReview(tools, reviewer);
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds == null");
     }
@@ -90,6 +98,7 @@ public final class PornReviewStep implements TaskStep {
         }
 
         String suggestion = thresholds.suggestion(result.topConfidence());
+        metrics.reviewed(result, suggestion);
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         output.put("Confidence", result.topConfidence());
         output.put("Suggestion", suggestion);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openvod.platform.flow.ReviewAudioVideoEvents;
 import io.openvod.platform.flow.StepFailure;
 import io.openvod.platform.flow.StepInput;
@@ -39,8 +40,16 @@ public final class ReviewAudioVideoStep implements TaskStep {
 
     private final FrameReview frames;
     private final PornReviewStep.Thresholds thresholds;
+    private final ReviewMetrics metrics;
 
     public ReviewAudioVideoStep(FfmpegTools tools, ContentReviewer reviewer, PornReviewStep.Thresholds thresholds) {
+        this(tools, reviewer, thresholds, null);
+    }
+
+    /** A step that counts the frames it classifies and its verdicts in {@code registry} ({@link ReviewMetrics}). */
+    public ReviewAudioVideoStep(FfmpegTools tools, ContentReviewer reviewer, PornReviewStep.Thresholds thresholds,
+                                MeterRegistry registry) {
+        this.metrics = new ReviewMetrics(registry, TYPE);
         this.frames = new FrameReview(tools, reviewer);
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds == null");
     }
@@ -86,6 +95,7 @@ public final class ReviewAudioVideoStep implements TaskStep {
             }
         }
         String suggestion = thresholds.suggestion(result.topConfidence());
+        metrics.reviewed(result, suggestion);
         boolean pass = suggestion.equals("pass");
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         output.put("Suggestion", suggestion);
