@@ -5,6 +5,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.openvod.core.TimeOrderedIds;
+import io.openvod.core.health.Readiness;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.cloudapi.CloudApiEndpoint;
 import io.openvod.platform.cos.CosAuthorizer;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *   <li>the UGC upload API at {@code POST /v3/index.php?Action=…};</li>
  *   <li>the TencentCloud API 3.0 endpoint at {@code POST /} with an {@code X-TC-Action} header
  *       (not on a COS virtual host);</li>
- *   <li>{@code GET /health}.</li>
+ *   <li>{@code GET /health} and {@code /health/live} (liveness), {@code GET /health/ready} (readiness, {@link HealthHandler}).</li>
  * </ul>
  */
 public final class PlatformHttpServer implements AutoCloseable {
@@ -53,7 +54,7 @@ public final class PlatformHttpServer implements AutoCloseable {
     /** What the server routes to. */
     public record Services(UgcService ugc, UploadCommitter committer, CosService cos, CosAuthorizer authorizer,
                            ObjectStore store, MediaCatalog catalog, boolean serveForbidden, List<String> cosDomains,
-                           String cosCorsOrigin, Clock clock, CloudApiEndpoint cloudApi) {
+                           String cosCorsOrigin, Clock clock, CloudApiEndpoint cloudApi, Readiness readiness) {
     }
 
     /** Starts listening on {@code host:port} (0 picks a free port). */
@@ -72,7 +73,7 @@ public final class PlatformHttpServer implements AutoCloseable {
             tls.ifPresent(t -> t.install(c.jetty, host, port));
             for (HandlerType method : METHODS) {
                 for (String path : new String[] {"/", "/*"}) {
-                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, api, cos, services.clock()));
+                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, api, cos, services.clock(), services.readiness()));
                 }
             }
         });
@@ -81,7 +82,7 @@ public final class PlatformHttpServer implements AutoCloseable {
     }
 
     private static void dispatch(Context ctx, CosAddressResolver resolver, UgcHandler ugc, CloudApiHandler api, CosHandler cos,
-                                 Clock clock) {
+                                 Clock clock, Readiness readiness) {
         String requestId = TimeOrderedIds.next();
         ctx.attribute(REQUEST_ID, requestId);
         ctx.header("X-Request-Id", requestId);
@@ -104,8 +105,8 @@ public final class PlatformHttpServer implements AutoCloseable {
             } else {
                 ctx.status(405);
             }
-        } else if (!virtualHost && rawPath.equals("/health")) {
-            ctx.contentType("application/json").result("{\"status\":\"up\"}");
+        } else if (!virtualHost && HealthHandler.handles(rawPath)) {
+            HealthHandler.handle(ctx, rawPath, readiness);
         } else if (address.isPresent()) {
             ctx.header("x-cos-request-id", requestId);
             try {

@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * are assembled with {@link #compose}.
  */
 public final class S3ObjectStore implements ObjectStore {
+    private static final int CHECK_TIMEOUT_SECONDS = 2;
+
     private final S3Client client;
     private final SdkHttpClient http;
     private final S3StoreSettings settings;
@@ -240,6 +242,17 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Optional<NativeMultipart> nativeMultipart() {
         return Optional.of(multipart);
+    }
+
+    /** {@inheritDoc} HeadBucket, limited to {@value #CHECK_TIMEOUT_SECONDS} s. */
+    @Override
+    public void checkAvailable() {
+        try {
+            client.headBucket(b -> b.bucket(settings.bucket())
+                    .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(CHECK_TIMEOUT_SECONDS))));
+        } catch (SdkException e) {
+            throw S3Errors.failure("HeadBucket", settings.bucket(), e);
+        }
     }
 
     @Override
