@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -251,7 +252,8 @@ public final class S3ObjectStore implements ObjectStore {
             client.headBucket(b -> b.bucket(settings.bucket())
                     .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(CHECK_TIMEOUT_SECONDS))));
         } catch (SdkException e) {
-            throw S3Errors.failure("HeadBucket", settings.bucket(), e);
+            String why = e instanceof AwsServiceException service ? "HTTP " + service.statusCode() : e.getClass().getSimpleName();
+            throw new StorageException(StorageError.STORAGE_FAILED, "S3 HeadBucket of " + settings.bucket() + " failed: " + why, e);
         }
     }
 
