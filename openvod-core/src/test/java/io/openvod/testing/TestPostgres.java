@@ -32,6 +32,22 @@ public final class TestPostgres {
         return postgres.getJdbcUrl("postgres", name);
     }
 
+    /**
+     * Makes the database of {@code databaseUrl} (one of {@link #newDatabaseUrl()}) refuse new connections and
+     * ends the open ones ({@code allowed} false), as an outage does, or accepts connections again.
+     */
+    public static void allowConnections(String databaseUrl, boolean allowed) {
+        String name = databaseUrl.replaceAll("\\?.*", "").replaceAll(".*/", "");
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allowed);
+            if (!allowed) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change the connections of " + name, e);
+        }
+    }
+
     /** The server's port on loopback. */
     public static int port() {
         return server().getPort();

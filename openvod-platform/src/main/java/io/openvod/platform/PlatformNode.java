@@ -3,6 +3,8 @@ package io.openvod.platform;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.metrics.MetricsAccess;
+import io.openvod.core.health.HealthCheck;
+import io.openvod.core.health.Readiness;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.MediaInspector;
 import io.openvod.platform.cloudapi.ApplyUploadAction;
@@ -41,6 +43,7 @@ import io.openvod.platform.flow.FlowSettings;
 import io.openvod.platform.flow.Procedures;
 import io.openvod.platform.flow.TaskQueue;
 import io.openvod.platform.flow.TaskStep;
+import io.openvod.platform.health.StorageCheck;
 import io.openvod.platform.http.PlatformHttpServer;
 import io.openvod.platform.http.TlsConnector;
 import io.openvod.platform.sql.PlatformStores;
@@ -58,6 +61,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,9 +83,22 @@ public final class PlatformNode implements AutoCloseable {
     private final PushDispatcher push;
     private final WebhookSecrets webhookSecrets;
     private final FlowEngine flows;
+    private final Readiness readiness;
 
-    /** The adapters a node runs on. */
-    public record Adapters(PlatformStores stores, ObjectStore store, MediaInspector inspector, Optional<TlsConnector> tls) {
+    /**
+     * The adapters a node runs on, and the readiness checks besides the database's and the object store's,
+     * which every node has (e.g. FFmpeg and the review engine: {@link io.openvod.platform.health}).
+     */
+    public record Adapters(PlatformStores stores, ObjectStore store, MediaInspector inspector, Optional<TlsConnector> tls,
+                           List<HealthCheck> checks) {
+        public Adapters {
+            checks = List.copyOf(checks);
+        }
+
+        /** No readiness checks besides the database and the object store. */
+        public Adapters(PlatformStores stores, ObjectStore store, MediaInspector inspector, Optional<TlsConnector> tls) {
+            this(stores, store, inspector, tls, List.of());
+        }
     }
 
     /**
@@ -154,9 +171,11 @@ public final class PlatformNode implements AutoCloseable {
                 new ProcessMediaByProcedureAction(templates, catalog, queue, flows::wake),
                 new ReviewAudioVideoAction(catalog, queue, flows::wake),
                 new ForbidMediaDistributionAction(catalog)));
+        this.readiness = Readiness.of(Stream.concat(Stream.of(stores.databaseCheck(), new StorageCheck(adapters.store())),
+                adapters.checks().stream()).toList());
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,
-                new CloudApiEndpoint(stores.keys(), actions, clock)), adapters.tls(), metrics,
+                new CloudApiEndpoint(stores.keys(), actions, clock), readiness), adapters.tls(), metrics,
                 MetricsAccess.forHost(config.http().host(), config.http().metricsTokenIfAny()));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();
@@ -237,6 +256,11 @@ public final class PlatformNode implements AutoCloseable {
     /** The task-flow engine (flows, re-running failed tasks). */
     public FlowEngine flows() {
         return flows;
+    }
+
+    /** The node's readiness checks: the database, the object store and the adapters' {@link Adapters#checks()}. */
+    public Readiness readiness() {
+        return readiness;
     }
 
     @Override

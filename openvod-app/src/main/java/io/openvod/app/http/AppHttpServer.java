@@ -20,6 +20,7 @@ import io.openvod.app.videos.Videos;
 import io.openvod.core.metrics.MetricsAccess;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.openvod.core.health.Readiness;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/v1/videos[/{fileId}]}: the caller's videos ({@link VideosHandler})</li>
  *   <li>{@code GET /api/v1/moderation/queue}, {@code POST /api/v1/moderation/videos/{fileId}/approve|block}:
  *       moderators' decisions ({@link ModerationHandler})</li>
- *   <li>{@code GET /api/v1/health}</li>
+ *   <li>{@code GET /api/v1/health}, {@code /api/v1/health/live} (liveness), {@code /api/v1/health/ready}
+ *       (readiness: {@link HealthHandler})</li>
  *   <li>{@code GET /metrics}: Prometheus metrics ({@link MetricsRoutes})</li>
  *   <li>{@code GET /api/v1/web-config}: what the upload page needs to know (the platform's URL)</li>
  *   <li>{@code GET /} and the page's files ({@link WebAssets})</li>
@@ -59,11 +61,12 @@ public final class AppHttpServer implements AutoCloseable {
      * @param videos the video records the video and moderation routes read and decide on
      * @param accountStore the accounts, whose roles make moderators
      * @param policy resolves a user's role
+     * @param readiness the checks of {@code GET /api/v1/health/ready}
      */
     public record Services(SignatureService signatures, AccountService accounts, BearerAuthenticator authenticator,
                            RateLimiter perUser, RateLimiter perIp, boolean accountsEnabled, EventReceipts receipts,
                            ReceiptConfig receipt, Clock clock, Videos videos, AccountStore accountStore,
-                           UploadPolicy policy, MediaDistribution distribution) {
+                           UploadPolicy policy, MediaDistribution distribution, Readiness readiness) {
     }
 
     /** Starts listening on {@code config.host():config.port()} (0 picks a free port), with the page's defaults. */
@@ -118,7 +121,9 @@ public final class AppHttpServer implements AutoCloseable {
             c.routes.get("/api/v1/moderation/queue", moderation::queue);
             c.routes.post("/api/v1/moderation/videos/{fileId}/approve", moderation::approve);
             c.routes.post("/api/v1/moderation/videos/{fileId}/block", moderation::block);
-            c.routes.get("/api/v1/health", ctx -> json(ctx, 200, Envelope.ok(Envelope.data().put("status", "up"))));
+            c.routes.get("/api/v1/health", HealthHandler::live);
+            c.routes.get("/api/v1/health/live", HealthHandler::live);
+            c.routes.get("/api/v1/health/ready", ctx -> HealthHandler.ready(ctx, services.readiness()));
             c.routes.get("/metrics", metricsRoutes::scrape);
             c.routes.after(metricsRoutes::finished);
             c.routes.get("/api/v1/web-config", ctx -> json(ctx, 200, webConfig));

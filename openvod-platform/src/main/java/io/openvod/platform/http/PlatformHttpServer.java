@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.TimeOrderedIds;
 import io.openvod.core.metrics.MetricsAccess;
+import io.openvod.core.health.Readiness;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.cloudapi.CloudApiEndpoint;
 import io.openvod.platform.cos.CosAuthorizer;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   <li>the UGC upload API at {@code POST /v3/index.php?Action=…};</li>
  *   <li>the TencentCloud API 3.0 endpoint at {@code POST /} with an {@code X-TC-Action} header
  *       (not on a COS virtual host);</li>
- *   <li>{@code GET /health};</li>
+ *   <li>{@code GET /health} and {@code /health/live} (liveness), {@code GET /health/ready} (readiness, {@link HealthHandler});</li>
  *   <li>{@code GET /metrics}: Prometheus metrics ({@link MetricsRoutes}).</li>
  * </ul>
  */
@@ -57,7 +58,7 @@ public final class PlatformHttpServer implements AutoCloseable {
     /** What the server routes to. */
     public record Services(UgcService ugc, UploadCommitter committer, CosService cos, CosAuthorizer authorizer,
                            ObjectStore store, MediaCatalog catalog, boolean serveForbidden, List<String> cosDomains,
-                           String cosCorsOrigin, Clock clock, CloudApiEndpoint cloudApi) {
+                           String cosCorsOrigin, Clock clock, CloudApiEndpoint cloudApi, Readiness readiness) {
     }
 
     /** Starts listening on {@code host:port} (0 picks a free port), with metrics of its own, open on loopback only. */
@@ -88,7 +89,8 @@ public final class PlatformHttpServer implements AutoCloseable {
             c.routes.after(metricsRoutes::finished);
             for (HandlerType method : METHODS) {
                 for (String path : new String[] {"/", "/*"}) {
-                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, api, cos, metricsRoutes, services.clock()));
+                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, api, cos, metricsRoutes, services.clock(),
+                            services.readiness()));
                 }
             }
         });
@@ -97,7 +99,7 @@ public final class PlatformHttpServer implements AutoCloseable {
     }
 
     private static void dispatch(Context ctx, CosAddressResolver resolver, UgcHandler ugc, CloudApiHandler api, CosHandler cos,
-                                 MetricsRoutes metrics, Clock clock) {
+                                 MetricsRoutes metrics, Clock clock, Readiness readiness) {
         String requestId = TimeOrderedIds.next();
         ctx.attribute(REQUEST_ID, requestId);
         ctx.header("X-Request-Id", requestId);
@@ -123,8 +125,9 @@ public final class PlatformHttpServer implements AutoCloseable {
             } else {
                 ctx.status(405);
             }
-        } else if (!virtualHost && rawPath.equals("/health")) {
-            ctx.contentType("application/json").result("{\"status\":\"up\"}");
+        } else if (!virtualHost && HealthHandler.handles(rawPath)) {
+            MetricsRoutes.route(ctx, "health");
+            HealthHandler.handle(ctx, rawPath, readiness);
         } else if (!virtualHost && rawPath.equals("/metrics")) {
             MetricsRoutes.route(ctx, "metrics");
             metrics.scrape(ctx);

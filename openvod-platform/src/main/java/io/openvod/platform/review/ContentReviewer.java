@@ -25,6 +25,24 @@ public interface ContentReviewer extends AutoCloseable {
      */
     List<FrameScores> classify(List<Path> jpegs) throws StepFailure;
 
+    /** Where the engine stands, for readiness probes. */
+    enum Status {
+        /** Not started yet (it starts on the first review), or stopped after it ran: fine. */
+        IDLE,
+        /** Running. */
+        UP,
+        /** Its last start failed; the next review tries again. */
+        DOWN
+    }
+
+    /**
+     * Where the engine stands, answered at once without starting anything; {@link Status#IDLE} by
+     * default (engines that start nothing, or a remote service that a probe must not call).
+     */
+    default Status status() {
+        return Status.IDLE;
+    }
+
     /** Releases the model, process or connections; further classifications fail. Nothing by default. */
     @Override
     default void close() {

@@ -51,7 +51,8 @@ public final class NsfwjsSidecar implements ContentReviewer, AutoCloseable {
     private final String node;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
-    private Process process;
+    private volatile Process process;
+    private volatile boolean lastStartFailed;
     private URI base;
     private double loadMillis;
     private boolean closed;
@@ -138,7 +139,27 @@ public final class NsfwjsSidecar implements ContentReviewer, AutoCloseable {
         return new FrameScores(probabilities);
     }
 
+    /** {@inheritDoc} Up while the sidecar process runs; down after a failed start until a start succeeds. */
+    @Override
+    public Status status() {
+        Process running = process;
+        if (running != null && running.isAlive()) {
+            return Status.UP;
+        }
+        return lastStartFailed ? Status.DOWN : Status.IDLE;
+    }
+
     private void ensureRunning() throws StepFailure {
+        try {
+            start();
+            lastStartFailed = false;
+        } catch (StepFailure e) {
+            lastStartFailed = true;
+            throw e;
+        }
+    }
+
+    private void start() throws StepFailure {
         if (closed) {
             throw new StepFailure(UNAVAILABLE, "the review sidecar is closed", true);
         }

@@ -1,5 +1,8 @@
 package io.openvod.platform.sql;
 
+import io.openvod.core.health.DatabaseCheck;
+import io.openvod.core.health.HealthCheck;
+import io.openvod.core.health.Readiness;
 import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.ApiKeys;
 import io.openvod.platform.account.SqlApiKeys;
@@ -48,6 +51,7 @@ public final class PlatformStores {
     private final MediaCatalog catalog;
     private final Procedures procedures;
     private final TaskQueue queue;
+    private final HealthCheck databaseCheck;
 
     private PlatformStores(PlatformDatabase database, List<ApiKey> configuredKeys, EventsConfig events, Clock clock) {
         var jdbi = database.jdbi();
@@ -63,6 +67,7 @@ public final class PlatformStores {
         this.catalog = sqlCatalog;
         this.procedures = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(jdbi), clock);
         this.queue = new SqlTaskQueue(jdbi, sqlCatalog, procedures, clock);
+        this.databaseCheck = new DatabaseCheck(database.dataSource(), Readiness.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -119,5 +124,10 @@ public final class PlatformStores {
 
     public TaskQueue queue() {
         return queue;
+    }
+
+    /** The readiness check of the database these stores are on ({@code SELECT 1}). */
+    public HealthCheck databaseCheck() {
+        return databaseCheck;
     }
 }

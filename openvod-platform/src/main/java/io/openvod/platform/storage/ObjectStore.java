@@ -76,6 +76,17 @@ public interface ObjectStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Checks cheaply that the store can serve now, for readiness probes: by default a {@link #stat}
+     * of a key that need not exist; a local disk writes and removes a probe file; S3 asks for the
+     * bucket (HeadBucket). Never writes an object.
+     *
+     * @throws StorageException {@link StorageError#STORAGE_FAILED} when it cannot, with a message free of credentials
+     */
+    default void checkAvailable() {
+        stat("health/probe");
+    }
+
     /** Where the objects live, for logs and {@code openvod platform}'s banner (no secrets). */
     String describe();
 

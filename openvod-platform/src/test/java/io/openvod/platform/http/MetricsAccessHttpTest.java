@@ -26,7 +26,7 @@ class MetricsAccessHttpTest {
 
     private static PlatformHttpServer start(String host, PrometheusMeterRegistry registry, Optional<Secret> token) {
         PlatformHttpServer.Services services = new PlatformHttpServer.Services(null, null, null, null, null, null, false,
-                List.of("myqcloud.com"), "*", Clock.systemUTC(), null);
+                List.of("myqcloud.com"), "*", Clock.systemUTC(), null, null);
         return PlatformHttpServer.start(host, 0, services, Optional.empty(), registry, MetricsAccess.forHost(host, token));
     }
 

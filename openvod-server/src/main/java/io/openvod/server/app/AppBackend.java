@@ -32,7 +32,7 @@ public final class AppBackend implements AutoCloseable {
                     new RateLimiter(config.rateLimit().perUserPerMinute(), clock),
                     new RateLimiter(config.rateLimit().perIpPerMinute(), clock),
                     config.auth().accounts(), services.receipts(), config.receipt(), clock, services.videos(),
-                    services.store(), services.policy(), services.distribution()), services.metrics());
+                    services.store(), services.policy(), services.distribution(), services.readiness()), services.metrics());
             AppBackend backend = new AppBackend(services, http);
             services.pullConsumer().ifPresent(PullConsumer::start);
             LOG.info("app backend listening on {} (signing key {})", backend.url(), services.activeSecretId().orElse("none"));

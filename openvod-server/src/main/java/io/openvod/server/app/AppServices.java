@@ -22,6 +22,8 @@ import io.openvod.app.signing.SignatureDefaults;
 import io.openvod.app.signing.SignatureService;
 import io.openvod.app.signing.SigningKeys;
 import io.openvod.app.store.AppDatabase;
+import io.openvod.core.health.DatabaseCheck;
+import io.openvod.core.health.Readiness;
 import io.openvod.app.store.SqlAccountStore;
 import io.openvod.app.store.SqlReceivedEvents;
 import io.openvod.app.store.SqlSignatureLedger;
@@ -36,6 +38,7 @@ import io.openvod.server.config.ConfigException;
 import io.openvod.signature.Credential;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,7 @@ public final class AppServices implements AutoCloseable {
     private final UploadPolicy policy;
     private final Optional<HookForwarder> forwarder;
     private final ServiceMetrics metrics;
+    private final Readiness readiness;
 
     private AppServices(AppConfig config, Clock clock) {
         this.config = config;
@@ -91,6 +95,7 @@ public final class AppServices implements AutoCloseable {
             this.distribution = distribution(config, keys, clock);
             this.forwarder = config.receipt().forward().enabled()
                     ? Optional.of(new HookForwarder(receivedEvents, videos, config.receipt().forward(), clock)) : Optional.empty();
+            this.readiness = Readiness.of(List.of(new DatabaseCheck(database.dataSource(), Readiness.DEFAULT_TIMEOUT)));
             config.receipt().moderatorRoles().stream().filter(r -> !config.policy().roles().containsKey(r)).forEach(r ->
                     LOG.info("app.receipt.moderatorRoles names '{}', which is not a role of app.policy.roles, so no user has it", r));
         } catch (RuntimeException e) {
@@ -198,6 +203,15 @@ public final class AppServices implements AutoCloseable {
     /** The app backend's metrics (served at {@code GET /metrics}). */
     public PrometheusMeterRegistry metrics() {
         return metrics.registry();
+    }
+
+    /**
+     * The app backend's readiness checks: its database only. Readiness stays local: the pull consumer's and
+     * the platform's reachability (Tencent VOD or OpenVOD) are not checked, so an outage there never takes
+     * every app node out of a load balancer.
+     */
+    public Readiness readiness() {
+        return readiness;
     }
 
     public Optional<String> activeSecretId() {

@@ -5,6 +5,8 @@ import io.openvod.platform.flow.FlowSettings;
 import io.openvod.platform.config.FlowsConfig;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.config.PlatformHttpConfig;
+import io.openvod.platform.health.FfmpegCheck;
+import io.openvod.platform.health.ReviewCheck;
 import io.openvod.platform.http.TlsConnector;
 import io.openvod.server.config.ApiKeyConfig;
 import io.openvod.server.config.SignatureConfig;
@@ -33,7 +35,8 @@ public final class Platform implements AutoCloseable {
             Optional<TlsConnector> tls = tls(config.http().tls(), config.storage().directory().toAbsolutePath().resolveSibling("tls"));
             PlatformNode node = PlatformNode.start(config,
                     new PlatformNode.SignatureRules(signature.clockSkew(), signature.maxValidity(), signature.maxLength()),
-                    new PlatformNode.Adapters(services.stores(), services.store(), services.inspector(), tls),
+                    new PlatformNode.Adapters(services.stores(), services.store(), services.inspector(), tls,
+                            List.of(new FfmpegCheck(services.ffmpeg()), new ReviewCheck(services.reviewer()))),
                     clock, new PlatformNode.TaskFlows(services.taskSteps(),
                             flowSettings(config.flows(), config.flows().workRoot(config.storage().directory()))), services.metrics());
             LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());

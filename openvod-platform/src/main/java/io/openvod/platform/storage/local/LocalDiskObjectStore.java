@@ -172,6 +172,18 @@ public final class LocalDiskObjectStore implements ObjectStore {
         return Optional.of(new LocalRangeAssembly(paths, writer, this));
     }
 
+    /** {@inheritDoc} Creates and removes a probe file in the store's temporary directory; a removed directory is not recreated. */
+    @Override
+    public void checkAvailable() {
+        Path tmp = root.resolve("tmp");
+        try {
+            Path probe = Files.createTempFile(tmp, ".health-", ".probe");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new StorageException(StorageError.STORAGE_FAILED, "cannot write to " + tmp + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
     @Override
     public String describe() {
         return "local disk " + root;

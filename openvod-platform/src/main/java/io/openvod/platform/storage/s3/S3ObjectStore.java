@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -43,6 +44,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * are assembled with {@link #compose}.
  */
 public final class S3ObjectStore implements ObjectStore {
+    private static final int CHECK_TIMEOUT_SECONDS = 2;
+
     private final S3Client client;
     private final SdkHttpClient http;
     private final S3StoreSettings settings;
@@ -240,6 +243,18 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Optional<NativeMultipart> nativeMultipart() {
         return Optional.of(multipart);
+    }
+
+    /** {@inheritDoc} HeadBucket, limited to {@value #CHECK_TIMEOUT_SECONDS} s. */
+    @Override
+    public void checkAvailable() {
+        try {
+            client.headBucket(b -> b.bucket(settings.bucket())
+                    .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(CHECK_TIMEOUT_SECONDS))));
+        } catch (SdkException e) {
+            String why = e instanceof AwsServiceException service ? "HTTP " + service.statusCode() : e.getClass().getSimpleName();
+            throw new StorageException(StorageError.STORAGE_FAILED, "S3 HeadBucket of " + settings.bucket() + " failed: " + why, e);
+        }
     }
 
     @Override
