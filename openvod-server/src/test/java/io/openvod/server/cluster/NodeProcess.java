@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
 
 /**
  * One OpenVOD command ({@code openvod platform}, {@code openvod app}, or an administration command) in
- * a JVM of its own, started with the test's class path. Its output goes to a log file under
- * {@code target/test-logs/cluster/}, where the suite's log scan reads it. {@link #kill()} is
- * {@code kill -9}.
+ * a JVM of its own, started by a {@link Launcher}: the test's class path, or an installed release's
+ * {@code bin/openvod}. Its output goes to a log file under {@code target/test-logs/}, where the
+ * suite's log scan reads it. {@link #kill()} is {@code kill -9}.
  */
 final class NodeProcess implements AutoCloseable {
     private static final Pattern PLATFORM_READY = Pattern.compile("this node listens on (http://\\S+) behind");
+    private static final Pattern PLATFORM_ALONE_READY = Pattern.compile("UGC upload API on (http://\\S+?)/v3/index.php");
     private static final Pattern APP_READY = Pattern.compile("signature service on (http://\\S+?)/?api/v1/upload-signature");
 
     private final String name;
@@ -38,14 +39,44 @@ final class NodeProcess implements AutoCloseable {
         this.reader = Thread.ofPlatform().daemon().name("output-" + name).start(() -> copy(log, ready));
     }
 
+    /**
+     * How a command is started: the command line before openvod's own arguments, and the working
+     * directory ({@code null}: the test's).
+     */
+    record Launcher(List<String> command, Path directory) {
+        Launcher {
+            command = List.copyOf(command);
+        }
+
+        /** {@code io.openvod.server.Main} on the test's class path, in a small JVM. */
+        static Launcher testClassPath() {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return new Launcher(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-cp", System.getProperty("java.class.path"), "io.openvod.server.Main"), null);
+        }
+    }
+
     /** {@code openvod platform} with {@code config}; answers once it listens. */
     static NodeProcess platform(String name, Path config, Path logs) {
-        return start(name, logs, PLATFORM_READY, List.of("--config", config.toString(), "platform", "--port", "0"));
+        return start(name, Launcher.testClassPath(), logs, PLATFORM_READY, List.of("--config", config.toString(), "platform", "--port", "0"));
+    }
+
+    /**
+     * {@code openvod platform} with {@code config}, started by {@code launcher}, where no
+     * {@code platform.http.publicUrl} is set (the node is reached directly); answers once it listens.
+     */
+    static NodeProcess platformAlone(String name, Launcher launcher, Path config, Path logs) {
+        return start(name, launcher, logs, PLATFORM_ALONE_READY, List.of("--config", config.toString(), "platform", "--port", "0"));
     }
 
     /** {@code openvod app} with {@code config}; answers once it listens. */
     static NodeProcess app(String name, Path config, Path logs) {
-        return start(name, logs, APP_READY, List.of("--config", config.toString(), "app", "--port", "0"));
+        return app(name, Launcher.testClassPath(), config, logs);
+    }
+
+    /** {@code openvod app} with {@code config}, started by {@code launcher}; answers once it listens. */
+    static NodeProcess app(String name, Launcher launcher, Path config, Path logs) {
+        return start(name, launcher, logs, APP_READY, List.of("--config", config.toString(), "app", "--port", "0"));
     }
 
     /**
@@ -53,8 +84,13 @@ final class NodeProcess implements AutoCloseable {
      * which is not kept in a log: it may show a secret once, as {@code events secrets create} does.
      */
     static String run(String name, String stdin, List<String> args) {
+        return run(name, Launcher.testClassPath(), stdin, args);
+    }
+
+    /** {@link #run(String, String, List)} with {@code launcher}. */
+    static String run(String name, Launcher launcher, String stdin, List<String> args) {
         try {
-            Process process = builder(args).start();
+            Process process = builder(launcher, args).start();
             try (Writer in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
                 in.write(stdin);
             }
@@ -75,21 +111,23 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    private static NodeProcess start(String name, Path logs, Pattern ready, List<String> args) {
+    private static NodeProcess start(String name, Launcher launcher, Path logs, Pattern ready, List<String> args) {
         try {
             Files.createDirectories(logs);
-            return new NodeProcess(name, builder(args).start(), logs.resolve(name + ".log"), ready);
+            return new NodeProcess(name, builder(launcher, args).start(), logs.resolve(name + ".log"), ready);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
-    private static ProcessBuilder builder(List<String> args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "io.openvod.server.Main"));
+    private static ProcessBuilder builder(Launcher launcher, List<String> args) {
+        List<String> command = new ArrayList<>(launcher.command());
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (launcher.directory() != null) {
+            builder.directory(launcher.directory().toFile());
+        }
+        return builder;
     }
 
     /** The node's URL, once it listens (at most {@code seconds}). */
