@@ -17,10 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +26,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +48,6 @@ class ClusterIT {
     private static final int PLATFORM_NODES = 3;
     private static final int APP_NODES = 2;
     private static final int UPLOADS_PER_KIND = 3;
-    private static final Pattern WEBHOOK_SECRET = Pattern.compile("(whsec_[A-Za-z0-9+/=]+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -77,7 +70,7 @@ class ClusterIT {
                         appLb.url(), dir.resolve("node-" + i)));
             }
             Files.copy(dir.resolve("platform-0.yaml"), platformConfig);
-            String secret = webhookSecret(NodeProcess.run("events-secrets-create", "",
+            String secret = ClusterData.webhookSecret(NodeProcess.run("events-secrets-create", "",
                     List.of("--config", platformConfig.toString(), "events", "secrets", "create")));
             Path appConfig = dir.resolve("app.yaml");
             Files.writeString(appConfig, appYaml(appDb, secret));
@@ -177,7 +170,7 @@ class ClusterIT {
 
     private static Map<String, String> videoStates(String appDb, java.util.Set<String> fileIds) throws SQLException {
         Map<String, String> states = new HashMap<>();
-        for (Map<String, Object> row : query(appDb, "SELECT file_id, state FROM videos")) {
+        for (Map<String, Object> row : ClusterData.query(appDb, "SELECT file_id, state FROM videos")) {
             if (fileIds.contains((String) row.get("file_id"))) {
                 states.put((String) row.get("file_id"), ((String) row.get("state")).toUpperCase(java.util.Locale.ROOT));
             }
@@ -188,7 +181,7 @@ class ClusterIT {
     /** Each video, fetched from its media URL (through the platforms' proxy), has the SHA-256 of the file uploaded. */
     private static void assertStoredIntact(String platformDb, String appDb, Map<String, Path> uploaded) throws Exception {
         Map<String, String> urls = new HashMap<>();
-        for (Map<String, Object> row : query(appDb, "SELECT file_id, media_url FROM videos")) {
+        for (Map<String, Object> row : ClusterData.query(appDb, "SELECT file_id, media_url FROM videos")) {
             urls.put((String) row.get("file_id"), (String) row.get("media_url"));
         }
         for (Map.Entry<String, Path> e : uploaded.entrySet()) {
@@ -204,11 +197,11 @@ class ClusterIT {
     }
 
     private static void assertFlowsFinished(String platformDb, java.util.Set<String> fileIds) throws SQLException {
-        List<Map<String, Object>> flows = query(platformDb, "SELECT task_id, file_id, status FROM task_flows");
+        List<Map<String, Object>> flows = ClusterData.query(platformDb, "SELECT task_id, file_id, status FROM task_flows");
         flows.removeIf(f -> !fileIds.contains((String) f.get("file_id")));
         assertThat(flows).as("two task flows per upload: the procedure's and its ReviewAudioVideo").hasSize(2 * fileIds.size());
         assertThat(flows).as("every flow finished").allSatisfy(f -> assertThat(f.get("status")).isEqualTo("FINISH"));
-        List<Map<String, Object>> tasks = query(platformDb, "SELECT t.status, t.attempts FROM flow_tasks t");
+        List<Map<String, Object>> tasks = ClusterData.query(platformDb, "SELECT t.status, t.attempts FROM flow_tasks t");
         assertThat(tasks).as("every task succeeded").allSatisfy(t -> assertThat(t.get("status")).isEqualTo("SUCCESS"));
         assertThat(tasks).as("a task of the killed node was taken over after its lease")
                 .anySatisfy(t -> assertThat(((Number) t.get("attempts")).intValue()).isGreaterThan(1));
@@ -216,13 +209,13 @@ class ClusterIT {
 
     /** Every event of the uploads was delivered, and the app stored and applied each exactly once. */
     private static void assertEveryEventReceivedOnce(String platformDb, String appDb, java.util.Set<String> fileIds) throws SQLException {
-        List<Map<String, Object>> outbox = query(platformDb,
+        List<Map<String, Object>> outbox = ClusterData.query(platformDb,
                 "SELECT o.event_id, o.file_id, o.event_type, d.state FROM event_outbox o JOIN event_deliveries d ON d.event_id = o.event_id");
         outbox.removeIf(e -> !fileIds.contains((String) e.get("file_id")));
         assertThat(outbox.stream().map(e -> e.get("event_type")).distinct())
                 .as("uploads, flow state changes and reviews").contains("NewFileUpload", "ProcedureStateChanged");
         assertThat(outbox).as("every event delivered").allSatisfy(e -> assertThat(e.get("state")).isEqualTo("DELIVERED"));
-        List<Map<String, Object>> received = query(appDb, "SELECT event_id, state, attempts FROM received_events");
+        List<Map<String, Object>> received = ClusterData.query(appDb, "SELECT event_id, state, attempts FROM received_events");
         Map<Object, Long> perEvent = new HashMap<>();
         received.forEach(r -> perEvent.merge(r.get("event_id"), 1L, Long::sum));
         for (Map<String, Object> e : outbox) {
@@ -244,33 +237,12 @@ class ClusterIT {
             }
         }
         ClusterUploads api = new ClusterUploads(survivors, List.of(), PASSWORD);
-        for (Map<String, Object> flow : query(platformDb, "SELECT task_id, file_id FROM task_flows")) {
+        for (Map<String, Object> flow : ClusterData.query(platformDb, "SELECT task_id, file_id FROM task_flows")) {
             if (fileIds.contains((String) flow.get("file_id"))) {
                 JsonNode detail = api.api("DescribeTaskDetail", "{\"TaskId\":\"" + flow.get("task_id") + "\"}");
                 assertThat(detail.path("Status").asText()).as(detail.toString()).isEqualTo("FINISH");
             }
         }
-    }
-
-    private static List<Map<String, Object>> query(String jdbcUrl, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                Map<String, Object> row = new HashMap<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
-    }
-
-    private static String webhookSecret(String output) {
-        Matcher m = WEBHOOK_SECRET.matcher(output);
-        assertThat(m.find()).as("openvod events secrets create prints the secret").isTrue();
-        return TestSecrets.remember(m.group(1));
     }
 
     private static String platformYaml(String databaseUrl, S3MockProcess s3, String publicUrl, String appUrl, Path nodeDir) {

@@ -15,15 +15,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +43,6 @@ class ReleaseTarballIT {
     private static final String PROCEDURE = "ReviewAudioVideoTranscodeCover";
     private static final String USER = "installer";
     private static final String PASSWORD = "release-installer-password";
-    private static final Pattern WEBHOOK_SECRET = Pattern.compile("(whsec_[A-Za-z0-9+/=]+)");
     private static final Pattern TARBALL = Pattern.compile("openvod-(.+)\\.tar\\.gz");
     private static final Path LOGS = Path.of("target", "test-logs", "release").toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,7 +75,7 @@ class ReleaseTarballIT {
         try {
             Path platformConfig = data.resolve("platform.yaml");
             Files.writeString(platformConfig, platformYaml(data, "http://127.0.0.1:9"));
-            String secret = webhookSecret(NodeProcess.run("events-secrets-create", launcher, "",
+            String secret = ClusterData.webhookSecret(NodeProcess.run("events-secrets-create", launcher, "",
                     List.of("--config", platformConfig.toString(), "events", "secrets", "create")));
             Path appConfig = data.resolve("app.yaml");
             Files.writeString(appConfig, appYaml(data, secret));
@@ -168,8 +164,8 @@ class ReleaseTarballIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         String state = null;
         while (System.nanoTime() < deadline) {
-            List<List<Object>> rows = query(appDb, "SELECT state FROM videos WHERE file_id = ?", fileId);
-            state = rows.isEmpty() ? null : ((String) rows.getFirst().getFirst()).toUpperCase(Locale.ROOT);
+            List<Map<String, Object>> rows = ClusterData.query(sqlite(appDb), "SELECT state FROM videos WHERE file_id = ?", fileId);
+            state = rows.isEmpty() ? null : ((String) rows.getFirst().get("state")).toUpperCase(Locale.ROOT);
             if ("PUBLISHED".equals(state) || "BLOCKED".equals(state)) {
                 return state;
             }
@@ -181,17 +177,18 @@ class ReleaseTarballIT {
 
     /** The procedure's flow and its ReviewAudioVideo flow both finished, every task a success. */
     private static void assertFlowsFinished(Path platformDb, String fileId) throws SQLException {
-        List<List<Object>> flows = query(platformDb, "SELECT status FROM task_flows WHERE file_id = ?", fileId);
+        List<Map<String, Object>> flows = ClusterData.query(sqlite(platformDb), "SELECT status FROM task_flows WHERE file_id = ?", fileId);
         assertThat(flows).as("the procedure's flow and its review flow").hasSize(2)
-                .allSatisfy(row -> assertThat(row.getFirst()).isEqualTo("FINISH"));
-        List<List<Object>> tasks = query(platformDb,
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("FINISH"));
+        List<Map<String, Object>> tasks = ClusterData.query(sqlite(platformDb),
                 "SELECT t.status FROM flow_tasks t JOIN task_flows f ON f.task_id = t.task_id WHERE f.file_id = ?", fileId);
-        assertThat(tasks).isNotEmpty().allSatisfy(row -> assertThat(row.getFirst()).isEqualTo("SUCCESS"));
+        assertThat(tasks).isNotEmpty().allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCESS"));
     }
 
     /** The app's media URL of the video serves the very bytes uploaded. */
     private static void assertServedIntact(Path appDb, String fileId, Path clip) throws Exception {
-        String url = (String) query(appDb, "SELECT media_url FROM videos WHERE file_id = ?", fileId).getFirst().getFirst();
+        String url = (String) ClusterData.query(sqlite(appDb), "SELECT media_url FROM videos WHERE file_id = ?", fileId)
+                .getFirst().get("media_url");
         HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
@@ -200,27 +197,8 @@ class ReleaseTarballIT {
         }
     }
 
-    private static List<List<Object>> query(Path sqlite, String sql, String parameter) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                List<List<Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
-    }
-
-    private static String webhookSecret(String output) {
-        Matcher m = WEBHOOK_SECRET.matcher(output);
-        assertThat(m.find()).as("openvod events secrets create prints the secret").isTrue();
-        return TestSecrets.remember(m.group(1));
+    private static String sqlite(Path file) {
+        return "jdbc:sqlite:" + file;
     }
 
     private static String platformYaml(Path data, String appUrl) {
