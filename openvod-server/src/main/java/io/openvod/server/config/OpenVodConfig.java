@@ -17,10 +17,12 @@ import java.util.Set;
  * @param keys the API keys OpenVOD trusts; secret ids are unique
  * @param app the app backend (signature distribution service)
  * @param platform the VOD platform (upload API, object API, catalog)
+ * @param tracing where spans are exported
  */
 public record OpenVodConfig(LoggingConfig logging, SignatureConfig signature, List<ApiKeyConfig> keys, AppConfig app,
-                            PlatformConfig platform) {
+                            PlatformConfig platform, TracingSection tracing) {
     public OpenVodConfig {
+        tracing = tracing == null ? new TracingSection("", null) : tracing;
         ConfigChecks.notNull("app", app);
         ConfigChecks.notNull("platform", platform);
         ConfigChecks.notNull("logging", logging);
