@@ -103,7 +103,7 @@ public final class Tracing implements AutoCloseable {
         provider.forceFlush().join(5, TimeUnit.SECONDS);
     }
 
-    /** Sends what is left to export, waiting at most five seconds. */
+    /** Sends what is left to export and writes what is left to keep, waiting at most five seconds. */
     @Override
     public void close() {
         provider.shutdown().join(5, TimeUnit.SECONDS);
