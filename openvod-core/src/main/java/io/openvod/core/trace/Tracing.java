@@ -16,11 +16,13 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One service's tracer: OpenTelemetry's SDK, with spans exported over OTLP/HTTP when
- * {@link TracingConfig#otlpEndpoint()} is set and kept nowhere otherwise. Steps are started as
+ * {@link TracingConfig#otlpEndpoint()} is set, and kept in the service's own database when it is
+ * given a {@link TraceLog} ({@link StoredSpans}, for {@code openvod trace}). Steps are started as
  * children of a {@link TraceParent} read from a header or from storage, so a trace crosses
  * processes and nodes through the database as well as through HTTP.
  */
@@ -30,7 +32,7 @@ public final class Tracing implements AutoCloseable {
     private final Tracer tracer;
     private final ChosenIds ids = new ChosenIds();
 
-    private Tracing(String serviceName, TracingConfig config) {
+    private Tracing(String serviceName, TracingConfig config, Optional<TraceLog> store) {
         SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
                 .setIdGenerator(ids)
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName))));
@@ -40,6 +42,7 @@ public final class Tracing implements AutoCloseable {
                         .setScheduleDelay(Duration.ofSeconds(1))
                         .build())
                 .orElseGet(Unexported::new)); // without any processor the SDK hands out invalid spans
+        store.ifPresent(log -> builder.addSpanProcessor(StoredSpans.start(log, serviceName, config.retention())));
         provider = builder.build();
         tracer = provider.get("io.openvod");
     }
@@ -50,12 +53,23 @@ public final class Tracing implements AutoCloseable {
      * @param serviceName the OpenTelemetry {@code service.name}: {@code openvod-platform}, {@code openvod-app}
      */
     public static Tracing create(String serviceName, TracingConfig config) {
-        return new Tracing(serviceName, config);
+        return new Tracing(serviceName, config, Optional.empty());
+    }
+
+    /**
+     * A tracer for one service that also keeps every ended step in {@code store} (the service's
+     * {@code trace_spans} table) for {@link TracingConfig#retention()}. Writing never blocks a step
+     * and a failed write never fails one ({@link StoredSpans}).
+     *
+     * @param serviceName the OpenTelemetry {@code service.name}, also the {@code service} of each kept step
+     */
+    public static Tracing create(String serviceName, TracingConfig config, TraceLog store) {
+        return new Tracing(serviceName, config, Optional.of(store));
     }
 
     /** A tracer that exports nothing (tests, tools). */
     public static Tracing local(String serviceName) {
-        return new Tracing(serviceName, TracingConfig.off());
+        return new Tracing(serviceName, TracingConfig.off(), Optional.empty());
     }
 
     /** Starts a step as a child of {@code parent}; close it to end the span. */
@@ -84,7 +98,12 @@ public final class Tracing implements AutoCloseable {
         }
     }
 
-    /** Sends what is left to export, waiting at most five seconds. */
+    /** Exports and writes the steps ended so far, waiting at most five seconds. */
+    public void flush() {
+        provider.forceFlush().join(5, TimeUnit.SECONDS);
+    }
+
+    /** Sends what is left to export and writes what is left to keep, waiting at most five seconds. */
     @Override
     public void close() {
         provider.shutdown().join(5, TimeUnit.SECONDS);

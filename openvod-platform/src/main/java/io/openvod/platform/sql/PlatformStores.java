@@ -1,6 +1,8 @@
 package io.openvod.platform.sql;
 
 import io.openvod.core.health.DatabaseCheck;
+import io.openvod.core.sql.SqlTraceLog;
+import io.openvod.core.trace.TraceLog;
 import io.openvod.core.health.HealthCheck;
 import io.openvod.core.health.Readiness;
 import io.openvod.platform.account.ApiKey;
@@ -52,6 +54,7 @@ public final class PlatformStores {
     private final Procedures procedures;
     private final TaskQueue queue;
     private final HealthCheck databaseCheck;
+    private final TraceLog traces;
 
     private PlatformStores(PlatformDatabase database, List<ApiKey> configuredKeys, EventsConfig events, Clock clock) {
         var jdbi = database.jdbi();
@@ -68,6 +71,7 @@ public final class PlatformStores {
         this.procedures = new Procedures(ProcedureTemplates.builtIn(), new SqlProcedureTemplateStore(jdbi), clock);
         this.queue = new SqlTaskQueue(jdbi, sqlCatalog, procedures, clock);
         this.databaseCheck = new DatabaseCheck(database.dataSource(), Readiness.DEFAULT_TIMEOUT);
+        this.traces = new SqlTraceLog(jdbi);
     }
 
     /**
@@ -124,6 +128,11 @@ public final class PlatformStores {
 
     public TaskQueue queue() {
         return queue;
+    }
+
+    /** The steps the platform ran ({@code trace_spans}), for {@code openvod trace}. */
+    public TraceLog traces() {
+        return traces;
     }
 
     /** The readiness check of the database these stores are on ({@code SELECT 1}). */

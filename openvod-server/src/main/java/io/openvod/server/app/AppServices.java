@@ -34,6 +34,8 @@ import io.openvod.app.vod.Tc3MediaDistribution;
 import io.openvod.app.vod.VodApi;
 import io.openvod.core.ConfigError;
 import io.openvod.core.metrics.ServiceMetrics;
+import io.openvod.core.sql.SqlTraceLog;
+import io.openvod.core.trace.TraceLog;
 import io.openvod.server.config.ConfigException;
 import io.openvod.signature.Credential;
 import java.time.Clock;
@@ -68,6 +70,7 @@ public final class AppServices implements AutoCloseable {
     private final Optional<HookForwarder> forwarder;
     private final ServiceMetrics metrics;
     private final Readiness readiness;
+    private final TraceLog traces;
 
     private AppServices(AppConfig config, Clock clock) {
         this.config = config;
@@ -89,6 +92,7 @@ public final class AppServices implements AutoCloseable {
                     userId -> store.find(userId).map(Account::banned).orElse(false));
             this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
             this.videos = new SqlVideos(database.jdbi());
+            this.traces = new SqlTraceLog(database.jdbi());
             this.receipts = new EventReceipts(receivedEvents, clock, config.receipt().forward().enabled(),
                     config.receiptApplication(), metrics.registry());
             this.pullConsumer = pullConsumer(config, keys, receipts, clock);
@@ -183,6 +187,11 @@ public final class AppServices implements AutoCloseable {
 
     public Videos videos() {
         return videos;
+    }
+
+    /** The steps the app backend ran ({@code trace_spans}), for {@code openvod trace}. */
+    public TraceLog traces() {
+        return traces;
     }
 
     /** Resolves users' roles and upload policies. */

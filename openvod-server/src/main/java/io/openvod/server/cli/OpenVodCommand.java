@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "OpenVOD: self-hosted, Tencent-VOD-compatible upload from client.",
-        subcommands = {DevCommand.class, AppCommand.class, PlatformCommand.class, KeysCommand.class, EventsCommand.class, TasksCommand.class, MediaCommand.class, UploadCommand.class, UsersCommand.class, SignatureCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DevCommand.class, AppCommand.class, PlatformCommand.class, KeysCommand.class, EventsCommand.class, TasksCommand.class, MediaCommand.class, UploadCommand.class, UsersCommand.class, TraceCommand.class, SignatureCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "The ./openvod launcher also offers: test (run the whole test suite), build (rebuild the jar)."})
 public final class OpenVodCommand {
 
