@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.metrics.MetricsAccess;
 import io.openvod.core.health.HealthCheck;
 import io.openvod.core.health.Readiness;
+import io.openvod.core.trace.Tracing;
+import io.openvod.core.trace.TracingConfig;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.MediaInspector;
 import io.openvod.platform.cloudapi.ApplyUploadAction;
@@ -69,9 +71,15 @@ import org.slf4j.LoggerFactory;
  * A running platform: the upload services on the platform database, the HTTP server, the
  * sweeper of abandoned uploads, and the task-flow engine. The caller supplies the adapters (database, keys, object store,
  * media inspector) and owns them; closing the node stops the server and the sweeper.
+ *
+ * <p>The node has one tracer ({@link Tracing}, service {@code openvod-platform}), made from the
+ * {@link TracingConfig} it is started with and closed with the node: Apply, the parts, Commit,
+ * every task attempt and every push run in its steps (docs/operations.md, "Platform steps").
  */
 public final class PlatformNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformNode.class);
+    /** The OpenTelemetry {@code service.name} of the platform's spans. */
+    public static final String SERVICE_NAME = "openvod-platform";
 
     private final PlatformHttpServer http;
     private final ScheduledExecutorService sweeper;
@@ -84,6 +92,7 @@ public final class PlatformNode implements AutoCloseable {
     private final WebhookSecrets webhookSecrets;
     private final FlowEngine flows;
     private final Readiness readiness;
+    private final Tracing tracing;
 
     /**
      * The adapters a node runs on, and the readiness checks besides the database's and the object store's,
@@ -121,7 +130,8 @@ public final class PlatformNode implements AutoCloseable {
     }
 
     private PlatformNode(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows,
-                         PrometheusMeterRegistry metrics) {
+                         PrometheusMeterRegistry metrics, TracingConfig tracingConfig) {
+        this.tracing = Tracing.create(SERVICE_NAME, tracingConfig);
         PlatformStores stores = adapters.stores();
         this.eventConfigs = stores.eventConfigs();
         this.catalog = stores.catalog();
@@ -130,9 +140,9 @@ public final class PlatformNode implements AutoCloseable {
         MultipartUploads multipart = stores.multipart();
         SignatureCheck check = new SignatureCheck(stores.keys(), stores.replays(), clock, rules.clockSkew(), rules.maxValidity(),
                 rules.maxLength());
-        CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock, metrics);
+        CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock, metrics, tracing);
         this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), stores.replays(), config.upload().sessionValidity(), clock);
-        this.push = new PushDispatcher(stores.deliveries(), config.events().push(), webhookSecrets, clock, metrics);
+        this.push = new PushDispatcher(stores.deliveries(), config.events().push(), webhookSecrets, clock, metrics, tracing);
         int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
         String scheme = adapters.tls().isPresent() ? "https" : "http";
         // Media URLs are built from the configured public URL, never from a request's Host header.
@@ -142,8 +152,9 @@ public final class PlatformNode implements AutoCloseable {
         Procedures templates = stores.procedures();
         TaskQueue queue = stores.queue();
         this.flows = new FlowEngine(queue, catalog, adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock,
-                metrics);
-        UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock);
+                metrics, tracing);
+        UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock,
+                tracing);
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock,
                 flows::wake, templates, metrics);
         CosAuthorizer authorizer = new CosAuthorizer(sessions, clock, config.upload().clockSkew());
@@ -196,12 +207,23 @@ public final class PlatformNode implements AutoCloseable {
 
     /**
      * Starts a node whose task flows run {@code taskFlows}' steps and whose components record their
-     * metrics in {@code metrics}, served at {@code GET /metrics} (see {@code docs/operations.md});
-     * the caller keeps ownership of the adapters and of the registry.
+     * metrics in {@code metrics}, served at {@code GET /metrics} (see {@code docs/operations.md}),
+     * with a tracer that exports no spans (tests, tools); the caller keeps ownership of the adapters
+     * and of the registry.
      */
     public static PlatformNode start(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows,
                                      PrometheusMeterRegistry metrics) {
-        return new PlatformNode(config, rules, adapters, clock, taskFlows, metrics);
+        return start(config, rules, adapters, clock, taskFlows, metrics, TracingConfig.off());
+    }
+
+    /**
+     * {@link #start(PlatformConfig, SignatureRules, Adapters, Clock, TaskFlows, PrometheusMeterRegistry)}
+     * with the node's tracer made from {@code tracing} (the configuration's {@code tracing:}), which
+     * exports its spans where that says and is closed with the node.
+     */
+    public static PlatformNode start(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows,
+                                     PrometheusMeterRegistry metrics, TracingConfig tracing) {
+        return new PlatformNode(config, rules, adapters, clock, taskFlows, metrics, tracing);
     }
 
     private void sweepQuietly() {
@@ -269,6 +291,7 @@ public final class PlatformNode implements AutoCloseable {
         push.close();
         sweeper.shutdownNow();
         http.close();
+        tracing.close();
     }
 
     private static String hostForUrl(String host) {

@@ -1,5 +1,6 @@
 package io.openvod.platform.catalog;
 
+import io.openvod.core.trace.TraceParent;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param notifyMode {@code Finish}, {@code Change} or {@code None}
  * @param adHoc the tasks of a {@code ProcessMedia} request, instead of a template's
  * @param sessionId the caller's {@code SessionId} (deduplication key), if any
+ * @param traceId the trace the flow runs in: the call's for a flow started at once
+ *     ({@code TaskQueue.submit}); for a flow an upload asked for, the upload's, as
+ *     {@link MediaCatalog#pendingFlows} reads it from the upload session
  */
 public record FlowRequest(String taskId, String fileId, long appId, long subAppId, String procedure, int taskPriority,
-                          String notifyMode, String sessionContext, Optional<AdHocTasks> adHoc, Optional<String> sessionId) {
+                          String notifyMode, String sessionContext, Optional<AdHocTasks> adHoc, Optional<String> sessionId,
+                          Optional<String> traceId) {
     public FlowRequest {
         Objects.requireNonNull(taskId, "taskId == null");
         Objects.requireNonNull(procedure, "procedure == null");
@@ -25,12 +30,25 @@ public record FlowRequest(String taskId, String fileId, long appId, long subAppI
         sessionContext = sessionContext == null ? "" : sessionContext;
         Objects.requireNonNull(adHoc, "adHoc == null");
         Objects.requireNonNull(sessionId, "sessionId == null");
+        traceId = traceId == null ? Optional.empty() : traceId.filter(TraceParent::isTraceId);
+    }
+
+    /** A flow without a trace of its own yet. */
+    public FlowRequest(String taskId, String fileId, long appId, long subAppId, String procedure, int taskPriority,
+                       String notifyMode, String sessionContext, Optional<AdHocTasks> adHoc, Optional<String> sessionId) {
+        this(taskId, fileId, appId, subAppId, procedure, taskPriority, notifyMode, sessionContext, adHoc, sessionId, Optional.empty());
     }
 
     /** A flow of the template {@code procedure}, without a SessionId. */
     public FlowRequest(String taskId, String fileId, long appId, long subAppId, String procedure, int taskPriority,
                        String notifyMode, String sessionContext) {
         this(taskId, fileId, appId, subAppId, procedure, taskPriority, notifyMode, sessionContext, Optional.empty(), Optional.empty());
+    }
+
+    /** This flow in the trace {@code traceId}. */
+    public FlowRequest withTrace(String traceId) {
+        return new FlowRequest(taskId, fileId, appId, subAppId, procedure, taskPriority, notifyMode, sessionContext, adHoc, sessionId,
+                Optional.of(traceId));
     }
 
     /** A new TaskId of a flow of application {@code subAppId}: {@code <subAppId>-procedurev2-<32 hex>t0}, as Tencent's. */

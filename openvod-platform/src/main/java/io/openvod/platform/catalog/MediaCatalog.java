@@ -54,6 +54,16 @@ public interface MediaCatalog {
     /** The outbox rows of a FileId, in sequence order. */
     List<StoredEvent> events(String fileId);
 
-    /** Task flows waiting to run, highest priority first. */
+    /**
+     * Task flows waiting to run, highest priority first, each with the trace of the upload that made
+     * its media ({@link #uploadTrace}; empty when there is none).
+     */
     List<FlowRequest> pendingFlows(int limit);
+
+    /**
+     * The trace of the upload that made the media {@code fileId}: the trace id its upload session
+     * keeps (a cover's session does not count). Empty for unknown media and for sessions opened
+     * before traces were kept.
+     */
+    Optional<String> uploadTrace(String fileId);
 }

@@ -20,6 +20,9 @@ public final class SqlMediaCatalog implements MediaCatalog {
     private static final String MEDIA_COLUMNS = "file_id, app_id, sub_app_id, name, description, type, class_id, bucket, "
             + "storage_region, media_key, media_url, cover_key, cover_url, source_context, size, metadata, probe_error, status, "
             + "expire_at, created_at, updated_at";
+    /** The traces of the session that uploaded a media file (not a cover's); the condition on {@code s.file_id} follows. */
+    private static final String UPLOAD_TRACE = "SELECT MIN(s.trace_id) FROM upload_sessions s "
+            + "WHERE s.target_file_id IS NULL AND s.trace_id IS NOT NULL AND";
 
     private final Jdbi jdbi;
     private final EventRouter routing;
@@ -239,10 +242,10 @@ public final class SqlMediaCatalog implements MediaCatalog {
 
     @Override
     public List<FlowRequest> pendingFlows(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT task_id, file_id, app_id, sub_app_id, procedure_name, task_priority, "
-                        + "task_notify_mode, session_context, media_process_task, ai_content_review_task, session_id, "
-                        + "review_audio_video_task "
-                        + "FROM flow_requests WHERE state = 'PENDING' ORDER BY task_priority DESC, created_at LIMIT :limit")
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.task_id, r.file_id, r.app_id, r.sub_app_id, r.procedure_name, "
+                        + "r.task_priority, r.task_notify_mode, r.session_context, r.media_process_task, r.ai_content_review_task, "
+                        + "r.session_id, r.review_audio_video_task, (" + UPLOAD_TRACE + " s.file_id = r.file_id) "
+                        + "FROM flow_requests r WHERE r.state = 'PENDING' ORDER BY r.task_priority DESC, r.created_at LIMIT :limit")
                 .bind("limit", limit)
                 .map((rs, ctx) -> {
                     Optional<String> media = Optional.ofNullable(rs.getString(9));
@@ -251,9 +254,19 @@ public final class SqlMediaCatalog implements MediaCatalog {
                     Optional<FlowRequest.AdHocTasks> adHoc = media.isPresent() || review.isPresent() || reviewAudioVideo.isPresent()
                             ? Optional.of(new FlowRequest.AdHocTasks(media, review, reviewAudioVideo)) : Optional.empty();
                     return new FlowRequest(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                            rs.getInt(6), rs.getString(7), rs.getString(8), adHoc, Optional.ofNullable(rs.getString(11)));
+                            rs.getInt(6), rs.getString(7), rs.getString(8), adHoc, Optional.ofNullable(rs.getString(11)),
+                            Optional.ofNullable(rs.getString(13)));
                 })
                 .list());
+    }
+
+    @Override
+    public Optional<String> uploadTrace(String fileId) {
+        return jdbi.withHandle(h -> h.createQuery(UPLOAD_TRACE + " s.file_id = :fileId")
+                .bind("fileId", fileId)
+                .mapTo(String.class)
+                .list())
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static Media media(ResultSet rs) throws SQLException {

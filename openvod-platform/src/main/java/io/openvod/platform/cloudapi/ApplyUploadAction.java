@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  * {@code -<appid>} suffix, and the server-side upload passes {@code StorageBucket} on unchanged.
  * (ApplyUploadUGC's {@code storageBucket}, by contrast, is the name without the suffix, next to
  * {@code storageAppId}.) The storage paths start with {@code /}.
+ *
+ * <p>The upload's trace is the request's {@code traceparent} header, else the signature request
+ * named by {@code SourceContext} ({@code req=<UUID>}), else a new one
+ * ({@link io.openvod.platform.trace.UploadTrace#atApply}).
  */
 public final class ApplyUploadAction implements CloudAction {
     /** Tencent's limits on the contexts. */
@@ -84,7 +88,7 @@ public final class ApplyUploadAction implements CloudAction {
 
         UploadGrant grant = new UploadGrant(call.appId(), subAppId, call.secretId(), classId, procedure, 0, Optional.empty(),
                 sourceContext, sessionContext);
-        UgcService.OpenedSession opened = ugc.open(grant, mediaName, mediaType, coverType, expireAt);
+        UgcService.OpenedSession opened = ugc.open(grant, mediaName, mediaType, coverType, expireAt, call.traceparent());
         UploadSession session = opened.session();
         TempCredential credential = opened.credential();
         ObjectNode response = JSON.createObjectNode();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.ApiKeys;
 import io.openvod.signature.RequestHeaders;
@@ -128,7 +129,8 @@ public final class CloudApiEndpoint {
                 new CloudApiException("InvalidAction", "The action " + shown(name) + " does not exist."));
         ObjectNode request = parse(body);
         CloudCall call = new CloudCall(key.appId(), key.secretId(), requestId,
-                (appId, requested) -> keys.resolveSubApp(appId, Optional.ofNullable(requested)));
+                (appId, requested) -> keys.resolveSubApp(appId, Optional.ofNullable(requested)),
+                headers.first("traceparent").flatMap(TraceParent::parse));
         ObjectNode result = action.handle(call, request);
         return result == null ? JSON.createObjectNode() : result.deepCopy();
     }

@@ -1,6 +1,8 @@
 package io.openvod.platform.cloudapi;
 
+import io.openvod.core.trace.TraceParent;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Who is calling an API 3.0 action: the account of the key that signed the request.
@@ -9,12 +11,20 @@ import java.util.Objects;
  * @param secretId the signing key
  * @param requestId the request's id, answered as {@code Response.RequestId}
  * @param subAppIds resolves a request's {@code SubAppId} to an application of this account
+ * @param traceparent the request's {@code traceparent} header, when it is a valid W3C one: the trace
+ *     an upload opened ({@code ApplyUpload}) or a flow started ({@code ProcessMedia}, …) belongs to
  */
-public record CloudCall(long appId, String secretId, String requestId, SubAppResolver subAppIds) {
+public record CloudCall(long appId, String secretId, String requestId, SubAppResolver subAppIds, Optional<TraceParent> traceparent) {
     public CloudCall {
         Objects.requireNonNull(secretId, "secretId == null");
         Objects.requireNonNull(requestId, "requestId == null");
         Objects.requireNonNull(subAppIds, "subAppIds == null");
+        Objects.requireNonNull(traceparent, "traceparent == null");
+    }
+
+    /** A call without a {@code traceparent}. */
+    public CloudCall(long appId, String secretId, String requestId, SubAppResolver subAppIds) {
+        this(appId, secretId, requestId, subAppIds, Optional.empty());
     }
 
     /**

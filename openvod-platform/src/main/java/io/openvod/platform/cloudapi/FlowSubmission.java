@@ -7,6 +7,7 @@ import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.ProcedurePlan;
 import io.openvod.platform.flow.TaskQueue;
+import io.openvod.platform.trace.UploadTrace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
  * characters, {@code SessionId} ≤ 50), and the submission: the flow is recorded and started in
  * one transaction, so {@code DescribeTaskDetail} knows the answered {@code TaskId} at once. A
  * ReviewAudioVideo task is reported once, when it ends, whatever {@code TasksNotifyMode} says.
+ * The flows run in the request's trace ({@code traceparent}), else in the trace of the media's
+ * upload, else in a new one ({@link UploadTrace#ofFlow}).
  */
 final class FlowSubmission {
     /** {@code DuplicateSessionId}: the SessionId was used within the action's deduplication window. */
@@ -90,9 +93,10 @@ final class FlowSubmission {
 
     /** The checked media and task controls of a request. */
     private record Controls(String fileId, Media media, long subAppId, int priority, String mode, String context,
-                            Optional<String> sessionId) {
+                            Optional<String> sessionId, String traceId) {
         FlowRequest request(String taskId, String procedure, String notifyMode, Optional<FlowRequest.AdHocTasks> adHoc) {
-            return new FlowRequest(taskId, fileId, media.appId(), subAppId, procedure, priority, notifyMode, context, adHoc, sessionId);
+            return new FlowRequest(taskId, fileId, media.appId(), subAppId, procedure, priority, notifyMode, context, adHoc, sessionId,
+                    Optional.of(traceId));
         }
     }
 
@@ -121,6 +125,7 @@ final class FlowSubmission {
         if (sessionId.filter(id -> id.length() > 50).isPresent()) {
             throw new CloudApiException("InvalidParameterValue.SessionId", "SessionId holds at most 50 characters.");
         }
-        return new Controls(fileId, media, subAppId, (int) priority, mode, context, sessionId);
+        return new Controls(fileId, media, subAppId, (int) priority, mode, context, sessionId,
+                UploadTrace.ofFlow(call.traceparent(), catalog.uploadTrace(fileId)));
     }
 }

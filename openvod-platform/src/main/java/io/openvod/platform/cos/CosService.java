@@ -3,6 +3,8 @@ package io.openvod.platform.cos;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openvod.core.trace.TraceStep;
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.config.UploadConfig;
 import io.openvod.platform.cos.protocol.CompleteMultipartUploadParser;
 import io.openvod.platform.cos.protocol.ContentMd5;
@@ -19,6 +21,8 @@ import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.storage.StorageError;
 import io.openvod.platform.storage.StorageException;
 import io.openvod.platform.storage.StoredObject;
+import io.openvod.platform.trace.TraceSteps;
+import io.openvod.platform.trace.UploadTrace;
 import io.openvod.platform.ugc.StorageLayout;
 import io.openvod.platform.ugc.UploadSession;
 import java.io.InputStream;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +44,11 @@ import java.util.stream.Collectors;
  * under {@code _multipart/<uploadId>/} — no bucket name starts with {@code _}) is
  * {@link PartStore}'s choice. Every request of an upload may reach another platform node: the
  * state of uploads, and how nodes take turns, is in the database ({@link MultipartUploads}).
+ *
+ * <p>PUT Object, Upload Part and Complete Multipart Upload run in trace steps named after the
+ * operation ({@code PutObject}, {@code UploadPart}, {@code CompleteMultipartUpload}) of the
+ * session's trace, with the attribute {@code openvod.file_id}; a refused one is marked failed with
+ * its COS error code.
  */
 public final class CosService {
     /** The smallest part other than the last, as COS requires. */
@@ -52,18 +62,21 @@ public final class CosService {
     private final PartStore parts;
     private final CompletionLeases completions;
     private final MeterRegistry metrics;
+    private final Tracing tracing;
 
-    public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock) {
-        this(uploads, store, limits, clock, new SimpleMeterRegistry());
+    public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock, Tracing tracing) {
+        this(uploads, store, limits, clock, new SimpleMeterRegistry(), tracing);
     }
 
     /**
      * A service that counts what it stores in {@code metrics}: {@code openvod_upload_bytes_total{operation}}
      * and {@code openvod_upload_parts_total{operation}}, {@code operation} being {@code PutObject} or
-     * {@code UploadPart} (a PUT Object is one part).
+     * {@code UploadPart} (a PUT Object is one part); its operations are steps of {@code tracing}.
      */
-    public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock, MeterRegistry metrics) {
+    public CosService(MultipartUploads uploads, ObjectStore store, UploadConfig limits, Clock clock, MeterRegistry metrics,
+                      Tracing tracing) {
         this.metrics = metrics;
+        this.tracing = tracing;
         this.uploads = uploads;
         this.store = store;
         this.limits = limits;
@@ -74,6 +87,29 @@ public final class CosService {
 
     /** PUT Object; returns the quoted ETag. */
     public String putObject(UploadSession session, CosAddress address, InputStream body, long length, Optional<String> contentMd5) {
+        return traced("PutObject", session, () -> storeObject(session, address, body, length, contentMd5));
+    }
+
+    /**
+     * Runs {@code operation} on the session's keys in a step named {@code name} of the session's
+     * trace; a refusal marks the step failed with its COS error code.
+     */
+    private <T> T traced(String name, UploadSession session, Supplier<T> operation) {
+        try (TraceStep step = TraceSteps.server(tracing, name, UploadTrace.rootOf(session.traceId()))) {
+            step.attribute(TraceSteps.FILE_ID, session.fileId());
+            try {
+                return operation.get();
+            } catch (CosProtocolException e) {
+                step.failed(e.code().code());
+                throw e;
+            } catch (RuntimeException e) {
+                step.failed(TraceSteps.describe(e));
+                throw e;
+            }
+        }
+    }
+
+    private String storeObject(UploadSession session, CosAddress address, InputStream body, long length, Optional<String> contentMd5) {
         checkBodySize(session, address.key(), length);
         Optional<String> expectedMd5 = contentMd5.map(ContentMd5::toHex);
         String storeKey = StorageLayout.storeKey(address.bucket(), address.key());
@@ -94,6 +130,11 @@ public final class CosService {
 
     /** Upload Part; returns the quoted ETag (the part's MD5). */
     public String uploadPart(UploadSession session, CosAddress address, String uploadId, String partNumberText, InputStream body,
+                             long length, Optional<String> contentMd5) {
+        return traced("UploadPart", session, () -> storePart(session, address, uploadId, partNumberText, body, length, contentMd5));
+    }
+
+    private String storePart(UploadSession session, CosAddress address, String uploadId, String partNumberText, InputStream body,
                              long length, Optional<String> contentMd5) {
         int partNumber = partNumber(partNumberText);
         MultipartUpload upload = upload(address, uploadId);
@@ -144,6 +185,11 @@ public final class CosService {
      */
     public String complete(UploadSession session, CosAddress address, String uploadId, InputStream body, int bodyLimit,
                            Optional<String> contentMd5) {
+        return traced("CompleteMultipartUpload", session, () -> completeUpload(session, address, uploadId, body, bodyLimit, contentMd5));
+    }
+
+    private String completeUpload(UploadSession session, CosAddress address, String uploadId, InputStream body, int bodyLimit,
+                                  Optional<String> contentMd5) {
         String id = uploadId == null ? "" : uploadId;
         if (uploads.find(id).isEmpty() && uploads.completedEtag(id, address.bucket(), address.key()).isEmpty()) {
             throw new CosProtocolException(CosErrorCode.NO_SUCH_UPLOAD);

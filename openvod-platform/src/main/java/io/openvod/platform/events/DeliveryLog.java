@@ -25,7 +25,7 @@ public interface DeliveryLog {
     /**
      * Up to {@code limit} PENDING PUSH deliveries due at {@code now}, the longest-waiting first,
      * leaving out those to {@code skipUrls} (receivers that already have as many POSTs in flight
-     * as allowed). Reading takes nothing: {@link #claim} does.
+     * as allowed), each with its event's stored {@code traceparent}. Reading takes nothing: {@link #claim} does.
      */
     List<PushDelivery> due(long now, int limit, Collection<String> skipUrls);
 

@@ -1,5 +1,6 @@
 package io.openvod.platform.events;
 
+import io.openvod.core.trace.TraceParent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -56,7 +57,7 @@ public final class SqlDeliveryLog implements DeliveryLog {
         String skip = skipUrls.isEmpty() ? "" : " AND d.target_url NOT IN (<skip>)";
         return jdbi.withHandle(h -> {
             var query = h.createQuery("SELECT d.event_id, d.sub_app_id, o.file_id, o.seq, o.event_type, o.body, d.target_url, "
-                            + "d.attempts, d.next_attempt_at, d.created_at FROM event_deliveries d "
+                            + "d.attempts, d.next_attempt_at, d.created_at, o.traceparent FROM event_deliveries d "
                             + "JOIN event_outbox o ON o.event_id = d.event_id "
                             + "WHERE d.channel = 'PUSH' AND d.state = 'PENDING' AND d.next_attempt_at <= :now" + skip
                             + " ORDER BY d.next_attempt_at, d.event_id LIMIT :limit")
@@ -66,7 +67,8 @@ public final class SqlDeliveryLog implements DeliveryLog {
                 query.bindList("skip", List.copyOf(skipUrls));
             }
             return query.map((rs, ctx) -> new PushDelivery(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9), rs.getLong(10))).list();
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9), rs.getLong(10),
+                    TraceParent.parse(rs.getString(11)))).list();
         });
     }
 

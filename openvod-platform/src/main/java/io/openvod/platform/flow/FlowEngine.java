@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openvod.core.retry.RetryPolicy;
+import io.openvod.core.trace.TraceParent;
+import io.openvod.core.trace.TraceStep;
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.trace.TraceSteps;
+import io.openvod.platform.trace.UploadTrace;
 import io.openvod.platform.ugc.StorageLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * {@code FailedOperation.UnsupportedTaskType}; a task on media longer than
  * {@link FlowSettings#maxDuration()} fails at once with {@code FailedOperation.InvalidInput}. A
  * task whose worker died is claimed again when its lease runs out (it counts as an attempt).
+ *
+ * <p>Every attempt runs in a trace step {@code task <Type>} (e.g. {@code task Porn}) of the flow's
+ * trace, with the attributes {@code openvod.file_id} and {@code openvod.task_id}, marked failed with
+ * the ErrCodeExt when the attempt fails; the worker's log lines meanwhile carry its
+ * {@code trace_id}, and the events its result writes carry its {@code traceparent}.
  */
 public final class FlowEngine implements AutoCloseable {
     /** ErrCodeExt of a task whose type no registered step runs. */
@@ -76,15 +86,21 @@ public final class FlowEngine implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService heartbeats;
     private final FlowMetrics metrics;
+    private final Tracing tracing;
 
+    /** An engine whose attempts run in steps of {@code tracing}. */
     public FlowEngine(TaskQueue flows, MediaCatalog catalog, ObjectStore store, StorageLayout layout, List<TaskStep> steps,
-                      FlowSettings settings, Clock clock) {
-        this(flows, catalog, store, layout, steps, settings, clock, new SimpleMeterRegistry());
+                      FlowSettings settings, Clock clock, Tracing tracing) {
+        this(flows, catalog, store, layout, steps, settings, clock, new SimpleMeterRegistry(), tracing);
     }
 
-    /** An engine that records its tasks' attempts and queue in {@code registry} ({@link FlowMetrics}). */
+    /**
+     * An engine that records its tasks' attempts and queue in {@code registry} ({@link FlowMetrics})
+     * and runs each attempt in a step of {@code tracing}.
+     */
     public FlowEngine(TaskQueue flows, MediaCatalog catalog, ObjectStore store, StorageLayout layout, List<TaskStep> steps,
-                      FlowSettings settings, Clock clock, MeterRegistry registry) {
+                      FlowSettings settings, Clock clock, MeterRegistry registry, Tracing tracing) {
+        this.tracing = tracing;
         this.flows = flows;
         this.catalog = catalog;
         this.store = store;
@@ -172,12 +188,29 @@ public final class FlowEngine implements AutoCloseable {
         }
     }
 
-    /** Runs one claimed task to a recorded result (or lets it go when the lease was lost or the node stops). */
+    /**
+     * Runs one claimed task to a recorded result (or lets it go when the lease was lost or the node
+     * stops), in a step {@code task <Type>} of the flow's trace.
+     */
     void runTask(TaskQueue.Claim claim) {
         long started = System.nanoTime();
-        TaskOutcome outcome = outcome(claim);
-        record(claim.task(), outcome);
-        metrics.attempt(claim.task().type(), outcome, System.nanoTime() - started);
+        FlowTask task = claim.task();
+        try (TraceStep step = TraceSteps.background(tracing, "task " + task.type(), UploadTrace.rootOf(claim.traceId()))) {
+            step.attribute(TraceSteps.FILE_ID, claim.fileId()).attribute(TraceSteps.TASK_ID, task.taskId());
+            TaskOutcome outcome = outcome(claim);
+            failure(outcome).ifPresent(step::failed);
+            record(task, outcome, step.context());
+            metrics.attempt(task.type(), outcome, System.nanoTime() - started);
+        }
+    }
+
+    /** The ErrCodeExt of an attempt that failed, whether or not it is tried again. */
+    private static Optional<String> failure(TaskOutcome outcome) {
+        return switch (outcome) {
+            case TaskOutcome.Retry r -> Optional.of(r.errCodeExt());
+            case TaskOutcome.Failed f -> Optional.of(f.errCodeExt());
+            default -> Optional.empty();
+        };
     }
 
     /** What becomes of a claimed task: refused at once, or the result of running its step. */
@@ -266,10 +299,10 @@ public final class FlowEngine implements AutoCloseable {
         return new TaskOutcome.Failed(error.errCodeExt(), error.message(), error.retryable());
     }
 
-    /** Records {@code outcome} in the queue, and logs retries and tasks given up at WARN. */
-    private void record(FlowTask task, TaskOutcome outcome) {
+    /** Records {@code outcome} in the queue (its events written at {@code step}), and logs retries and tasks given up at WARN. */
+    private void record(FlowTask task, TaskOutcome outcome, TraceParent step) {
         switch (outcome) {
-            case TaskOutcome.Succeeded s -> flows.succeed(task.id(), owner, s.output(), s.change());
+            case TaskOutcome.Succeeded s -> flows.succeed(task.id(), owner, s.output(), s.change(), Optional.of(step));
             case TaskOutcome.Retry r -> {
                 LOG.warn("task {} ({}, flow {}) failed on attempt {}{}: {}: {}; retrying in {} ms", task.id(), task.type(), task.taskId(),
                         task.attempts(), r.transientFailure() ? " (transient)" : "", r.errCodeExt(), r.message(), r.delayMillis());
@@ -280,7 +313,7 @@ public final class FlowEngine implements AutoCloseable {
                     LOG.warn("task {} ({}, flow {}) failed on attempt {} and is given up: {}: {}", task.id(), task.type(), task.taskId(),
                             task.attempts(), f.errCodeExt(), f.message());
                 }
-                flows.fail(task.id(), owner, f.errCodeExt(), f.message());
+                flows.fail(task.id(), owner, f.errCodeExt(), f.message(), Optional.of(step));
             }
             case TaskOutcome.LeaseLost lost -> LOG.info("task {} lost its lease; its result is dropped", task.id());
             case TaskOutcome.Released released -> flows.release(task.id(), owner);

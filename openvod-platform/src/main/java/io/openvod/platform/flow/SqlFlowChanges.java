@@ -1,7 +1,9 @@
 package io.openvod.platform.flow;
 
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.SqlMediaCatalog;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -16,7 +18,7 @@ final class SqlFlowChanges {
         this.catalog = catalog;
     }
 
-    /** Writes the event of a claimed task's first attempt, if its flow reports it. */
+    /** Writes the event of a claimed task's first attempt, if its flow reports it (in the flow's trace: no step runs yet). */
     void afterClaim(Handle h, TaskFlow flow, FlowTask claimed) {
         FlowEvents.afterClaim(flow, claimed, () -> SqlFlowRows.mediaFields(h, flow.fileId())).ifPresent(e -> catalog.appendEvent(h, e));
     }
@@ -25,8 +27,10 @@ final class SqlFlowChanges {
      * Finishes flow {@code taskId} when none of its tasks is waiting or running, and writes its
      * event. The flow's row is updated first: that locks it, so when two tasks of a flow end at once
      * on PostgreSQL, the second waits for the first and sees it done (one of them finishes the flow).
+     *
+     * @param writer the step that ended the task, whose position the event carries; empty: the flow's trace
      */
-    void afterTaskDone(Handle h, String taskId, long now) {
+    void afterTaskDone(Handle h, String taskId, long now, Optional<TraceParent> writer) {
         h.createUpdate("UPDATE task_flows SET updated_at = :now WHERE task_id = :id").bind("now", now).bind("id", taskId).execute();
         TaskFlow flow = SqlFlowRows.flow(h, taskId).orElseThrow();
         if (FlowEvents.allDone(flow)) {
@@ -38,7 +42,8 @@ final class SqlFlowChanges {
             flow = SqlFlowRows.flow(h, taskId).orElseThrow();
         }
         TaskFlow changed = flow;
-        FlowEvents.afterTaskDone(changed, () -> SqlFlowRows.mediaFields(h, changed.fileId())).ifPresent(e -> catalog.appendEvent(h, e));
+        FlowEvents.afterTaskDone(changed, () -> SqlFlowRows.mediaFields(h, changed.fileId()), writer)
+                .ifPresent(e -> catalog.appendEvent(h, e));
     }
 
     /** Applies {@code change} to the media of flow {@code taskId} (nothing when the media is gone). */

@@ -21,11 +21,12 @@ final class SqlFlowRows {
                 .map((rs, ctx) -> task(rs))
                 .list();
         return h.createQuery("SELECT task_id, file_id, app_id, sub_app_id, procedure_name, priority, notify_mode, session_context, "
-                        + "session_id, status, created_at, updated_at, finished_at FROM task_flows WHERE task_id = :id")
+                        + "session_id, status, created_at, updated_at, finished_at, trace_id FROM task_flows WHERE task_id = :id")
                 .bind("id", taskId)
                 .map((rs, ctx) -> new TaskFlow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)), time(rs, 13), tasks))
+                        Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)), time(rs, 13), tasks,
+                        Optional.ofNullable(rs.getString(14))))
                 .findOne();
     }
 

@@ -5,13 +5,15 @@ import io.openvod.platform.catalog.SqlMediaCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Starts requested flows: a {@code flow_requests} row becomes a {@code task_flows} row with its
- * {@code flow_tasks} ({@link Procedures#tasks(FlowRequest)} tells which), all waiting. Only one
- * node starts a request: the others find it no longer {@code PENDING}.
+ * {@code flow_tasks} ({@link Procedures#tasks(FlowRequest)} tells which), all waiting, in the
+ * request's trace ({@code task_flows.trace_id}). Only one node starts a request: the others find it
+ * no longer {@code PENDING}.
  */
 final class SqlFlowStarts {
     private final Jdbi jdbi;
@@ -70,7 +72,7 @@ final class SqlFlowStarts {
             insertTask(h, r, i, tasks.get(i), now);
         }
         if (tasks.isEmpty()) {
-            changes.afterTaskDone(h, r.taskId(), now);
+            changes.afterTaskDone(h, r.taskId(), now, Optional.empty());
         }
         return true;
     }
@@ -81,8 +83,8 @@ final class SqlFlowStarts {
             default -> "Finish";
         };
         h.createUpdate("INSERT INTO task_flows (task_id, file_id, app_id, sub_app_id, procedure_name, priority, notify_mode, "
-                        + "session_context, session_id, status, created_at, updated_at) VALUES (:id, :fileId, :appId, :subAppId, "
-                        + ":procedure, :priority, :mode, :context, :sessionId, 'PROCESSING', :now, :now)")
+                        + "session_context, session_id, status, created_at, updated_at, trace_id) VALUES (:id, :fileId, :appId, :subAppId, "
+                        + ":procedure, :priority, :mode, :context, :sessionId, 'PROCESSING', :now, :now, :trace)")
                 .bind("id", r.taskId())
                 .bind("fileId", r.fileId())
                 .bind("appId", r.appId())
@@ -93,6 +95,7 @@ final class SqlFlowStarts {
                 .bind("context", r.sessionContext())
                 .bind("sessionId", r.sessionId().orElse(""))
                 .bind("now", now)
+                .bind("trace", r.traceId().orElse(null))
                 .execute();
     }
 

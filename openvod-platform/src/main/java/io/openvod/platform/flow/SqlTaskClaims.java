@@ -78,7 +78,8 @@ final class SqlTaskClaims {
         FlowTask task = flow.tasks().stream().filter(t -> t.id().equals(picked.get().id())).findFirst().orElseThrow();
         changes.afterClaim(h, flow, task);
         recordTurn(h, picked.get().subAppId(), now);
-        return new Try(Optional.of(new TaskQueue.Claim(task, flow.fileId(), flow.subAppId(), picked.get().running())), false);
+        return new Try(Optional.of(new TaskQueue.Claim(task, flow.fileId(), flow.subAppId(), picked.get().running(), flow.traceId())),
+                false);
     }
 
     private Optional<Picked> pick(Handle h, long now) {

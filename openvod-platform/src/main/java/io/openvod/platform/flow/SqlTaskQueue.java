@@ -1,6 +1,7 @@
 package io.openvod.platform.flow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.catalog.FlowRequest;
 import io.openvod.platform.catalog.SqlMediaCatalog;
 import java.time.Clock;
@@ -68,7 +69,7 @@ public final class SqlTaskQueue implements TaskQueue {
     }
 
     @Override
-    public boolean succeed(String id, String owner, ObjectNode output, MediaChange change) {
+    public boolean succeed(String id, String owner, ObjectNode output, MediaChange change, Optional<TraceParent> writer) {
         return jdbi.inTransaction(h -> {
             long now = clock.millis();
             int done = h.createUpdate("UPDATE flow_tasks SET status = 'SUCCESS', progress = 100, output = :output, err_code_ext = '', "
@@ -83,7 +84,7 @@ public final class SqlTaskQueue implements TaskQueue {
             }
             String taskId = SqlFlowRows.flowOf(h, id).orElseThrow();
             changes.apply(h, taskId, change, now);
-            changes.afterTaskDone(h, taskId, now);
+            changes.afterTaskDone(h, taskId, now, writer);
             return true;
         });
     }
@@ -101,7 +102,7 @@ public final class SqlTaskQueue implements TaskQueue {
     }
 
     @Override
-    public boolean fail(String id, String owner, String errCodeExt, String message) {
+    public boolean fail(String id, String owner, String errCodeExt, String message, Optional<TraceParent> writer) {
         return jdbi.inTransaction(h -> {
             long now = clock.millis();
             int done = h.createUpdate("UPDATE flow_tasks SET status = 'FAIL', err_code_ext = :code, message = :message, "
@@ -115,7 +116,7 @@ public final class SqlTaskQueue implements TaskQueue {
             if (done != 1) {
                 return false;
             }
-            changes.afterTaskDone(h, SqlFlowRows.flowOf(h, id).orElseThrow(), now);
+            changes.afterTaskDone(h, SqlFlowRows.flowOf(h, id).orElseThrow(), now, writer);
             return true;
         });
     }

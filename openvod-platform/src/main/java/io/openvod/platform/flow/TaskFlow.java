@@ -1,5 +1,6 @@
 package io.openvod.platform.flow;
 
+import io.openvod.core.trace.TraceParent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +11,20 @@ import java.util.Optional;
  * @param status {@code PROCESSING} or {@code FINISH}
  * @param notifyMode {@code Finish}, {@code Change} or {@code None}
  * @param sessionId the SessionId it was submitted with; empty when none
+ * @param traceId the trace its tasks and events belong to; empty for a flow started without one
  */
 public record TaskFlow(String taskId, String fileId, long appId, long subAppId, String procedure, int priority, String notifyMode,
                        String sessionContext, String sessionId, String status, Instant createdAt, Instant updatedAt, Optional<Instant> finishedAt,
-                       List<FlowTask> tasks) {
+                       List<FlowTask> tasks, Optional<String> traceId) {
+    public TaskFlow {
+        traceId = traceId == null ? Optional.empty() : traceId.filter(TraceParent::isTraceId);
+    }
+
+    /** A flow without a trace. */
+    public TaskFlow(String taskId, String fileId, long appId, long subAppId, String procedure, int priority, String notifyMode,
+                    String sessionContext, String sessionId, String status, Instant createdAt, Instant updatedAt,
+                    Optional<Instant> finishedAt, List<FlowTask> tasks) {
+        this(taskId, fileId, appId, subAppId, procedure, priority, notifyMode, sessionContext, sessionId, status, createdAt, updatedAt,
+                finishedAt, tasks, Optional.empty());
+    }
 }

@@ -1,6 +1,7 @@
 package io.openvod.platform.flow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.catalog.FlowRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,21 +32,26 @@ public interface TaskQueue {
      * A claimed task with what its worker needs to know of the flow.
      *
      * @param abandoned whether the task was taken from a worker whose lease ran out (it died)
+     * @param traceId the flow's trace, in which the attempt runs; empty for a flow without one
      */
-    record Claim(FlowTask task, String fileId, long subAppId, boolean abandoned) {
+    record Claim(FlowTask task, String fileId, long subAppId, boolean abandoned, Optional<String> traceId) {
     }
 
     /** The Output of one succeeded task. */
     record TaskOutput(String type, ObjectNode output) {
     }
 
-    /** Turns up to {@code limit} requested flows into flows with their tasks; returns how many it started. */
+    /**
+     * Turns up to {@code limit} requested flows into flows with their tasks, each in the trace of its
+     * request ({@link FlowRequest#traceId()}); returns how many it started.
+     */
     int startPending(int limit);
 
     /**
      * Records the flows {@code requests} (a Procedure flow and a ReviewAudioVideo task of one
      * request, sharing its SessionId) and starts them, in one transaction; the SessionId is
-     * checked once ({@code ProcessMedia}, {@code ProcessMediaByProcedure}, {@code ReviewAudioVideo}).
+     * checked once ({@code ProcessMedia}, {@code ProcessMediaByProcedure}, {@code ReviewAudioVideo}); each flow
+     * keeps its request's trace.
      *
      * @return false, with nothing written, when {@code requests} is empty or the first request's
      *     SessionId was used by the same application within {@code sessionWindow}
@@ -64,14 +70,31 @@ public interface TaskQueue {
     /** Renews the lease of a running task and records its progress (0–100); false when the lease is no longer {@code owner}'s. */
     boolean heartbeat(String id, String owner, int progress, long leaseMillis);
 
-    /** Records a task's success with its Output and applies {@code change} to the flow's media. */
-    boolean succeed(String id, String owner, ObjectNode output, MediaChange change);
+    /**
+     * Records a task's success with its Output and applies {@code change} to the flow's media; the
+     * events it writes carry {@code writer}, the position of the step that ran the task (empty: the
+     * flow's trace, {@link FlowEvents}).
+     */
+    boolean succeed(String id, String owner, ObjectNode output, MediaChange change, Optional<TraceParent> writer);
+
+    /** {@link #succeed(String, String, ObjectNode, MediaChange, Optional)} outside any step: events in the flow's trace. */
+    default boolean succeed(String id, String owner, ObjectNode output, MediaChange change) {
+        return succeed(id, owner, output, change, Optional.empty());
+    }
 
     /** Records a failed attempt: the task waits until {@code retryAt} for another one. */
     boolean retryLater(String id, String owner, String errCodeExt, String message, Instant retryAt);
 
-    /** Records that the task failed for good with {@code errCodeExt} and {@code message}. */
-    boolean fail(String id, String owner, String errCodeExt, String message);
+    /**
+     * Records that the task failed for good with {@code errCodeExt} and {@code message}; the events it
+     * writes carry {@code writer} (empty: the flow's trace).
+     */
+    boolean fail(String id, String owner, String errCodeExt, String message, Optional<TraceParent> writer);
+
+    /** {@link #fail(String, String, String, String, Optional)} outside any step: events in the flow's trace. */
+    default boolean fail(String id, String owner, String errCodeExt, String message) {
+        return fail(id, owner, errCodeExt, message, Optional.empty());
+    }
 
     /** Gives a running task back to the queue without counting the attempt (the node is stopping). */
     boolean release(String id, String owner);

@@ -8,6 +8,8 @@
  * the only ones here that use JDBI. The rules are the domain's: {@link io.openvod.platform.flow.Procedures}
  * (templates and the tasks a flow runs), {@link io.openvod.platform.flow.FlowEvents} (which event a
  * change writes), {@link io.openvod.platform.flow.MediaChange} (what a success changes on the
- * media) and {@link io.openvod.platform.flow.FlowEngine} (running, retrying, timing out).
+ * media) and {@link io.openvod.platform.flow.FlowEngine} (running, retrying, timing out). A flow
+ * keeps its trace ({@code task_flows.trace_id}); each task attempt runs in a step {@code task <Type>}
+ * of it, and the events it writes carry that step's {@code traceparent}.
  */
 package io.openvod.platform.flow;

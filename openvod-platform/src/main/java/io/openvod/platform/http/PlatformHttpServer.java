@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.TimeOrderedIds;
 import io.openvod.core.metrics.MetricsAccess;
 import io.openvod.core.health.Readiness;
+import io.openvod.core.trace.LogContext;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.cloudapi.CloudApiEndpoint;
 import io.openvod.platform.cos.CosAuthorizer;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /health} and {@code /health/live} (liveness), {@code GET /health/ready} (readiness, {@link HealthHandler});</li>
  *   <li>{@code GET /metrics}: Prometheus metrics ({@link MetricsRoutes}).</li>
  * </ul>
+ * Every request gets an id ({@code X-Request-Id}) that its log lines carry ({@code request_id}).
  */
 public final class PlatformHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformHttpServer.class);
@@ -98,11 +100,25 @@ public final class PlatformHttpServer implements AutoCloseable {
         return new PlatformHttpServer(app);
     }
 
+    /**
+     * Answers one request; its log lines carry its id ({@code request_id}, also answered as
+     * {@code X-Request-Id}) until it is answered, on the thread that answers it.
+     */
     private static void dispatch(Context ctx, CosAddressResolver resolver, UgcHandler ugc, CloudApiHandler api, CosHandler cos,
                                  MetricsRoutes metrics, Clock clock, Readiness readiness) {
         String requestId = TimeOrderedIds.next();
         ctx.attribute(REQUEST_ID, requestId);
         ctx.header("X-Request-Id", requestId);
+        LogContext logs = LogContext.ofRequest(requestId);
+        try {
+            route(ctx, requestId, resolver, ugc, api, cos, metrics, clock, readiness);
+        } finally {
+            logs.close();
+        }
+    }
+
+    private static void route(Context ctx, String requestId, CosAddressResolver resolver, UgcHandler ugc, CloudApiHandler api,
+                              CosHandler cos, MetricsRoutes metrics, Clock clock, Readiness readiness) {
         String rawPath = ctx.req().getRequestURI();
         Optional<CosAddress> address;
         try {

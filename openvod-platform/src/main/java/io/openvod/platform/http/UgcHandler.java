@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.openvod.core.OpenVodException;
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.storage.StorageException;
 import io.openvod.platform.ugc.UgcBody;
 import io.openvod.platform.ugc.UgcError;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /v3/index.php?Action=PrepareUploadUGC|ApplyUploadUGC|CommitUploadUGC} (spec:
  * upload-protocol §3). Always HTTP 200 with {@code {"code": <number>, "message": …, "data": {…}}};
- * CORS for any origin (the web SDK sends no credentials).
+ * CORS for any origin (the web SDK sends no credentials). A valid W3C {@code traceparent} header of
+ * ApplyUploadUGC names the upload's trace.
  */
 final class UgcHandler {
     private static final Logger LOG = LoggerFactory.getLogger(UgcHandler.class);
@@ -51,7 +53,7 @@ final class UgcHandler {
             ObjectNode body = body(ctx);
             ObjectNode data = switch (action == null ? "" : action) {
                 case "PrepareUploadUGC" -> ugc.prepare(body);
-                case "ApplyUploadUGC" -> ugc.apply(body);
+                case "ApplyUploadUGC" -> ugc.apply(body, TraceParent.parse(ctx.header("traceparent")));
                 case "CommitUploadUGC" -> committer.commit(body);
                 default -> throw new UgcException(UgcError.UNSUPPORTED_ACTION, "unsupported action: " + action);
             };

@@ -13,7 +13,7 @@ public final class SqlUploadSessions implements UploadSessions {
     private static final String COLUMNS = "s.session_hash, s.file_id, s.app_id, s.sub_app_id, s.secret_id, s.bucket, s.region, "
             + "s.media_key, s.media_name, s.media_type, s.media_size, s.cover_key, s.cover_type, s.cover_size, "
             + "s.target_file_id, s.class_id, s.procedure_name, s.task_priority, s.task_notify_mode, s.source_context, "
-            + "s.session_context, s.media_expire_at, s.state, s.created_at, s.expires_at";
+            + "s.session_context, s.media_expire_at, s.state, s.created_at, s.expires_at, s.trace_id";
 
     private final Jdbi jdbi;
 
@@ -36,10 +36,10 @@ public final class SqlUploadSessions implements UploadSessions {
             h.createUpdate("INSERT INTO upload_sessions (session_hash, file_id, app_id, sub_app_id, secret_id, bucket, region, "
                             + "media_key, media_name, media_type, media_size, cover_key, cover_type, cover_size, target_file_id, "
                             + "class_id, procedure_name, task_priority, task_notify_mode, source_context, session_context, "
-                            + "media_expire_at, state, created_at, expires_at) VALUES (:hash, :fileId, :appId, :subAppId, :secretId, "
+                            + "media_expire_at, state, created_at, expires_at, trace_id) VALUES (:hash, :fileId, :appId, :subAppId, :secretId, "
                             + ":bucket, :region, :mediaKey, :mediaName, :mediaType, :mediaSize, :coverKey, :coverType, :coverSize, "
                             + ":target, :classId, :procedure, :priority, :notify, :source, :sessionContext, :mediaExpire, "
-                            + "'APPLIED', :created, :expires)")
+                            + "'APPLIED', :created, :expires, :trace)")
                     .bind("hash", s.sessionHash())
                     .bind("fileId", s.fileId())
                     .bind("appId", s.appId())
@@ -64,6 +64,7 @@ public final class SqlUploadSessions implements UploadSessions {
                     .bind("mediaExpire", s.mediaExpireAt().map(Instant::toEpochMilli).orElse(null))
                     .bind("created", s.createdAt().toEpochMilli())
                     .bind("expires", s.expiresAt().toEpochMilli())
+                    .bind("trace", s.traceId().orElse(null))
                     .execute();
             insertCredential(h, credential);
         });
@@ -106,8 +107,8 @@ public final class SqlUploadSessions implements UploadSessions {
                 .bind("now", now.toEpochMilli())
                 .map((rs, ctx) -> {
                     UploadSession session = session(rs);
-                    TempCredential credential = new TempCredential(rs.getString(26), rs.getString(27), rs.getString(28),
-                            session.sessionHash(), Instant.ofEpochMilli(rs.getLong(29)));
+                    TempCredential credential = new TempCredential(rs.getString(27), rs.getString(28), rs.getString(29),
+                            session.sessionHash(), Instant.ofEpochMilli(rs.getLong(30)));
                     return new ScopedCredential(credential, session);
                 })
                 .findOne());
@@ -138,7 +139,7 @@ public final class SqlUploadSessions implements UploadSessions {
                 Optional.ofNullable(rs.getString(15)), rs.getLong(16), Optional.ofNullable(rs.getString(17)), rs.getInt(18),
                 Optional.ofNullable(rs.getString(19)), rs.getString(20), rs.getString(21),
                 optionalLong(rs, 22).map(Instant::ofEpochMilli), "COMMITTED".equals(rs.getString(23)),
-                Instant.ofEpochMilli(rs.getLong(24)), Instant.ofEpochMilli(rs.getLong(25)));
+                Instant.ofEpochMilli(rs.getLong(24)), Instant.ofEpochMilli(rs.getLong(25)), Optional.ofNullable(rs.getString(26)));
     }
 
     private static Optional<Long> optionalLong(ResultSet rs, int column) throws SQLException {

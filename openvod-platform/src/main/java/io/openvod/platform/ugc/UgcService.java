@@ -3,7 +3,12 @@ package io.openvod.platform.ugc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.catalog.MediaCatalog;
+import io.openvod.core.trace.TraceParent;
+import io.openvod.core.trace.TraceStep;
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.config.UploadConfig;
+import io.openvod.platform.trace.TraceSteps;
+import io.openvod.platform.trace.UploadTrace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,6 +19,11 @@ import java.util.Optional;
  * temporary COS credentials scoped to its object keys, or, given a vodSessionKey, hands out fresh
  * credentials for the same session and the same keys. {@link #open} makes the same kind of session
  * for the API 3.0 ApplyUpload, from an {@link UploadGrant} instead of a signature.
+ *
+ * <p>Each Apply runs in a step ({@code ApplyUploadUGC}, {@code ApplyUpload}) of the upload's trace,
+ * chosen by {@link UploadTrace#atApply} (the {@code traceparent} header, else the signed
+ * {@code sourceContext}'s {@code req}, else a new trace), and the session keeps the trace id. A
+ * resumed session stays in its trace.
  */
 public final class UgcService {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,13 +38,15 @@ public final class UgcService {
     private static final int MAX_FILE_ID_TRIES = 1000;
     private final FileIds fileIds = new FileIds();
     private final Clock clock;
+    private final Tracing tracing;
 
     /**
      * @param region the storage region reported to clients ({@code storageRegionV5})
      * @param apiHost the UGC API's host name, reported as {@code domain}
+     * @param tracing the node's tracer: Apply's steps, and Commit's ({@link UploadCommitter})
      */
     public UgcService(SignatureCheck signatures, UploadSessions sessions, MediaCatalog catalog, UploadConfig limits,
-                      String region, String apiHost, Clock clock) {
+                      String region, String apiHost, Clock clock, Tracing tracing) {
         this.signatures = signatures;
         this.sessions = sessions;
         this.catalog = catalog;
@@ -42,6 +54,12 @@ public final class UgcService {
         this.region = region;
         this.apiHost = apiHost;
         this.clock = clock;
+        this.tracing = tracing;
+    }
+
+    /** The node's tracer, which the committer of these sessions traces with too. */
+    Tracing tracing() {
+        return tracing;
     }
 
     /** PrepareUploadUGC: no region race; the signature is checked but not consumed. */
@@ -53,29 +71,50 @@ public final class UgcService {
         return data;
     }
 
-    /** ApplyUploadUGC: a new session, a cover replacement, or fresh credentials for a session. */
+    /** ApplyUploadUGC without a {@code traceparent} header. */
     public ObjectNode apply(ObjectNode body) {
-        UgcRequest request = new UgcRequest(body);
-        SignedUpload signed = signatures.consume(request.text("signature").orElse(""));
-        Optional<String> sessionKey = request.text("vodSessionKey").filter(k -> !k.isEmpty());
-        if (sessionKey.isPresent()) {
-            return resume(signed, sessionKey.get());
-        }
-        String key = SessionKeys.newKey();
-        UploadSession session = newSession(signed, request, SessionKeys.hash(key));
-        TempCredential credential = newCredential(session);
-        sessions.create(session, credential);
-        return answer(session, key, credential);
+        return apply(body, Optional.empty());
     }
 
-    private ObjectNode resume(SignedUpload signed, String sessionKey) {
-        UploadSession session = openSession(signed, sessionKey);
-        if (session.committed()) {
-            throw new UgcException(UgcError.SESSION_NOT_FOUND, "invalid vodSessionKey: the upload was already committed");
+    /**
+     * ApplyUploadUGC: a new session, a cover replacement, or fresh credentials for a session.
+     *
+     * @param traceparent the request's valid {@code traceparent} header, if any
+     */
+    public ObjectNode apply(ObjectNode body, Optional<TraceParent> traceparent) {
+        UgcRequest request = new UgcRequest(body);
+        SignedUpload signed = signatures.consume(request.text("signature").orElse(""));
+        Optional<TraceParent> position = UploadTrace.atApply(traceparent, UploadGrant.of(signed).sourceContext());
+        Optional<String> sessionKey = request.text("vodSessionKey").filter(k -> !k.isEmpty());
+        if (sessionKey.isPresent()) {
+            return resume(signed, sessionKey.get(), position);
         }
-        TempCredential credential = newCredential(session);
-        sessions.addCredential(credential);
-        return answer(session, sessionKey, credential);
+        try (TraceStep step = TraceSteps.server(tracing, "ApplyUploadUGC", position)) {
+            return TraceSteps.run(step, () -> {
+                String key = SessionKeys.newKey();
+                UploadSession session = newSession(signed, request, SessionKeys.hash(key)).withTrace(step.context().traceId());
+                step.attribute(TraceSteps.FILE_ID, session.fileId());
+                TempCredential credential = newCredential(session);
+                sessions.create(session, credential);
+                return answer(session, key, credential);
+            });
+        }
+    }
+
+    /** Fresh credentials for an open session, in the session's trace (or, for a session without one, {@code position}). */
+    private ObjectNode resume(SignedUpload signed, String sessionKey, Optional<TraceParent> position) {
+        UploadSession session = openSession(signed, sessionKey);
+        try (TraceStep step = TraceSteps.server(tracing, "ApplyUploadUGC", UploadTrace.rootOf(session.traceId()).or(() -> position))) {
+            step.attribute(TraceSteps.FILE_ID, session.fileId());
+            return TraceSteps.run(step, () -> {
+                if (session.committed()) {
+                    throw new UgcException(UgcError.SESSION_NOT_FOUND, "invalid vodSessionKey: the upload was already committed");
+                }
+                TempCredential credential = newCredential(session);
+                sessions.addCredential(credential);
+                return answer(session, sessionKey, credential);
+            });
+        }
     }
 
     /** The open session of {@code sessionKey}, if it belongs to the signature's application. */
@@ -155,13 +194,30 @@ public final class UgcService {
      */
     public OpenedSession open(UploadGrant grant, String mediaName, String mediaType, Optional<String> coverType,
                               Optional<Instant> mediaExpireAt) {
-        String key = SessionKeys.newKey();
-        UploadSession session = session(grant, SessionKeys.hash(key), Optional.empty(),
-                Optional.of(new FileSpec(mediaName, mediaType, Optional.empty())),
-                coverType.map(type -> new FileSpec("", type, Optional.empty())), mediaExpireAt);
-        TempCredential credential = newCredential(session);
-        sessions.create(session, credential);
-        return new OpenedSession(key, session, credential);
+        return open(grant, mediaName, mediaType, coverType, mediaExpireAt, Optional.empty());
+    }
+
+    /**
+     * {@link #open(UploadGrant, String, String, Optional, Optional)} in a step {@code ApplyUpload} of
+     * the upload's trace ({@link UploadTrace#atApply}).
+     *
+     * @param traceparent the request's valid {@code traceparent} header, if any
+     */
+    public OpenedSession open(UploadGrant grant, String mediaName, String mediaType, Optional<String> coverType,
+                              Optional<Instant> mediaExpireAt, Optional<TraceParent> traceparent) {
+        try (TraceStep step = TraceSteps.server(tracing, "ApplyUpload", UploadTrace.atApply(traceparent, grant.sourceContext()))) {
+            return TraceSteps.run(step, () -> {
+                String key = SessionKeys.newKey();
+                UploadSession session = session(grant, SessionKeys.hash(key), Optional.empty(),
+                        Optional.of(new FileSpec(mediaName, mediaType, Optional.empty())),
+                        coverType.map(type -> new FileSpec("", type, Optional.empty())), mediaExpireAt)
+                        .withTrace(step.context().traceId());
+                step.attribute(TraceSteps.FILE_ID, session.fileId());
+                TempCredential credential = newCredential(session);
+                sessions.create(session, credential);
+                return new OpenedSession(key, session, credential);
+            });
+        }
     }
 
     /** A new upload session: its vodSessionKey (handed out once, never stored), the session and its first credential. */

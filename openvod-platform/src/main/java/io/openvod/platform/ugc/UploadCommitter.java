@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.core.TimeOrderedIds;
+import io.openvod.core.trace.TraceParent;
+import io.openvod.core.trace.TraceStep;
 import io.openvod.platform.catalog.CatalogConflictException;
 import io.openvod.platform.catalog.FlowRequest;
 import io.openvod.platform.catalog.Media;
@@ -17,6 +19,8 @@ import io.openvod.platform.catalog.ProcedurePlan;
 import io.openvod.platform.events.FileUploadEvents;
 import io.openvod.platform.storage.ObjectInfo;
 import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.trace.TraceSteps;
+import io.openvod.platform.trace.UploadTrace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +33,10 @@ import java.util.stream.Stream;
  * the requested task flow in one transaction. Committing a session again (a client retrying
  * after a lost answer) returns the same result. The API 3.0 CommitUpload commits through
  * {@link #commit(long, long, String)}, without a signature.
+ *
+ * <p>A Commit runs in a step ({@code CommitUploadUGC}, {@code CommitUpload}) of the session's trace,
+ * traced with its {@link UgcService}'s tracer; the events it writes carry that step's
+ * {@code traceparent}, and the task flows it asks for run in the session's trace.
  */
 public final class UploadCommitter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,22 +101,36 @@ public final class UploadCommitter {
         SignedUpload signed = signatures.consume(request.text("signature").orElse(""));
         String sessionKey = request.text("vodSessionKey").filter(k -> !k.isEmpty())
                 .orElseThrow(() -> UgcRequest.invalid("vodSessionKey is required"));
-        return answer(commit(signed.appId(), signed.subAppId(), sessionKey));
+        return answer(commit(signed.appId(), signed.subAppId(), sessionKey, "CommitUploadUGC"));
     }
 
     /**
      * Commits the session of {@code sessionKey} in the application {@code subAppId} of account
      * {@code appId} (whoever authorised the caller: a signature or the API 3.0 endpoint), or,
-     * when it was committed already, returns what it committed.
+     * when it was committed already, returns what it committed; in a step {@code CommitUpload}
+     * (the API 3.0 action's name).
      *
      * @throws UgcException {@link UgcError#SESSION_NOT_FOUND} for an unknown, expired or foreign
      *     session; {@link UgcError#UPLOAD_INCOMPLETE} when an object is missing or of another size
      */
     public Committed commit(long appId, long subAppId, String sessionKey) {
-        UploadSession session = ugc.openSession(appId, subAppId, sessionKey);
+        return commit(appId, subAppId, sessionKey, "CommitUpload");
+    }
+
+    /** Commits in a step named {@code action} of the session's trace. */
+    private Committed commit(long appId, long subAppId, String sessionKey, String action) {
+        UploadSession opened = ugc.openSession(appId, subAppId, sessionKey);
+        try (TraceStep step = TraceSteps.server(ugc.tracing(), action, UploadTrace.rootOf(opened.traceId()))) {
+            step.attribute(TraceSteps.FILE_ID, opened.fileId());
+            return TraceSteps.run(step, () -> commit(appId, subAppId, sessionKey, opened, step.context()));
+        }
+    }
+
+    private Committed commit(long appId, long subAppId, String sessionKey, UploadSession opened, TraceParent step) {
+        UploadSession session = opened;
         if (!session.committed()) {
             try {
-                record(session);
+                record(session, step);
                 committed.increment();
             } catch (CatalogConflictException e) {
                 session = ugc.openSession(appId, subAppId, sessionKey);
@@ -138,9 +160,10 @@ public final class UploadCommitter {
         }
     }
 
-    private void record(UploadSession s) {
+    /** Records the commit; its events carry {@code step}, the Commit step's position. */
+    private void record(UploadSession s, TraceParent step) {
         if (s.replacesCover()) {
-            replaceCover(s);
+            replaceCover(s, step);
             return;
         }
         Optional<ObjectInfo> cover = s.coverKey().map(key -> complete(s, key, s.coverSize(), "cover"));
@@ -164,7 +187,7 @@ public final class UploadCommitter {
         ObjectNode event = FileUploadEvents.newFileUpload(row, flow.map(FlowRequest::taskId).orElse(""),
                 review.map(FlowRequest::taskId).orElse(""));
         catalog.recordUpload(row, new OutboxEvent(TimeOrderedIds.next(), s.appId(), s.subAppId(), s.fileId(),
-                FileUploadEvents.NEW_FILE_UPLOAD, FileUploadEvents.text(event)), flows, s.sessionHash());
+                FileUploadEvents.NEW_FILE_UPLOAD, FileUploadEvents.text(event)).withTrace(step), flows, s.sessionHash());
         if (!flows.isEmpty()) {
             flowRequested.run();
         }
@@ -175,14 +198,15 @@ public final class UploadCommitter {
      * the updated MediaBasicInfo is written, in one transaction. The previous cover object stays
      * (it is removed with the media).
      */
-    private void replaceCover(UploadSession s) {
+    private void replaceCover(UploadSession s, TraceParent step) {
         mediaOfSession(s);
         String coverKey = s.coverKey().orElseThrow();
         complete(s, coverKey, s.coverSize(), "cover");
         try {
             catalog.replaceCover(s.fileId(), s.subAppId(), coverKey, layout.url(s.bucket(), coverKey), s.sessionHash(),
                     media -> new OutboxEvent(TimeOrderedIds.next(), s.appId(), s.subAppId(), s.fileId(),
-                            FileUploadEvents.NEW_FILE_UPLOAD, FileUploadEvents.text(FileUploadEvents.newFileUpload(media, ""))));
+                            FileUploadEvents.NEW_FILE_UPLOAD, FileUploadEvents.text(FileUploadEvents.newFileUpload(media, "")))
+                            .withTrace(step));
         } catch (MediaGoneException e) {
             throw mediaNotFound(s);
         }

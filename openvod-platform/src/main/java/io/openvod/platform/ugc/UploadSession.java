@@ -1,5 +1,6 @@
 package io.openvod.platform.ugc;
 
+import io.openvod.core.trace.TraceParent;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param coverKey the cover object's key, empty when there is no cover
  * @param targetFileId set when the session replaces the cover of existing media
  * @param mediaExpireAt when the media expires ({@code ExpireTime}), empty for never
+ * @param traceId the trace the upload belongs to ({@code io.openvod.platform.trace.UploadTrace}); empty for a
+ *     session opened before traces were kept
  */
 public record UploadSession(
         String sessionHash, String fileId, long appId, long subAppId, String secretId, String bucket, String region,
@@ -22,7 +25,7 @@ public record UploadSession(
         Optional<String> coverKey, String coverType, Optional<Long> coverSize, Optional<String> targetFileId,
         long classId, Optional<String> procedure, int taskPriority, Optional<String> taskNotifyMode,
         String sourceContext, String sessionContext, Optional<Instant> mediaExpireAt,
-        boolean committed, Instant createdAt, Instant expiresAt) {
+        boolean committed, Instant createdAt, Instant expiresAt, Optional<String> traceId) {
 
     public UploadSession {
         Objects.requireNonNull(sessionHash, "sessionHash == null");
@@ -34,6 +37,27 @@ public record UploadSession(
         coverType = coverType == null ? "" : coverType;
         sourceContext = sourceContext == null ? "" : sourceContext;
         sessionContext = sessionContext == null ? "" : sessionContext;
+        traceId = traceId == null ? Optional.empty() : traceId.filter(TraceParent::isTraceId);
+    }
+
+    /** A session without a trace. */
+    public UploadSession(
+            String sessionHash, String fileId, long appId, long subAppId, String secretId, String bucket, String region,
+            Optional<String> mediaKey, String mediaName, String mediaType, Optional<Long> mediaSize,
+            Optional<String> coverKey, String coverType, Optional<Long> coverSize, Optional<String> targetFileId,
+            long classId, Optional<String> procedure, int taskPriority, Optional<String> taskNotifyMode,
+            String sourceContext, String sessionContext, Optional<Instant> mediaExpireAt,
+            boolean committed, Instant createdAt, Instant expiresAt) {
+        this(sessionHash, fileId, appId, subAppId, secretId, bucket, region, mediaKey, mediaName, mediaType, mediaSize, coverKey,
+                coverType, coverSize, targetFileId, classId, procedure, taskPriority, taskNotifyMode, sourceContext, sessionContext,
+                mediaExpireAt, committed, createdAt, expiresAt, Optional.empty());
+    }
+
+    /** This session in the trace {@code traceId}. */
+    public UploadSession withTrace(String traceId) {
+        return new UploadSession(sessionHash, fileId, appId, subAppId, secretId, bucket, region, mediaKey, mediaName, mediaType,
+                mediaSize, coverKey, coverType, coverSize, targetFileId, classId, procedure, taskPriority, taskNotifyMode,
+                sourceContext, sessionContext, mediaExpireAt, committed, createdAt, expiresAt, Optional.of(traceId));
     }
 
     /** Whether the object {@code key} of {@code bucket} is one this session may write. */

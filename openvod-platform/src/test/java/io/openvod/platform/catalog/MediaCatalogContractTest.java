@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvod.core.TimeOrderedIds;
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.events.DeliveryRecord;
 import io.openvod.platform.testing.EventStores;
 import io.openvod.platform.testing.NodeDatabases;
@@ -113,6 +114,35 @@ class MediaCatalogContractTest {
         assertThat(catalog.pendingFlows(10)).extracting(FlowRequest::taskId).containsExactly("t-high", "t-low");
         assertThat(sessions.find("hash-5001").orElseThrow().committed()).isTrue();
         assertThat(sessions.credential(credential.secretId(), clock.instant())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void eventsKeepTheirTraceparentAndFlowsRunInTheTraceOfTheirMediasUpload(TestDatabase engine) {
+        open(engine);
+        String trace = TraceParent.newTrace().traceId();
+        sessions.create(TestSessions.media("hash-5101", "5101", APP, clock.instant(), VALIDITY).withTrace(trace),
+                TestSessions.credential("hash-5101", clock.instant().plus(VALIDITY)));
+        sessions.create(TestSessions.cover("hash-cover-5101", "5101", APP, clock.instant(), VALIDITY)
+                .withTrace(TraceParent.newTrace().traceId()), TestSessions.credential("hash-cover-5101", clock.instant().plus(VALIDITY)));
+        Media media = media("5101");
+        TraceParent commit = TraceParent.inTrace(trace);
+        OutboxEvent uploaded = event(media, "NewFileUpload").withTrace(commit);
+        catalog.recordUpload(media, uploaded, List.of(flow("t-traced", "5101", 0)), "hash-5101");
+        catalog.recordEvent(event(media, "FileDeleted"));
+        session("5103");
+        Media plain = media("5103");
+        catalog.recordUpload(plain, event(plain, "NewFileUpload"), List.of(flow("t-plain", "5103", 0)), "hash-5103");
+
+        MediaCatalog other = new EventStores(databases.anotherNode(), clock, EventStores.pullAll()).catalog;
+        assertThat(other.events("5101")).extracting(e -> e.event().traceparent()).containsExactly(Optional.of(commit), Optional.empty());
+        assertThat(other.events("5101").getFirst().event()).isEqualTo(uploaded);
+        assertThat(other.uploadTrace("5101")).as("the media's upload, not a cover's").hasValue(trace);
+        assertThat(other.uploadTrace(plain.fileId())).as("a session opened without a trace").isEmpty();
+        assertThat(other.uploadTrace("no-such-file")).isEmpty();
+        assertThat(other.pendingFlows(10)).extracting(FlowRequest::taskId, FlowRequest::traceId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("t-traced", Optional.of(trace)),
+                        org.assertj.core.groups.Tuple.tuple("t-plain", Optional.empty()));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.openvod.platform.cloudapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.MediaProbe;
 import io.openvod.platform.media.ProbeInspector;
@@ -38,7 +39,8 @@ final class MediaActionsFixture {
         SignatureCheck signatures = new SignatureCheck(platform.keys(), platform.stores().replays(), clock, Duration.ofMinutes(5),
                 Duration.ofDays(90), 32768);
         UgcService ugc = new UgcService(signatures, platform.stores().sessions(), catalog, PlatformFixture.defaultUpload(), REGION,
-                URI.create(platform.url()).getHost(), clock);
+                URI.create(platform.url()).getHost(), clock,
+                Tracing.local("openvod-platform"));
         UploadCommitter committer = new UploadCommitter(signatures, ugc, platform.store(), catalog,
                 new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), platform.store()), new StorageLayout(platform.url()), clock);
         this.describe = new DescribeMediaInfosAction(catalog);

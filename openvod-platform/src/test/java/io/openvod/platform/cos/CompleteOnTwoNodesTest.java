@@ -2,6 +2,7 @@ package io.openvod.platform.cos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.cos.protocol.CompleteMultipartUploadParser;
 import io.openvod.platform.cos.protocol.CosAddress;
 import io.openvod.platform.sql.PlatformDatabase;
@@ -86,7 +87,8 @@ class CompleteOnTwoNodesTest {
             closing.add(database);
             closing.add(store);
             MultipartUploads uploads = new SqlMultipartUploads(database.jdbi());
-            nodes.add(new Node(new CosService(uploads, store, PlatformFixture.defaultUpload(), clock), uploads, store));
+            nodes.add(new Node(new CosService(uploads, store, PlatformFixture.defaultUpload(), clock,
+                    Tracing.local("openvod-platform")), uploads, store));
         }
         return nodes;
     }

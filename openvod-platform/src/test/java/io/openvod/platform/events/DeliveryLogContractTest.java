@@ -3,6 +3,7 @@ package io.openvod.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.testing.EventStores;
 import io.openvod.platform.testing.NodeDatabases;
 import io.openvod.platform.testing.TestClock;
@@ -76,6 +77,20 @@ class DeliveryLogContractTest {
         assertThat(due.getFirst()).extracting(PushDelivery::targetUrl, PushDelivery::body, PushDelivery::startedAt)
                 .containsExactly(URL_A, EventStores.body("file-a"), now());
         assertThat(log.find("no-such-event")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void dueDeliveriesCarryTheTraceparentStoredWithTheirEvent(TestDatabase engine) {
+        open(engine);
+        TraceParent writer = TraceParent.newTrace();
+        String traced = stores.event(APP_A, "file-traced", writer);
+        String plain = stores.event(APP_A, "file-plain");
+
+        DeliveryLog other = new SqlDeliveryLog(databases.anotherNode().jdbi(), clock);
+        List<PushDelivery> due = other.due(now(), 10, List.of());
+        assertThat(due).extracting(PushDelivery::eventId, PushDelivery::traceparent).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(traced, Optional.of(writer)), org.assertj.core.groups.Tuple.tuple(plain, Optional.empty()));
     }
 
     @ParameterizedTest

@@ -429,7 +429,7 @@ class TaskFlowEngineTest {
             Thread.sleep(20);
             try (FlowEngine other = new FlowEngine(flows, platform.node().catalog(), platform.store(),
                     new io.openvod.platform.ugc.StorageLayout(platform.url()), List.of(transcode, new CoverStep()), fast(2),
-                    java.time.Clock.systemUTC())) {
+                    java.time.Clock.systemUTC(), io.openvod.core.trace.Tracing.local("openvod-platform"))) {
                 other.start();
                 TaskFlow flow = awaitFinish(platform, taskId);
                 FlowTask again = flow.tasks().stream().filter(t -> t.id().equals(claimed.id())).findFirst().orElseThrow();

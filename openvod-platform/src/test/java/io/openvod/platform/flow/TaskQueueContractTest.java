@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.trace.TraceParent;
+import io.openvod.platform.catalog.FlowRequest;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.testing.TestClock;
+import io.openvod.platform.testing.TestSessions;
+import io.openvod.platform.ugc.SqlUploadSessions;
 import io.openvod.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +35,7 @@ class TaskQueueContractTest {
     private static final long APP = 1_400_000_001L;
     private static final long OTHER_APP = 1_400_000_002L;
     private static final long LEASE = 60_000;
+    private static final Duration SESSION_VALIDITY = Duration.ofHours(1);
 
     @TempDir
     Path dir;
@@ -71,6 +76,65 @@ class TaskQueueContractTest {
             assertThat(node.eventTypes("file-2")).containsExactly(ProcedureEvents.PROCEDURE_STATE_CHANGED);
             assertThat(node.queue.find("no-such-flow")).isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFlowAnUploadAskedForShouldRunInTheUploadsTrace(TestDatabase engine) {
+        try (QueueNode node = node(engine); QueueNode other = new QueueNode(node.database.jdbcUrl(), clock)) {
+            String trace = TraceParent.newTrace().traceId();
+            java.time.Instant now = java.time.Instant.ofEpochMilli(clock.millis());
+            new SqlUploadSessions(node.database.jdbi()).create(TestSessions.media("hash-traced", "file-traced", APP, now, SESSION_VALIDITY)
+                    .withTrace(trace), TestSessions.credential("hash-traced", now.plus(SESSION_VALIDITY)));
+            String traced = node.request(APP, "file-traced", "Review", 0, "Finish");
+            String plain = node.request(APP, "file-plain", "NoSuchTemplate", 0, "Finish");
+
+            assertThat(other.queue.startPending(10)).isEqualTo(2);
+
+            assertThat(node.queue.find(traced).orElseThrow().traceId()).hasValue(trace);
+            assertThat(node.queue.claim("worker", LEASE).orElseThrow().traceId()).hasValue(trace);
+            assertThat(node.queue.find(plain).orElseThrow().traceId()).as("no upload session, no trace").isEmpty();
+            assertThat(node.catalog.events("file-plain")).singleElement().extracting(e -> e.event().traceparent())
+                    .as("the event of a flow without tasks or trace").isEqualTo(Optional.empty());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void eventsShouldCarryTheStepThatWroteThemElseTheRootOfTheFlowsTrace(TestDatabase engine) {
+        try (QueueNode node = node(engine); QueueNode other = new QueueNode(node.database.jdbcUrl(), clock)) {
+            String trace = TraceParent.newTrace().traceId();
+            Optional<TraceParent> root = io.openvod.platform.trace.UploadTrace.rootOf(Optional.of(trace));
+            FlowRequest changes = QueueNode.flow(APP, "file-change", "Review", 0, "Change").withTrace(trace);
+            FlowRequest failing = QueueNode.flow(APP, "file-fail", "Review", 0, "Finish").withTrace(trace);
+            FlowRequest quiet = QueueNode.flow(APP, "file-quiet", "Review", 0, "Finish").withTrace(trace);
+            for (FlowRequest request : List.of(changes, failing, quiet)) {
+                assertThat(node.queue.submit(List.of(request), Duration.ZERO)).isTrue();
+                assertThat(other.queue.find(request.taskId()).orElseThrow().traceId()).hasValue(trace);
+                clock.advance(Duration.ofMillis(1));
+            }
+
+            TraceParent succeeded = TraceParent.inTrace(trace);
+            TaskQueue.Claim first = other.queue.claim("worker", LEASE).orElseThrow();
+            assertThat(first.task().taskId()).isEqualTo(changes.taskId());
+            assertThat(first.traceId()).hasValue(trace);
+            assertThat(other.queue.succeed(first.task().id(), "worker", JSON.createObjectNode(), MediaChange.NONE,
+                    Optional.of(succeeded))).isTrue();
+            TraceParent failed = TraceParent.inTrace(trace);
+            TaskQueue.Claim second = other.queue.claim("worker", LEASE).orElseThrow();
+            assertThat(other.queue.fail(second.task().id(), "worker", "FailedOperation.InvalidInput", "bad", Optional.of(failed))).isTrue();
+            TaskQueue.Claim third = other.queue.claim("worker", LEASE).orElseThrow();
+            assertThat(other.queue.succeed(third.task().id(), "worker", JSON.createObjectNode(), MediaChange.NONE)).isTrue();
+
+            assertThat(traceparents(node, "file-change")).as("the claim's PROCESSING event, then the step's FINISH")
+                    .containsExactly(root, Optional.of(succeeded));
+            assertThat(traceparents(node, "file-fail")).containsExactly(Optional.of(failed));
+            assertThat(traceparents(node, "file-quiet")).as("written outside a step").containsExactly(root);
+        }
+    }
+
+    private static List<Optional<TraceParent>> traceparents(QueueNode node, String fileId) {
+        return node.catalog.events(fileId).stream().map(e -> e.event().traceparent()).toList();
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.openvod.platform.testing;
 
 import io.openvod.core.TimeOrderedIds;
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.catalog.OutboxEvent;
 import io.openvod.platform.catalog.SqlMediaCatalog;
 import io.openvod.platform.events.EventConfig;
@@ -48,6 +49,13 @@ public final class EventStores {
     public String event(long subAppId, String fileId) {
         String id = TimeOrderedIds.next();
         catalog.recordEvent(new OutboxEvent(id, 1, subAppId, fileId, "NewFileUpload", body(fileId)));
+        return id;
+    }
+
+    /** Writes a NewFileUpload event of {@code fileId} now, as the step at {@code writer} does; returns the event id. */
+    public String event(long subAppId, String fileId, TraceParent writer) {
+        String id = TimeOrderedIds.next();
+        catalog.recordEvent(new OutboxEvent(id, 1, subAppId, fileId, "NewFileUpload", body(fileId)).withTrace(writer));
         return id;
     }
 

@@ -251,19 +251,38 @@ public final class PlatformFixture implements AutoCloseable {
     }
 
     public JsonNode ugcRaw(String action, String body) {
+        return answer(ugcResponse(action, body, java.util.Map.of()));
+    }
+
+    /** Calls a UGC action with these request headers (e.g. {@code traceparent}); returns the whole answer. */
+    public JsonNode ugc(String action, ObjectNode body, java.util.Map<String, String> headers) {
+        return answer(ugcResponse(action, body.toString(), headers));
+    }
+
+    /** Calls a UGC action with these request headers; returns the HTTP response, which must be a 200. */
+    public HttpResponse<String> ugcResponse(String action, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/v3/index.php?Action=" + action))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/v3/index.php?Action=" + action))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("UGC answered HTTP " + response.statusCode() + ": " + response.body());
             }
-            return JSON.readTree(response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode answer(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

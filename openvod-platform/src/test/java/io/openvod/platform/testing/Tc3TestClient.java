@@ -47,7 +47,18 @@ public final class Tc3TestClient {
         return call(action, "2018-07-17", PlatformFixture.SECRET_ID, PlatformFixture.SECRET_KEY, clock.instant().getEpochSecond(), jsonBody);
     }
 
+    /** Calls {@code action} signed by the fixture's key, with these further (unsigned) headers, e.g. {@code traceparent}. */
+    public Answer call(String action, String jsonBody, java.util.Map<String, String> headers) {
+        return call(action, "2018-07-17", PlatformFixture.SECRET_ID, PlatformFixture.SECRET_KEY, clock.instant().getEpochSecond(), jsonBody,
+                headers);
+    }
+
     public Answer call(String action, String version, String secretId, String secretKey, long timestamp, String jsonBody) {
+        return call(action, version, secretId, secretKey, timestamp, jsonBody, java.util.Map.of());
+    }
+
+    private Answer call(String action, String version, String secretId, String secretKey, long timestamp, String jsonBody,
+                        java.util.Map<String, String> headers) {
         TestSecrets.remember(secretKey);
         byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
         String host = URI.create(url).getAuthority();
@@ -61,6 +72,7 @@ public final class Tc3TestClient {
         if (version != null) {
             request.header("X-TC-Version", version);
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

@@ -132,6 +132,11 @@ final class UgcFakes {
         }
 
         @Override
+        public Optional<String> uploadTrace(String fileId) {
+            return Optional.empty();
+        }
+
+        @Override
         public boolean setStatus(String fileId, long subAppId, String status) {
             throw new UnsupportedOperationException();
         }

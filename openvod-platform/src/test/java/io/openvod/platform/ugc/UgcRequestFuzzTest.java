@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.config.UploadConfig;
 import io.openvod.signature.InMemoryReplayStore;
 import java.time.Clock;
@@ -30,7 +31,7 @@ class UgcRequestFuzzTest {
     private final SignatureCheck signatures = new SignatureCheck(new UgcFakes.OneKey(), new InMemoryReplayStore(CLOCK), CLOCK,
             Duration.ofMinutes(5), Duration.ofDays(90), 32 * 1024);
     private final UgcService ugc = new UgcService(signatures, sessions, new UgcFakes.EmptyCatalog(), LIMITS, "ap-guangzhou",
-            "vod2.example.test", CLOCK);
+            "vod2.example.test", CLOCK, Tracing.local("openvod-platform"));
     private final UploadCommitter committer = new UploadCommitter(signatures, ugc, new UgcFakes.EmptyStore(),
             new UgcFakes.EmptyCatalog(), key -> {
                 throw new AssertionError("nothing is inspected: the store is empty");

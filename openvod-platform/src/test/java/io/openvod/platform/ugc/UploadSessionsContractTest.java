@@ -2,6 +2,8 @@ package io.openvod.platform.ugc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvod.core.trace.TraceParent;
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.config.UploadConfig;
 import io.openvod.platform.testing.NodeDatabases;
 import io.openvod.platform.testing.TestSessions;
@@ -69,6 +71,25 @@ class UploadSessionsContractTest {
         UploadSessions.ScopedCredential scoped = sessions.credential(credential.secretId(), now).orElseThrow();
         assertThat(scoped.credential()).isEqualTo(credential);
         assertThat(scoped.session()).isEqualTo(media);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aSessionKeepsTheTraceItWasOpenedInWhicheverNodeReadsIt(TestDatabase engine) {
+        UploadSessions sessions = open(engine);
+        UploadSessions other = new SqlUploadSessions(databases.anotherNode().jdbi());
+        String trace = TraceParent.newTrace().traceId();
+        UploadSession traced = TestSessions.media("h-traced", "6201", APP, now, Duration.ofMinutes(1)).withTrace(trace);
+        TempCredential credential = TestSessions.credential("h-traced", now.plus(VALIDITY));
+        sessions.create(traced, credential);
+        sessions.create(TestSessions.media("h-plain", "6202", APP, now, VALIDITY), TestSessions.credential("h-plain", now.plus(VALIDITY)));
+
+        assertThat(other.find("h-traced")).hasValue(traced);
+        assertThat(other.find("h-traced").orElseThrow().traceId()).hasValue(trace);
+        assertThat(other.credential(credential.secretId(), now).orElseThrow().session().traceId()).hasValue(trace);
+        assertThat(other.expired(now.plus(Duration.ofMinutes(2)), 10)).singleElement()
+                .extracting(UploadSession::traceId).isEqualTo(Optional.of(trace));
+        assertThat(other.find("h-plain").orElseThrow().traceId()).as("a session opened without a trace").isEmpty();
     }
 
     @ParameterizedTest
@@ -161,6 +182,7 @@ class UploadSessionsContractTest {
         SignatureCheck unused = new SignatureCheck(new UgcFakes.OneKey(), new InMemoryReplayStore(stopped), stopped,
                 Duration.ofMinutes(5), Duration.ofDays(90), 32 * 1024);
         return new UgcService(unused, sessions, new UgcFakes.EmptyCatalog(), new UploadConfig(Duration.ofHours(1), VALIDITY,
-                50L << 30, 5L << 30, Duration.ofMinutes(10), Duration.ofMinutes(15)), "ap-guangzhou", "vod.example.test", stopped);
+                50L << 30, 5L << 30, Duration.ofMinutes(10), Duration.ofMinutes(15)), "ap-guangzhou", "vod.example.test", stopped,
+                Tracing.local("openvod-platform"));
     }
 }

@@ -29,7 +29,8 @@ final class PlatformCommand implements Callable<Integer> {
             root.overrides.add("platform.http.port=" + port);
         }
         OpenVodConfig config = root.config();
-        Platform platform = Platform.start(config.platform(), config.signature(), config.keys(), Clock.systemUTC());
+        Platform platform = Platform.start(config.platform(), config.signature(), config.keys(), config.tracing().tracing(),
+                Clock.systemUTC());
         spec.commandLine().getOut().println("openvod platform: UGC upload API on " + platform.url() + "/v3/index.php"
                 + ", COS on " + platform.url() + "/<bucket>-<appid>/<key> and <bucket>-<appid>.cos.<region>.<domain>"
                 + " (objects: " + platform.services().store().describe() + ")");

@@ -69,7 +69,8 @@ public final class DevStack implements AutoCloseable {
     /** Starts both services, points the dev application's events at the app and writes {@code stateDir/dev.json}. */
     public static DevStack start(OpenVodConfig config, Path stateDir, Clock clock) {
         DevReceiptSecrets secrets = DevReceiptSecrets.loadOrCreate(stateDir);
-        Platform platform = Platform.start(withDevPush(config.platform()), config.signature(), config.keys(), clock);
+        Platform platform = Platform.start(withDevPush(config.platform()), config.signature(), config.keys(),
+                config.tracing().tracing(), clock);
         AppBackend app = null;
         try {
             long appId = config.platform().account().appId();

@@ -1,5 +1,6 @@
 package io.openvod.server.platform;
 
+import io.openvod.core.trace.TracingConfig;
 import io.openvod.platform.PlatformNode;
 import io.openvod.platform.flow.FlowSettings;
 import io.openvod.platform.config.FlowsConfig;
@@ -29,7 +30,17 @@ public final class Platform implements AutoCloseable {
         this.node = node;
     }
 
+    /** Starts the platform with a tracer that exports no spans (tests). */
     public static Platform start(PlatformConfig config, SignatureConfig signature, List<ApiKeyConfig> keys, Clock clock) {
+        return start(config, signature, keys, TracingConfig.off(), clock);
+    }
+
+    /**
+     * Starts the platform; its node's tracer ({@code openvod-platform}) exports its spans as
+     * {@code tracing} (the configuration's {@code tracing:}) says.
+     */
+    public static Platform start(PlatformConfig config, SignatureConfig signature, List<ApiKeyConfig> keys, TracingConfig tracing,
+                                 Clock clock) {
         PlatformServices services = PlatformServices.open(config, keys, clock);
         try {
             Optional<TlsConnector> tls = tls(config.http().tls(), config.storage().directory().toAbsolutePath().resolveSibling("tls"));
@@ -38,7 +49,8 @@ public final class Platform implements AutoCloseable {
                     new PlatformNode.Adapters(services.stores(), services.store(), services.inspector(), tls,
                             List.of(new FfmpegCheck(services.ffmpeg()), new ReviewCheck(services.reviewer()))),
                     clock, new PlatformNode.TaskFlows(services.taskSteps(),
-                            flowSettings(config.flows(), config.flows().workRoot(config.storage().directory()))), services.metrics());
+                            flowSettings(config.flows(), config.flows().workRoot(config.storage().directory()))), services.metrics(),
+                    tracing);
             LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());
             return new Platform(services, node);
         } catch (RuntimeException e) {

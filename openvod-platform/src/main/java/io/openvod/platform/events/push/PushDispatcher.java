@@ -2,10 +2,13 @@ package io.openvod.platform.events.push;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openvod.core.trace.TraceStep;
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.config.EventsConfig;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.DeliveryLog;
 import io.openvod.platform.events.PushDelivery;
+import io.openvod.platform.trace.TraceSteps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * POST the delivery is claimed in the {@link DeliveryLog} with a lease (its due time moved past the
  * timeout), so that one worker of all nodes sends it at a time and a crash mid-POST only delays it.
  * Outcomes: 2xx → delivered; anything else → retried per {@link RetrySchedule}, then dead.
+ *
+ * <p>Every attempt runs in a trace step {@code push <EventType>}, a child of the position stored with
+ * the event (a new trace for an event without one), with the attributes {@code openvod.file_id} and
+ * {@code openvod.event_id}, marked failed when the receiver does not answer 2xx; the POST carries
+ * that step's position as its {@code traceparent} header (the event's trace, the push's own span).
  */
 public final class PushDispatcher implements AutoCloseable {
     /** How often the loop looks for due deliveries when nothing wakes it. */
@@ -38,6 +46,7 @@ public final class PushDispatcher implements AutoCloseable {
 
     private final DeliveryLog deliveries;
     private final PushMetrics metrics;
+    private final Tracing tracing;
     private final PushSender sender;
     private final RetrySchedule schedule;
     private final Clock clock;
@@ -55,16 +64,19 @@ public final class PushDispatcher implements AutoCloseable {
      * A dispatcher of the PUSH deliveries of {@code deliveries}, not yet sending ({@link #start()}),
      * that signs each application's callbacks with that application's {@code secrets}.
      */
-    public PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock) {
-        this(deliveries, config, secrets, clock, new SimpleMeterRegistry());
+    public PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock, Tracing tracing) {
+        this(deliveries, config, secrets, clock, new SimpleMeterRegistry(), tracing);
     }
 
     /**
      * A dispatcher that counts its deliveries in {@code registry}: {@code openvod_push_deliveries_total{outcome}}
      * ({@code delivered}, {@code retried}, {@code dead}: attempts) and {@code openvod_push_delivery_lag_seconds}
-     * (from the delivery's start, when its event was written, to the receiver's 2xx).
+     * (from the delivery's start, when its event was written, to the receiver's 2xx); each attempt
+     * is a step of {@code tracing}.
      */
-    public PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock, MeterRegistry registry) {
+    public PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock, MeterRegistry registry,
+                          Tracing tracing) {
+        this.tracing = tracing;
         this.metrics = new PushMetrics(registry);
         this.deliveries = deliveries;
         this.clock = clock;
@@ -159,13 +171,26 @@ public final class PushDispatcher implements AutoCloseable {
     }
 
     private void deliver(PushDelivery d, String url) {
+        try (TraceStep step = TraceSteps.background(tracing, "push " + d.eventType(), d.traceparent())) {
+            step.attribute(TraceSteps.FILE_ID, d.fileId()).attribute(TraceSteps.EVENT_ID, d.eventId());
+            deliver(d, step);
+        } finally {
+            receivers.release(url);
+            global.release();
+            wake();
+        }
+    }
+
+    /** One attempt in {@code step}: POSTs the event and records the outcome. */
+    private void deliver(PushDelivery d, TraceStep step) {
         try {
-            PushSender.Outcome outcome = sender.send(d);
+            PushSender.Outcome outcome = sender.send(d, step.context());
             long now = clock.millis();
             if (outcome.delivered()) {
                 deliveries.delivered(d, now);
                 metrics.delivered(now - d.startedAt());
             } else {
+                step.failed(outcome.error());
                 OptionalLong next = schedule.nextAttemptAt(d.attempts() + 1, d.startedAt(), now);
                 if (next.isPresent()) {
                     deliveries.failed(d, outcome.error(), next.getAsLong());
@@ -181,11 +206,8 @@ public final class PushDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopping; the lease runs out and the event is sent again
         } catch (RuntimeException e) {
+            step.failed(TraceSteps.describe(e));
             LOG.warn("delivering event {} failed: {}", d.eventId(), e.toString());
-        } finally {
-            receivers.release(url);
-            global.release();
-            wake();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.openvod.platform.events.push;
 
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.events.CallbackRefusedException;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.PushDelivery;
@@ -30,8 +31,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Sends one event: checks the URL's form against the callback policy, then POSTs the stored body,
  * with its application named ({@link ApplicationBinding}), as UTF-8 JSON without following
  * redirects, with the Standard Webhooks headers when signing and the application has a secret,
- * and OpenVOD's own headers. The host is resolved when the connection is opened and only addresses
- * the policy allows are dialled ({@link PolicyResolver}; docs/adr/0008-callback-connections.md).
+ * OpenVOD's own headers, and the push step's W3C {@code traceparent}. The host is resolved when
+ * the connection is opened and only addresses the policy allows are dialled ({@link PolicyResolver};
+ * docs/adr/0008-callback-connections.md).
  * Only a 2xx answer within the timeout counts as delivered.
  */
 final class PushSender {
@@ -73,7 +75,8 @@ final class PushSender {
         this.clock = clock;
     }
 
-    Outcome send(PushDelivery d) throws InterruptedException {
+    /** POSTs {@code d} from the push step at {@code trace} (its {@code traceparent} header). */
+    Outcome send(PushDelivery d, TraceParent trace) throws InterruptedException {
         String url = d.targetUrl();
         if (url == null || url.isEmpty()) {
             return new Outcome("no callback URL");
@@ -90,7 +93,8 @@ final class PushSender {
                 .header("X-OpenVOD-Event-Id", d.eventId())
                 .header("X-OpenVOD-Event-Type", d.eventType())
                 .header("X-OpenVOD-File-Id", d.fileId())
-                .header("X-OpenVOD-Sequence", Long.toString(d.seq()));
+                .header("X-OpenVOD-Sequence", Long.toString(d.seq()))
+                .header("traceparent", trace.header());
         if (signed) {
             long timestamp = clock.instant().getEpochSecond();
             signer.signature(d.subAppId(), d.eventId(), timestamp, body).ifPresent(signature -> request

@@ -2,6 +2,7 @@ package io.openvod.platform.events.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.HostResolver;
 import io.openvod.platform.events.PushDelivery;
@@ -11,6 +12,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +43,11 @@ class CallbackDialHttpTest {
         }
     }
 
+    private static final TraceParent TRACE = TraceParent.newTrace();
+
     private static PushDelivery delivery(String url) {
-        return new PushDelivery("evt-1", 1, "file-1", 1, "NewFileUpload", "{\"EventType\":\"NewFileUpload\"}", url, 0, 0, 0);
+        return new PushDelivery("evt-1", 1, "file-1", 1, "NewFileUpload", "{\"EventType\":\"NewFileUpload\"}", url, 0, 0, 0,
+                Optional.empty());
     }
 
     private static PushSender sender(CallbackUrlPolicy policy) {
@@ -62,7 +67,7 @@ class CallbackDialHttpTest {
             String url = "http://hooks.rebind.test:" + port(receiver) + "/hooks/vod";
             assertThat(policy.refusal(url)).as("accepted when set: the name was public then").isNull();
 
-            PushSender.Outcome outcome = sender.send(delivery(url));
+            PushSender.Outcome outcome = sender.send(delivery(url), TRACE);
 
             assertThat(outcome.delivered()).isFalse();
             assertThat(outcome.error()).contains("refused").contains("loopback");
@@ -83,13 +88,14 @@ class CallbackDialHttpTest {
             String url = "http://hooks.rebind.test:" + port(receiver) + "/hooks/vod?k=v";
             assertThat(policy.refusal(url)).as("checked against 8.8.8.8").isNull();
 
-            PushSender.Outcome outcome = sender.send(delivery(url));
+            PushSender.Outcome outcome = sender.send(delivery(url), TRACE);
 
             assertThat(outcome.error()).isNull();
             TestReceiver.Request post = receiver.await(1, Duration.ofSeconds(5)).getFirst();
             assertThat(post.header("Host")).isEqualTo("hooks.rebind.test:" + port(receiver));
             assertThat(post.header("Content-Type")).isEqualTo("application/json");
             assertThat(post.header("X-OpenVOD-Event-Id")).isEqualTo("evt-1");
+            assertThat(post.header("traceparent")).as("the push step's position").isEqualTo(TRACE.header());
             assertThat(post.body()).as("the stored body, naming its application").isEqualTo("{\"EventType\":\"NewFileUpload\",\"SubAppId\":1}");
         } finally {
             sender.close();
@@ -103,10 +109,10 @@ class CallbackDialHttpTest {
         try (TestReceiver receiver = TestReceiver.healthy()) {
             for (String host : List.of("0x7f.1", "2130706433", "127.1", "[::ffff:127.0.0.1]")) {
                 String url = "http://" + host + ":" + port(receiver) + "/hooks/vod";
-                assertThat(refusing.send(delivery(url)).error()).as(host).contains("refused").contains("loopback");
+                assertThat(refusing.send(delivery(url), TRACE).error()).as(host).contains("refused").contains("loopback");
                 assertThat(receiver.requests()).as(host).isEmpty();
             }
-            assertThat(allowing.send(delivery("http://0x7f.1:" + port(receiver) + "/hooks/vod")).error()).isNull();
+            assertThat(allowing.send(delivery("http://0x7f.1:" + port(receiver) + "/hooks/vod"), TRACE).error()).isNull();
             assertThat(receiver.await(1, Duration.ofSeconds(5)).getFirst().header("Host")).isEqualTo("127.0.0.1:" + port(receiver));
         } finally {
             refusing.close();
@@ -118,9 +124,9 @@ class CallbackDialHttpTest {
     void badPortsAreRefusedBeforeAnyConnection() throws Exception {
         PushSender sender = sender(new CallbackUrlPolicy(true, true));
         try {
-            assertThat(sender.send(delivery("http://127.0.0.1:65536/hook")).error())
+            assertThat(sender.send(delivery("http://127.0.0.1:65536/hook"), TRACE).error())
                     .isEqualTo("callback URL refused: the port must be from 1 to 65535");
-            assertThat(sender.send(delivery("http://127.0.0.1:0/hook")).error())
+            assertThat(sender.send(delivery("http://127.0.0.1:0/hook"), TRACE).error())
                     .isEqualTo("callback URL refused: the port must be from 1 to 65535");
         } finally {
             sender.close();
@@ -132,7 +138,7 @@ class CallbackDialHttpTest {
         PushSender sender = sender(new CallbackUrlPolicy(true, false));
         try (TestReceiver target = TestReceiver.healthy();
              TestReceiver redirecting = TestReceiver.start(n -> TestReceiver.Answer.status(307))) {
-            assertThat(sender.send(delivery(redirecting.url())).error()).isEqualTo("HTTP 307");
+            assertThat(sender.send(delivery(redirecting.url()), TRACE).error()).isEqualTo("HTTP 307");
             assertThat(target.requests()).isEmpty();
         } finally {
             sender.close();
