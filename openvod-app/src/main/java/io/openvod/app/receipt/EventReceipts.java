@@ -100,7 +100,7 @@ public final class EventReceipts implements AutoCloseable {
         ParsedEvent parsed = parser.parse(body);
         checkApplication(parsed, signed);
         ReceivedEvents.Stored stored = events.store(source, parsed, new String(body, StandardCharsets.UTF_8), eventId,
-                Math.max(0, sequence), forwarding);
+                Math.max(0, sequence), forwarding, Optional.empty());
         if (stored.isNew()) {
             wake.release();
         }

@@ -145,7 +145,8 @@ public final class SignatureService {
         }
         IssuedSignature audit = new IssuedSignature(requestId, principal.userId(), key.secretId(), parameters.issuedAt(),
                 parameters.expiresAt(), parameters.random(), parameters.procedure(), parameters.classId(),
-                parameters.oneTimeValid(), context, parameters.sessionContext(), request.fileName(), request.fileSize(), clientIp);
+                parameters.oneTimeValid(), context, parameters.sessionContext(), request.fileName(), request.fileSize(), clientIp,
+                Optional.empty());
         Instant dayStart = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
         IssuedUploadSignature issued = new IssuedUploadSignature(UploadSigner.sign(parameters, key.secretKey()), requestId, parameters);
         return ledger.recordWithinQuotaAsync(audit, grant.quota(), dayStart).thenApplyAsync(reservation -> switch (reservation) {
