@@ -97,11 +97,12 @@ public final class AppServices implements AutoCloseable {
             this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
             this.videos = new SqlVideos(database.jdbi());
             this.receipts = new EventReceipts(receivedEvents, clock, config.receipt().forward().enabled(),
-                    config.receiptApplication(), metrics.registry());
+                    config.receiptApplication(), metrics.registry(), tracing);
             this.pullConsumer = pullConsumer(config, keys, receipts, clock);
             this.distribution = distribution(config, keys, clock);
             this.forwarder = config.receipt().forward().enabled()
-                    ? Optional.of(new HookForwarder(receivedEvents, videos, config.receipt().forward(), clock)) : Optional.empty();
+                    ? Optional.of(new HookForwarder(receivedEvents, videos, config.receipt().forward(), clock, tracing))
+                    : Optional.empty();
             this.readiness = Readiness.of(List.of(new DatabaseCheck(database.dataSource(), Readiness.DEFAULT_TIMEOUT)));
             config.receipt().moderatorRoles().stream().filter(r -> !config.policy().roles().containsKey(r)).forEach(r ->
                     LOG.info("app.receipt.moderatorRoles names '{}', which is not a role of app.policy.roles, so no user has it", r));
