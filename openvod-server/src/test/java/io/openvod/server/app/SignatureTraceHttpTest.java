@@ -13,9 +13,11 @@ import io.openvod.core.trace.TracingConfig;
 import io.openvod.signature.Credential;
 import io.openvod.signature.SecretKeyLookup;
 import io.openvod.signature.UploadSignatureVerifier;
+import io.openvod.testing.TestSecrets;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,7 +54,9 @@ class SignatureTraceHttpTest {
     }
 
     private static String token(AppBackend backend) {
-        return backend.services().accounts().createApiToken("alice", "trace", Optional.empty()).token();
+        String token = backend.services().accounts().createApiToken("alice", "trace", Optional.empty()).token();
+        TestSecrets.remember(token);
+        return token;
     }
 
     /** The request id of an answer, and the trace id it names: the same UUID without its dashes. */
@@ -87,6 +91,11 @@ class SignatureTraceHttpTest {
             ILoggingEvent issued = logs.await("issued signature " + requestId);
             assertThat(issued.getMDCPropertyMap()).containsEntry(LogContext.TRACE_ID, traceId)
                     .containsEntry(LogContext.SPAN_ID, traceId.substring(16)).containsEntry(LogContext.REQUEST_ID, requestId);
+
+            HttpRequest fromPage = HttpRequest.newBuilder(backend.url().resolve("api/v1/upload-signature")).GET()
+                    .header("Origin", "https://app.example.com").header("Authorization", "Bearer " + token(backend)).build();
+            assertThat(AppFixture.send(fromPage).raw().headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+                    .as("a page may read the trace").contains("traceparent");
         }
     }
 
