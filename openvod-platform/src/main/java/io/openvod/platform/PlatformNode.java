@@ -131,8 +131,8 @@ public final class PlatformNode implements AutoCloseable {
 
     private PlatformNode(PlatformConfig config, SignatureRules rules, Adapters adapters, Clock clock, TaskFlows taskFlows,
                          PrometheusMeterRegistry metrics, TracingConfig tracingConfig) {
-        this.tracing = Tracing.create(SERVICE_NAME, tracingConfig);
         PlatformStores stores = adapters.stores();
+        this.tracing = Tracing.create(SERVICE_NAME, tracingConfig, stores.traces());
         this.eventConfigs = stores.eventConfigs();
         this.catalog = stores.catalog();
         this.webhookSecrets = stores.webhookSecrets();

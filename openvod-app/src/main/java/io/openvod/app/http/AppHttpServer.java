@@ -21,7 +21,11 @@ import io.openvod.core.metrics.MetricsAccess;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.health.Readiness;
+import io.openvod.core.TimeOrderedIds;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/v1/web-config}: what the upload page needs to know (the platform's URL)</li>
  *   <li>{@code GET /} and the page's files ({@link WebAssets})</li>
  * </ul>
+ * Every request gets an id ({@code X-Request-Id}, a UUIDv7) that its log lines carry as
+ * {@code request_id} ({@link RequestLogContext}).
  */
 public final class AppHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppHttpServer.class);
@@ -99,11 +105,11 @@ public final class AppHttpServer implements AutoCloseable {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
+            c.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new RequestLogContext()), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             c.routes.before(ctx -> {
                 metricsRoutes.started(ctx);
-                String id = io.openvod.core.TimeOrderedIds.next();
-                ctx.attribute(REQUEST_ID, id);
-                ctx.header("X-Request-Id", id);
+                ctx.header("X-Request-Id", requestIdOrNew(ctx));
                 ctx.header("Cache-Control", "no-store");
                 cors.apply(ctx);
             });
@@ -148,6 +154,16 @@ public final class AppHttpServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+    }
+
+    /** The request's id, given by {@link RequestLogContext}; a new one should that not have run. */
+    private static String requestIdOrNew(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        if (id == null) {
+            id = TimeOrderedIds.next();
+            ctx.attribute(REQUEST_ID, id);
+        }
+        return id;
     }
 
     static String requestId(Context ctx) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * CORS for browser clients (the web SDK's {@code getSignature} callback runs in the page): an
- * allowed Origin is echoed, with credentials off; preflights answer for the API's methods and the
+ * allowed Origin is echoed, with credentials off, and the page may read {@code X-Request-Id},
+ * {@code Retry-After} and {@code traceparent}; preflights answer for the API's methods and the
  * {@code Authorization} and {@code Content-Type} headers.
  */
 final class Cors {
@@ -29,7 +30,7 @@ final class Cors {
         if (!any) {
             ctx.header("Vary", "Origin");
         }
-        ctx.header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
+        ctx.header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, traceparent");
         return true;
     }
 

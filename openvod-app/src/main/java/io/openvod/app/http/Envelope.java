@@ -16,14 +16,20 @@ final class Envelope {
     }
 
     /**
-     * The answer to a signature request, written directly: a signature is Base64, so it needs no
-     * JSON escaping (checked, to stay correct whatever is passed).
+     * The answer to a signature request, written directly: a signature is Base64 and a
+     * {@code traceparent} hex digits and dashes, so they need no JSON escaping (checked, to stay
+     * correct whatever is passed).
      */
-    static String signature(String signature) {
-        if (!signature.chars().allMatch(c -> c < 0x80 && c != '"' && c != '\\' && c >= 0x20)) {
-            return ok(data().put("signature", signature));
+    static String signature(String signature, String traceparent) {
+        if (!plain(signature) || !plain(traceparent)) {
+            return ok(data().put("signature", signature).put("traceparent", traceparent));
         }
-        return "{\"code\":0,\"message\":\"ok\",\"data\":{\"signature\":\"" + signature + "\"}}";
+        return "{\"code\":0,\"message\":\"ok\",\"data\":{\"signature\":\"" + signature + "\",\"traceparent\":\""
+                + traceparent + "\"}}";
+    }
+
+    private static boolean plain(String text) {
+        return text.chars().allMatch(c -> c < 0x80 && c != '"' && c != '\\' && c >= 0x20);
     }
 
     static String ok(ObjectNode data) {

@@ -9,6 +9,7 @@ import io.openvod.app.receipt.EventReceipts;
 import io.openvod.app.receipt.ForeignEventException;
 import io.openvod.app.receipt.MalformedEventException;
 import io.openvod.core.Secret;
+import io.openvod.core.trace.TraceParent;
 import io.openvod.signature.webhook.StandardWebhooks;
 import io.openvod.signature.webhook.WebhookVerdict;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * VOD application ({@link EventReceipts}) — and stored durably before the answer
  * {@code 200}; processing happens afterwards from the stored copy. A repeated delivery answers
  * {@code 200} too (with {@code duplicate: true}). OpenVOD's {@code X-OpenVOD-Event-Id} (or
- * {@code webhook-id}) and {@code X-OpenVOD-Sequence} headers are kept with the event.
+ * {@code webhook-id}) and {@code X-OpenVOD-Sequence} headers are kept with the event, and a valid
+ * {@code traceparent} header names the trace it belongs to ({@link io.openvod.app.receipt.EventTrace}).
  */
 final class EventReceiptHandler implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(EventReceiptHandler.class);
@@ -64,7 +66,8 @@ final class EventReceiptHandler implements Handler {
         long sequence = sequence(ctx.header("X-OpenVOD-Sequence"));
         EventReceipts.Receipt receipt;
         try {
-            receipt = receipts.receive("push", body, eventId, sequence, webhooks.hasKeys());
+            receipt = receipts.receive("push", body, eventId, sequence, webhooks.hasKeys(),
+                    TraceParent.parse(ctx.header("traceparent")));
         } catch (ForeignEventException e) {
             LOG.warn("event push refused: {} (request {})", e.getMessage(), AppHttpServer.requestId(ctx));
             throw new AppException(AppError.EVENT_OTHER_APPLICATION, e.getMessage());

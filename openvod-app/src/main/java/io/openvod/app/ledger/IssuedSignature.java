@@ -1,5 +1,6 @@
 package io.openvod.app.ledger;
 
+import io.openvod.core.trace.TraceParent;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,11 +23,13 @@ import java.util.Optional;
  * @param fileName the file name the client declared, if any
  * @param fileSize the size in bytes the client declared, if any (counts against the bytes quota)
  * @param clientIp the requesting address
+ * @param traceId the trace the signature begins (its request id's 32 hex digits, {@link TraceParent#ofRequestId});
+ *     empty for rows recorded before traces were kept
  */
 public record IssuedSignature(String requestId, String userId, String secretId, Instant issuedAt, Instant expiresAt,
                               long random, Optional<String> procedure, Optional<Long> classId, boolean oneTimeValid,
                               String sourceContext, Optional<String> sessionContext, Optional<String> fileName,
-                              Optional<Long> fileSize, String clientIp) {
+                              Optional<Long> fileSize, String clientIp, Optional<String> traceId) {
     public IssuedSignature {
         Objects.requireNonNull(requestId, "requestId == null");
         Objects.requireNonNull(userId, "userId == null");
@@ -35,5 +38,9 @@ public record IssuedSignature(String requestId, String userId, String secretId, 
         Objects.requireNonNull(expiresAt, "expiresAt == null");
         Objects.requireNonNull(sourceContext, "sourceContext == null");
         Objects.requireNonNull(clientIp, "clientIp == null");
+        Objects.requireNonNull(traceId, "traceId == null");
+        if (traceId.isPresent() && !TraceParent.isTraceId(traceId.get())) {
+            throw new IllegalArgumentException("traceId must be 32 lowercase hex digits, not " + traceId.get());
+        }
     }
 }

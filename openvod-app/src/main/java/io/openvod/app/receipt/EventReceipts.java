@@ -2,16 +2,15 @@ package io.openvod.app.receipt;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.openvod.app.videos.VideoTransitions;
 import io.openvod.app.videos.VodEvent;
+import io.openvod.core.trace.TraceParent;
+import io.openvod.core.trace.Tracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Receives VOD events and turns them into video states, in two steps: {@link #receive} reads
  * and stores a body (a repeated one is recognised by its content and stored once) — the
  * receiver acknowledges only then — and a processor thread reads the stored events back in
- * the order they came and applies them ({@link VideoTransitions}), each in one transaction
- * with its mark as processed ({@link ReceivedEvents#finish}). An event stored but not processed
+ * the order they came and applies them ({@link EventProcessor}), each in one transaction
+ * with its mark as processed ({@link ReceivedEvents#finish}). Each step runs in the event's
+ * trace ({@link EventTrace}). An event stored but not processed
  * when the process stopped is processed when it starts again. Several app nodes may share the
  * inbox: each runs a processor, and an event that two of them read is applied by one. An event type the app does not act on is kept as
  * {@code IGNORED}; an event whose processing keeps failing is {@code FAILED} after
@@ -35,10 +35,9 @@ public final class EventReceipts implements AutoCloseable {
     private static final Duration POLL = Duration.ofSeconds(5);
 
     private final ReceivedEvents events;
-    private final ReceiptMetrics metrics;
-    private final VideoTransitions transitions = new VideoTransitions();
+    private final EventProcessor processing;
     private final EventParser parser = new EventParser();
-    private final Clock clock;
+    private final Tracing tracing;
     private final boolean forwarding;
     private final OptionalLong ownApplication;
     private final Semaphore wake = new Semaphore(0);
@@ -47,28 +46,30 @@ public final class EventReceipts implements AutoCloseable {
     private Thread processor;
 
     /** Receipts that do not know the app's VOD application (events naming one are taken as they come). */
-    public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding) {
-        this(events, clock, forwarding, OptionalLong.empty());
+    public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding, Tracing tracing) {
+        this(events, clock, forwarding, OptionalLong.empty(), tracing);
     }
 
     /**
      * @param forwarding whether processed events are to be forwarded to the app's hook
      * @param ownApplication the VOD application (SubAppId) whose events this app takes; empty when unknown
      */
-    public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding, OptionalLong ownApplication) {
-        this(events, clock, forwarding, ownApplication, new SimpleMeterRegistry());
+    public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding, OptionalLong ownApplication, Tracing tracing) {
+        this(events, clock, forwarding, ownApplication, new SimpleMeterRegistry(), tracing);
     }
 
     /**
-     * Receipts that count what they do in {@code registry} ({@link ReceiptMetrics}).
+     * Receipts that count what they do in {@code registry} ({@link ReceiptMetrics}) and run their
+     * steps in the events' traces ({@link EventTrace}) with {@code tracing}.
      *
      * @param forwarding whether processed events are to be forwarded to the app's hook
      * @param ownApplication the VOD application (SubAppId) whose events this app takes; empty when unknown
      */
-    public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding, OptionalLong ownApplication, MeterRegistry registry) {
-        this.metrics = new ReceiptMetrics(registry, events, clock);
+    public EventReceipts(ReceivedEvents events, Clock clock, boolean forwarding, OptionalLong ownApplication, MeterRegistry registry,
+                         Tracing tracing) {
         this.events = events;
-        this.clock = clock;
+        this.processing = new EventProcessor(events, new ReceiptMetrics(registry, events, clock), clock, tracing);
+        this.tracing = tracing;
         this.forwarding = forwarding;
         this.ownApplication = ownApplication;
     }
@@ -77,10 +78,10 @@ public final class EventReceipts implements AutoCloseable {
     public record Receipt(String id, boolean duplicate, ParsedEvent parsed) {
     }
 
-    /** {@link #receive(String, byte[], Optional, long, boolean)} of a body that came without a verified signature. */
+    /** {@link #receive(String, byte[], Optional, long, boolean, Optional)} of a body that came without a verified signature or a trace. */
     public Receipt receive(String source, byte[] body, Optional<String> eventId, long sequence)
             throws MalformedEventException, ForeignEventException {
-        return receive(source, body, eventId, sequence, false);
+        return receive(source, body, eventId, sequence, false, Optional.empty());
     }
 
     /**
@@ -88,23 +89,47 @@ public final class EventReceipts implements AutoCloseable {
      * names a VOD application ({@code SubAppId}) other than this app's is refused; so is a signed
      * body that names none, since OpenVOD names the application in every event it signs.
      *
+     * <p>This runs as the step {@code receive <EventType>} of the event's trace ({@link EventTrace}:
+     * the pushed {@code traceparent}, else the trace its context names), with {@code openvod.file_id};
+     * the trace id is stored with the event, and a newly stored event is logged at INFO within the
+     * step ({@code received NewFileUpload for FileId … (push)}). An event of no trace is stored and
+     * logged without a step.
+     *
      * @param source {@code push} or {@code pull}
      * @param eventId OpenVOD's event id, when the sender gave one
      * @param sequence OpenVOD's per-FileId sequence, 0 when none
      * @param signed whether the body came with a verified webhook signature
+     * @param traceparent the position the sender pushed it from (its valid {@code traceparent} header), if any
      * @throws MalformedEventException when the body is not a VOD event (nothing is stored)
      * @throws ForeignEventException when the event is not for this app's application (nothing is stored)
      */
-    public Receipt receive(String source, byte[] body, Optional<String> eventId, long sequence, boolean signed)
-            throws MalformedEventException, ForeignEventException {
+    public Receipt receive(String source, byte[] body, Optional<String> eventId, long sequence, boolean signed,
+                           Optional<TraceParent> traceparent) throws MalformedEventException, ForeignEventException {
         ParsedEvent parsed = parser.parse(body);
-        checkApplication(parsed, signed);
-        ReceivedEvents.Stored stored = events.store(source, parsed, new String(body, StandardCharsets.UTF_8), eventId,
-                Math.max(0, sequence), forwarding);
+        VodEvent event = parsed.event();
+        Optional<TraceParent> trace = EventTrace.ofReceipt(traceparent, event);
+        try (EventStep step = EventStep.server(tracing, EventStep.name("receive", event.eventType()), trace, event.fileIds())) {
+            try {
+                checkApplication(parsed, signed);
+                ReceivedEvents.Stored stored = events.store(source, parsed, new String(body, StandardCharsets.UTF_8), eventId,
+                        Math.max(0, sequence), forwarding, trace.map(TraceParent::traceId));
+                logged(stored, event, source);
+                return new Receipt(stored.id(), !stored.isNew(), parsed);
+            } catch (ForeignEventException | RuntimeException e) {
+                step.failed(e instanceof ForeignEventException ? "another application's event" : e.getClass().getSimpleName());
+                throw e;
+            }
+        }
+    }
+
+    private void logged(ReceivedEvents.Stored stored, VodEvent event, String source) {
+        String files = event.fileIds().isEmpty() ? "" : " for FileId " + String.join(",", event.fileIds());
         if (stored.isNew()) {
             wake.release();
+            LOG.info("received {}{} ({})", event.eventType(), files, source);
+        } else {
+            LOG.debug("received {}{} again ({}); it is stored already as event {}", event.eventType(), files, source, stored.id());
         }
-        return new Receipt(stored.id(), !stored.isNew(), parsed);
     }
 
     private void checkApplication(ParsedEvent parsed, boolean signed) throws ForeignEventException {
@@ -140,44 +165,11 @@ public final class EventReceipts implements AutoCloseable {
                     return done;
                 }
                 for (StoredEvent event : batch) {
-                    if (process(event)) {
+                    if (processing.process(event, MAX_ATTEMPTS)) {
                         done++;
                     }
                 }
             }
-        }
-    }
-
-    /** Processes one event; false when another node had processed it (or was processing it) already. */
-    private boolean process(StoredEvent event) {
-        try {
-            VodEvent vod = parser.parse(event.body().getBytes(StandardCharsets.UTF_8)).event();
-            if (vod instanceof VodEvent.Other other) {
-                boolean ignored = events.finish(event.id(), ReceivedEvents.Outcome.IGNORED,
-                        "event type " + other.eventType() + " is not acted on", videos -> { });
-                if (ignored) {
-                    metrics.handled(event, "Other", "ignored");
-                    LOG.info("received event {} of type {}, which the app does not act on; kept as IGNORED", event.id(),
-                            other.eventType());
-                }
-                return ignored;
-            }
-            Instant now = clock.instant();
-            boolean processed = events.finish(event.id(), ReceivedEvents.Outcome.PROCESSED, "", videos -> {
-                // in FileId order, so that processors of two nodes lock the videos of their events in the same order
-                for (String fileId : new TreeSet<>(vod.fileIds())) {
-                    videos.change(fileId, current -> transitions.apply(current, fileId, vod, event.sequence(), now));
-                }
-            });
-            if (processed) {
-                metrics.handled(event, event.eventType(), "processed");
-            }
-            return processed;
-        } catch (MalformedEventException | RuntimeException e) {
-            metrics.handled(event, "unknown", "failed");
-            LOG.warn("processing received event {} ({}) failed: {}", event.id(), event.eventType(), e.toString());
-            events.failAttempt(event.id(), e.toString(), MAX_ATTEMPTS);
-            return true;
         }
     }
 

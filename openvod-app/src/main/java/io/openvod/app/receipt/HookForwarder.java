@@ -5,6 +5,8 @@ import io.openvod.app.videos.Video;
 import io.openvod.app.videos.Videos;
 import io.openvod.core.Secret;
 import io.openvod.core.retry.RetryPolicy;
+import io.openvod.core.trace.TraceParent;
+import io.openvod.core.trace.Tracing;
 import io.openvod.signature.webhook.StandardWebhooks;
 import java.io.IOException;
 import java.net.URI;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code X-OpenVOD-Event-Type}, {@code X-OpenVOD-File-Id} (comma-separated when several), and
  *       {@code X-OpenVOD-Video-State}: the videos' states (wire names, in the same order) when the
  *       event is sent, when the app has a record of each;</li>
+ *   <li>{@code traceparent}: the attempt's position in the event's trace ({@link EventTrace}),
+ *       when it has one;</li>
  *   <li>{@code webhook-id} (the received event's id, the same on every attempt),
  *       {@code webhook-timestamp} and {@code webhook-signature} (Standard Webhooks) when
  *       {@code forward.secrets} are set.</li>
@@ -67,6 +71,7 @@ public final class HookForwarder implements AutoCloseable {
     private final String shownHook;
     private final StandardWebhooks webhooks;
     private final Clock clock;
+    private final Tracing tracing;
     private final HttpClient http;
     private final Semaphore slots = new Semaphore(PARALLEL);
     private final Semaphore wake = new Semaphore(0);
@@ -75,8 +80,12 @@ public final class HookForwarder implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private Thread loop;
 
-    /** @throws IllegalArgumentException when forwarding is not configured ({@code forward.url} empty) */
-    public HookForwarder(ReceivedEvents events, Videos videos, ReceiptConfig.Forward config, Clock clock) {
+    /**
+     * A forwarder whose attempts are steps {@code forward <EventType>} of the events' traces in {@code tracing}.
+     *
+     * @throws IllegalArgumentException when forwarding is not configured ({@code forward.url} empty)
+     */
+    public HookForwarder(ReceivedEvents events, Videos videos, ReceiptConfig.Forward config, Clock clock, Tracing tracing) {
         if (!config.enabled()) {
             throw new IllegalArgumentException("app.receipt.forward.url is empty");
         }
@@ -87,6 +96,7 @@ public final class HookForwarder implements AutoCloseable {
         this.shownHook = hook.getScheme() + "://" + hook.getHost() + (hook.getPort() < 0 ? "" : ":" + hook.getPort());
         this.webhooks = StandardWebhooks.fromSecrets(config.secrets().stream().map(Secret::reveal).toList());
         this.clock = clock;
+        this.tracing = tracing;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -142,13 +152,38 @@ public final class HookForwarder implements AutoCloseable {
         }
     }
 
+    /** One attempt, as the step {@code forward <EventType>} of the event's trace. */
     private void send(PendingForward pending) {
         StoredEvent event = pending.event();
+        try (EventStep step = EventStep.of(tracing, EventStep.name("forward", event.eventType()), EventTrace.ofStored(event),
+                event.fileIds())) {
+            Optional<String> failure = post(event, step.context());
+            if (failure.isEmpty()) {
+                return;
+            }
+            step.failed(failure.get());
+            int attempt = pending.attempts() + 1;
+            if (events.forwardFailed(event.id(), config.maxAttempts(), clock.instant().plus(retryDelay(attempt)))) {
+                LOG.warn("forwarding event {} ({}) to the hook at {} failed {} times, the last with {}; it is DEAD and will not be retried",
+                        event.id(), event.eventType(), shownHook, attempt, failure.get());
+            } else {
+                LOG.info("forwarding event {} ({}) to the hook at {} failed ({}, attempt {} of {}); retrying later", event.id(),
+                        event.eventType(), shownHook, failure.get(), attempt, config.maxAttempts());
+            }
+        }
+    }
+
+    /**
+     * Posts the event (with {@code traceparent} when it has a trace): why the hook did not take it,
+     * or empty when there is no failure to record (taken, or the attempt cut short by stopping).
+     */
+    private Optional<String> post(StoredEvent event, Optional<TraceParent> trace) {
         byte[] body = event.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(hook)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        trace.ifPresent(t -> request.header("traceparent", t.header()));
         header(request, "X-OpenVOD-Event-Type", event.eventType());
         if (!event.fileIds().isEmpty()) {
             header(request, "X-OpenVOD-File-Id", String.join(",", event.fileIds()));
@@ -160,28 +195,19 @@ public final class HookForwarder implements AutoCloseable {
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header("webhook-signature", webhooks.sign(event.id(), timestamp, body));
         }
-        String failure;
         try {
             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status >= 200 && status < 300) {
                 events.forwardSent(event.id());
                 LOG.debug("forwarded event {} ({}) to the hook at {}", event.id(), event.eventType(), shownHook);
-                return;
+                return Optional.empty();
             }
-            failure = "HTTP " + status;
+            return Optional.of("HTTP " + status);
         } catch (IOException e) {
-            failure = e.getClass().getSimpleName();
+            return Optional.of(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
-        }
-        int attempt = pending.attempts() + 1;
-        if (events.forwardFailed(event.id(), config.maxAttempts(), clock.instant().plus(retryDelay(attempt)))) {
-            LOG.warn("forwarding event {} ({}) to the hook at {} failed {} times, the last with {}; it is DEAD and will not be retried",
-                    event.id(), event.eventType(), shownHook, attempt, failure);
-        } else {
-            LOG.info("forwarding event {} ({}) to the hook at {} failed ({}, attempt {} of {}); retrying later", event.id(),
-                    event.eventType(), shownHook, failure, attempt, config.maxAttempts());
+            return Optional.empty(); // stopping: the claim runs out and the event is sent again
         }
     }
 

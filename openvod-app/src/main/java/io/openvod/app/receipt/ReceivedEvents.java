@@ -23,9 +23,12 @@ public interface ReceivedEvents {
      * @param eventId OpenVOD's event id, when the sender gave one
      * @param sequence OpenVOD's per-FileId sequence, 0 when none
      * @param forward whether the event is to be forwarded to the app's hook once processed
+     * @param traceId the trace the event belongs to ({@link EventTrace}), kept with it; empty when none. A
+     *     repeated delivery keeps the trace of the first.
      * @return the stored event's id, and whether this call stored it
      */
-    Stored store(String source, ParsedEvent parsed, String body, Optional<String> eventId, long sequence, boolean forward);
+    Stored store(String source, ParsedEvent parsed, String body, Optional<String> eventId, long sequence, boolean forward,
+                 Optional<String> traceId);
 
     /** The outcome of {@link #store}. */
     record Stored(String id, boolean isNew) {

@@ -56,7 +56,7 @@ final class LedgerConnection implements AutoCloseable {
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             this.insert = connection.prepareStatement("INSERT INTO issued_signatures (" + SignatureRows.COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             this.createUsage = connection.prepareStatement("INSERT INTO quota_usage (user_id, window_start, uploads, bytes)"
                     + " VALUES (?, ?, 0, 0) ON CONFLICT (user_id, window_start) DO NOTHING");
             this.readUsage = connection.prepareStatement("SELECT uploads, bytes FROM quota_usage WHERE user_id = ? AND window_start = ?"
@@ -161,6 +161,7 @@ final class LedgerConnection implements AutoCloseable {
         setText(12, s.fileName().orElse(null));
         setLong(13, s.fileSize().orElse(null));
         insert.setString(14, s.clientIp());
+        setText(15, s.traceId().orElse(null));
         insert.addBatch();
     }
 

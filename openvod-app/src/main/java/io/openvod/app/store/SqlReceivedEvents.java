@@ -37,7 +37,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class SqlReceivedEvents implements ReceivedEvents {
     private static final int MAX_STORE_RACES = 5;
     private static final String COLUMNS = "id, source, format, event_type, file_ids, body, event_id, sequence, state, attempts, note, "
-            + "received_at";
+            + "received_at, trace_id";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -50,7 +50,8 @@ public final class SqlReceivedEvents implements ReceivedEvents {
     }
 
     @Override
-    public Stored store(String source, ParsedEvent parsed, String body, Optional<String> eventId, long sequence, boolean forward) {
+    public Stored store(String source, ParsedEvent parsed, String body, Optional<String> eventId, long sequence, boolean forward,
+                        Optional<String> traceId) {
         for (int race = 0; race < MAX_STORE_RACES; race++) {
             Optional<String> existing = idOf(parsed.contentKey());
             if (existing.isPresent()) {
@@ -59,8 +60,8 @@ public final class SqlReceivedEvents implements ReceivedEvents {
             String id = TimeOrderedIds.next();
             int inserted = jdbi.withHandle(h -> h.createUpdate("INSERT INTO received_events (id, content_key, source, format, "
                             + "event_type, file_ids, body, event_id, sequence, state, attempts, note, received_at, forward_state, "
-                            + "forward_attempts) VALUES (:id, :key, :source, :format, :type, :fileIds, :body, :eventId, :sequence, "
-                            + "'RECEIVED', 0, '', :at, :forward, 0) ON CONFLICT (content_key) DO NOTHING")
+                            + "forward_attempts, trace_id) VALUES (:id, :key, :source, :format, :type, :fileIds, :body, :eventId, "
+                            + ":sequence, 'RECEIVED', 0, '', :at, :forward, 0, :traceId) ON CONFLICT (content_key) DO NOTHING")
                     .bind("id", id)
                     .bind("key", parsed.contentKey())
                     .bind("source", source)
@@ -72,6 +73,7 @@ public final class SqlReceivedEvents implements ReceivedEvents {
                     .bind("sequence", sequence)
                     .bind("at", clock.millis())
                     .bind("forward", forward ? "PENDING" : "NONE")
+                    .bind("traceId", traceId.orElse(null))
                     .execute());
             if (inserted == 1) {
                 return new Stored(id, true);
@@ -165,7 +167,7 @@ public final class SqlReceivedEvents implements ReceivedEvents {
                         + "AND COALESCE(forward_next_at, 0) <= :now ORDER BY received_at, id LIMIT :limit")
                 .bind("now", clock.millis())
                 .bind("limit", limit)
-                .map((rs, ctx) -> new PendingForward(event(rs), rs.getInt(13)))
+                .map((rs, ctx) -> new PendingForward(event(rs), rs.getInt(14)))
                 .list());
     }
 
@@ -224,6 +226,7 @@ public final class SqlReceivedEvents implements ReceivedEvents {
         String fileIds = rs.getString(5);
         return new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 fileIds.isEmpty() ? List.of() : Arrays.asList(fileIds.split(",")), rs.getString(6), Optional.ofNullable(rs.getString(7)),
-                rs.getLong(8), rs.getString(9), rs.getInt(10), rs.getString(11), Instant.ofEpochMilli(rs.getLong(12)));
+                rs.getLong(8), rs.getString(9), rs.getInt(10), rs.getString(11), Instant.ofEpochMilli(rs.getLong(12)),
+                Optional.ofNullable(rs.getString(13)));
     }
 }

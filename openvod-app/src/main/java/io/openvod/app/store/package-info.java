@@ -11,5 +11,7 @@
  * ({@code FOR UPDATE} on PostgreSQL, see {@code Engine}). Several app nodes may share one
  * PostgreSQL database: quotas, request ids, received events and video changes stay exact (see each
  * adapter). No table has a column for a VOD secret key, a signature, a password or a bearer token.
+ * The audit rows ({@code issued_signatures}) and received events keep the trace id of their upload
+ * ({@code trace_id}, NULL for rows of no trace); the adapters store it as the domain gives it.
  */
 package io.openvod.app.store;

@@ -8,6 +8,7 @@ import io.openvod.app.store.SqlReceivedEvents;
 import io.openvod.app.store.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
+import io.openvod.core.trace.Tracing;
 import io.openvod.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The receipt service on a real database: stored before processed, once per content, nothing lost, also on two nodes. */
 class EventReceiptsTest {
+    private static final Tracing TRACING = Tracing.local("openvod-app");
+
     @TempDir
     Path dir;
 
@@ -48,7 +51,7 @@ class EventReceiptsTest {
         AppDatabase database = AppDatabase.open(url);
         SqlReceivedEvents events = new SqlReceivedEvents(database.jdbi(), Clock.systemUTC());
         SqlVideos videos = new SqlVideos(database.jdbi());
-        return new Service(database, new EventReceipts(events, Clock.systemUTC(), false), events, videos);
+        return new Service(database, new EventReceipts(events, Clock.systemUTC(), false, TRACING), events, videos);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
  */
 public interface ReceivedEventsContract {
     String FILE_ID = "5285890813342811041";
+    String TRACE_ID = "019a2b3c4d5e7f608a9b0c1d2e3f4a5b";
 
     /** The inbox of the first node, over an empty database. */
     ReceivedEvents events();
@@ -52,6 +53,24 @@ public interface ReceivedEventsContract {
         assertThat(stored.sequence()).isEqualTo(7);
         assertThat(stored.body()).isEqualTo("{\"body\":\"key-1\"}");
         assertThat(events().received(10)).extracting(StoredEvent::id).containsExactly(first.id());
+    }
+
+    @Test
+    default void anEventKeepsItsTraceThroughEveryReadingAndARepeatKeepsTheFirst() {
+        String traced = events().store("push", parsed("traced"), "{}", Optional.empty(), 0, true, Optional.of(TRACE_ID)).id();
+        ReceivedEvents.Stored again = otherNode().store("pull", parsed("traced"), "{}", Optional.empty(), 0, true,
+                Optional.of("0".repeat(31) + "1"));
+        String plain = store(events(), "untraced", "push").id();
+
+        assertThat(again).isEqualTo(new ReceivedEvents.Stored(traced, false));
+        assertThat(otherNode().find(traced).orElseThrow().traceId()).contains(TRACE_ID);
+        assertThat(events().find(plain).orElseThrow().traceId()).isEmpty();
+        assertThat(events().received(10)).extracting(StoredEvent::id, StoredEvent::traceId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(traced, Optional.of(TRACE_ID)),
+                        org.assertj.core.groups.Tuple.tuple(plain, Optional.empty()));
+        assertThat(otherNode().recent(10)).extracting(StoredEvent::traceId).containsExactly(Optional.empty(), Optional.of(TRACE_ID));
+        events().finish(traced, ReceivedEvents.Outcome.PROCESSED, "", videos -> { });
+        assertThat(otherNode().dueForwards(10)).extracting(p -> p.event().traceId()).containsExactly(Optional.of(TRACE_ID));
     }
 
     @Test
@@ -216,11 +235,11 @@ public interface ReceivedEventsContract {
 
     /** Stores an upload event of {@link #FILE_ID} whose content key is {@code key}. */
     private static ReceivedEvents.Stored store(ReceivedEvents node, String key, String source) {
-        return node.store(source, parsed(key), "{\"body\":\"" + key + "\"}", Optional.of("evt-" + key), 7, false);
+        return node.store(source, parsed(key), "{\"body\":\"" + key + "\"}", Optional.of("evt-" + key), 7, false, Optional.empty());
     }
 
     private String storeForwarded(String key) {
-        return events().store("push", parsed(key), "{}", Optional.empty(), 0, true).id();
+        return events().store("push", parsed(key), "{}", Optional.empty(), 0, true, Optional.empty()).id();
     }
 
     private static ParsedEvent parsed(String key) {

@@ -101,7 +101,8 @@ public interface SignatureLedgerConcurrencyContract {
     private static IssuedSignature oneTime(String requestId, Instant at) {
         IssuedSignature s = SignatureLedgerContract.signature(requestId, "alice", at, 1L);
         return new IssuedSignature(s.requestId(), s.userId(), s.secretId(), s.issuedAt(), s.expiresAt(), s.random(), s.procedure(),
-                s.classId(), true, s.sourceContext(), s.sessionContext(), s.fileName(), s.fileSize(), s.clientIp());
+                s.classId(), true, s.sourceContext(), s.sessionContext(), s.fileName(), s.fileSize(), s.clientIp(),
+                s.traceId());
     }
 
     /**

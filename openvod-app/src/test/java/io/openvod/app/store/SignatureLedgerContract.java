@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 public interface SignatureLedgerContract {
     Instant DAY = Instant.parse("2026-05-01T00:00:00Z");
     Instant NOON = DAY.plus(Duration.ofHours(12)).plusMillis(345);
+    /** The trace of the request id {@code 019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b}. */
+    String TRACE_ID = "019a2b3c4d5e7f608a9b0c1d2e3f4a5b";
 
     /** A ledger over an empty database. */
     SignatureLedger ledger();
@@ -31,10 +33,10 @@ public interface SignatureLedgerContract {
     default void recordedSignaturesReadBackWhole() {
         IssuedSignature full = new IssuedSignature("req-1", "alice", "AKIDpublic", NOON, NOON.plus(Duration.ofHours(1)),
                 4_294_967_295L, Optional.of("SimpleAesEncryptPreset"), Optional.of(7L), true, "u=alice;r=req-1",
-                Optional.of("ctx"), Optional.of("movie.mp4"), Optional.of(123_456_789L), "2001:db8::1");
+                Optional.of("ctx"), Optional.of("movie.mp4"), Optional.of(123_456_789L), "2001:db8::1", Optional.of(TRACE_ID));
         IssuedSignature bare = new IssuedSignature("req-2", "alice", "AKIDpublic", NOON.plusSeconds(1),
                 NOON.plusSeconds(3601), 0, Optional.empty(), Optional.empty(), false, "u=alice;r=req-2",
-                Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.7");
+                Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.7", Optional.empty());
 
         assertThat(ledger().recordWithinQuota(full, Quota.UNLIMITED, DAY))
                 .isEqualTo(new Reservation.Recorded(new Usage(1, 123_456_789L)));
@@ -42,6 +44,21 @@ public interface SignatureLedgerContract {
                 .isEqualTo(new Reservation.Recorded(new Usage(2, 123_456_789L)));
 
         assertThat(ledger().recent("alice", 10)).containsExactly(bare, full);
+    }
+
+    @Test
+    default void theTraceASignatureBeganIsKeptWithItsRow() {
+        IssuedSignature plain = signature("019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b", "dave", NOON, null);
+        IssuedSignature traced = new IssuedSignature(plain.requestId(), plain.userId(), plain.secretId(), plain.issuedAt(),
+                plain.expiresAt(), plain.random(), plain.procedure(), plain.classId(), plain.oneTimeValid(), plain.sourceContext(),
+                plain.sessionContext(), plain.fileName(), plain.fileSize(), plain.clientIp(), Optional.of(TRACE_ID));
+        record(traced, Quota.UNLIMITED, DAY);
+        record(signature("untraced", "dave", NOON.plusSeconds(1), null), Quota.UNLIMITED, DAY);
+
+        assertThat(ledger().recent("dave", 10)).extracting(IssuedSignature::requestId, IssuedSignature::traceId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("untraced", Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple(traced.requestId(), Optional.of(TRACE_ID)));
+        assertThat(storedText()).contains(TRACE_ID);
     }
 
     @Test
@@ -167,7 +184,7 @@ public interface SignatureLedgerContract {
         IssuedSignature issued = new IssuedSignature("req-secret", "alice", parameters.secretId(), parameters.issuedAt(),
                 parameters.expiresAt(), parameters.random(), parameters.procedure(), parameters.classId(),
                 parameters.oneTimeValid(), parameters.sourceContext().orElseThrow(), parameters.sessionContext(),
-                Optional.of("clip.mov"), Optional.of(42L), "198.51.100.23");
+                Optional.of("clip.mov"), Optional.of(42L), "198.51.100.23", Optional.empty());
         record(issued, Quota.UNLIMITED, DAY);
 
         List<String> text = storedText();
@@ -184,6 +201,6 @@ public interface SignatureLedgerContract {
     static IssuedSignature signature(String requestId, String userId, Instant at, Long fileSize) {
         return new IssuedSignature(requestId, userId, "AKIDpublic", at, at.plus(Duration.ofHours(1)), 1, Optional.empty(),
                 Optional.empty(), false, "u=" + userId + ";r=" + requestId, Optional.empty(), Optional.empty(),
-                Optional.ofNullable(fileSize), "192.0.2.1");
+                Optional.ofNullable(fileSize), "192.0.2.1", Optional.empty());
     }
 }

@@ -25,7 +25,7 @@ class SqliteAppDatabaseTest {
         try (AppDatabase db = AppDatabase.openSqlite(file)) {
             assertThat(db.isSqlite()).isTrue();
             assertThat(db.jdbcUrl()).isEqualTo("jdbc:sqlite:" + file.toAbsolutePath());
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
         }
         assertThat(Files.isRegularFile(file)).isTrue();
     }
@@ -37,7 +37,7 @@ class SqliteAppDatabaseTest {
             new SqlAccountStore(db.jdbi()).setRole("alice", "admin", AccountStoreContract.NOW);
         }
         try (AppDatabase db = AppDatabase.open(AppDatabase.sqliteUrl(file))) {
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
             assertThat(new SqlAccountStore(db.jdbi()).find("alice")).isPresent();
         }
     }
@@ -69,7 +69,7 @@ class SqliteAppDatabaseTest {
                 }
             }
 
-            assertThat(columns).hasSize(5 + 6 + 14).contains("accounts.password_hash", "tokens.token_hash");
+            assertThat(columns).hasSize(5 + 6 + 15).contains("accounts.password_hash", "tokens.token_hash", "issued_signatures.trace_id");
             assertThat(columns).noneMatch(col -> col.matches(".*\\.(.*key.*|.*signature.*|password|token|sign)"));
         }
     }

@@ -4,6 +4,7 @@ import io.openvod.app.config.AppConfig;
 import io.openvod.app.http.AppHttpServer;
 import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.ratelimit.RateLimiter;
+import io.openvod.core.trace.TracingConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,8 +23,9 @@ public final class AppBackend implements AutoCloseable {
         this.http = http;
     }
 
-    public static AppBackend start(AppConfig config, Clock clock) {
-        AppServices services = AppServices.open(config, clock);
+    /** Starts the app backend, its spans exported as {@code tracing} says. */
+    public static AppBackend start(AppConfig config, TracingConfig tracing, Clock clock) {
+        AppServices services = AppServices.open(config, tracing, clock);
         try {
             services.receipts().start();
             services.forwarder().ifPresent(io.openvod.app.receipt.HookForwarder::start);
@@ -41,6 +43,11 @@ public final class AppBackend implements AutoCloseable {
             services.close();
             throw e;
         }
+    }
+
+    /** {@link #start(AppConfig, TracingConfig, Clock)} with spans exported nowhere (tests). */
+    public static AppBackend start(AppConfig config, Clock clock) {
+        return start(config, TracingConfig.off(), clock);
     }
 
     /** The base URL, ending in {@code /}. */

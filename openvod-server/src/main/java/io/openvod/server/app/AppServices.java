@@ -36,6 +36,8 @@ import io.openvod.core.ConfigError;
 import io.openvod.core.metrics.ServiceMetrics;
 import io.openvod.core.sql.SqlTraceLog;
 import io.openvod.core.trace.TraceLog;
+import io.openvod.core.trace.Tracing;
+import io.openvod.core.trace.TracingConfig;
 import io.openvod.server.config.ConfigException;
 import io.openvod.signature.Credential;
 import java.time.Clock;
@@ -49,9 +51,12 @@ import org.slf4j.LoggerFactory;
  * The app backend's services wired to their adapters — the one place that names them: the SQL
  * stores on {@link AppDatabase}, Argon2id passwords, the VOD keys, the authenticators, and the
  * event receipt service with its inbox and video records, and its pull consumer when
- * {@code app.receipt.pull.enabled}.
+ * {@code app.receipt.pull.enabled}; and one tracer ({@link Tracing}, from the {@code tracing:}
+ * section) whose steps all of them run in, closed with the rest.
  */
 public final class AppServices implements AutoCloseable {
+    /** The OpenTelemetry {@code service.name} of the app backend's spans. */
+    public static final String SERVICE_NAME = "openvod-app";
     private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
     private final AppConfig config;
     private final AppDatabase database;
@@ -69,15 +74,18 @@ public final class AppServices implements AutoCloseable {
     private final UploadPolicy policy;
     private final Optional<HookForwarder> forwarder;
     private final ServiceMetrics metrics;
+    private final Tracing tracing;
     private final Readiness readiness;
     private final TraceLog traces;
 
-    private AppServices(AppConfig config, Clock clock) {
+    private AppServices(AppConfig config, TracingConfig tracingConfig, Clock clock) {
         this.config = config;
         this.keys = SigningKeys.from(config.vod());
         this.database = AppDatabase.open(config.database().url(), config.database().user(), config.database().secret(),
                 config.database().poolSize());
         this.metrics = ServiceMetrics.create();
+        this.traces = new SqlTraceLog(database.jdbi());
+        this.tracing = Tracing.create(SERVICE_NAME, tracingConfig, traces);
         try {
             database.bindMetrics(metrics.registry());
             this.store = new CachingAccountStore(new SqlAccountStore(database.jdbi()), config.auth().cacheTtl());
@@ -86,23 +94,24 @@ public final class AppServices implements AutoCloseable {
             this.accounts = new AccountService(store, Argon2idPasswordHasher.DEFAULT, auth.sessionTtl(), clock);
             this.policy = new UploadPolicy(config.policy());
             this.signatures = new SignatureService(store, policy, ledger, keys,
-                    new SignatureDefaults(config.vod().subAppId(), config.vod().storageRegion()), clock, metrics.registry());
+                    new SignatureDefaults(config.vod().subAppId(), config.vod().storageRegion()), clock, metrics.registry(), tracing);
             TokenAuthenticator openVodTokens = token -> accounts.authenticate(token, auth.accounts(), auth.apiTokens());
             this.authenticator = new BearerAuthenticator(openVodTokens, JwtWiring.authenticator(auth.jwt(), clock),
                     userId -> store.find(userId).map(Account::banned).orElse(false));
             this.receivedEvents = new SqlReceivedEvents(database.jdbi(), clock);
             this.videos = new SqlVideos(database.jdbi());
-            this.traces = new SqlTraceLog(database.jdbi());
             this.receipts = new EventReceipts(receivedEvents, clock, config.receipt().forward().enabled(),
-                    config.receiptApplication(), metrics.registry());
+                    config.receiptApplication(), metrics.registry(), tracing);
             this.pullConsumer = pullConsumer(config, keys, receipts, clock);
             this.distribution = distribution(config, keys, clock);
             this.forwarder = config.receipt().forward().enabled()
-                    ? Optional.of(new HookForwarder(receivedEvents, videos, config.receipt().forward(), clock)) : Optional.empty();
+                    ? Optional.of(new HookForwarder(receivedEvents, videos, config.receipt().forward(), clock, tracing))
+                    : Optional.empty();
             this.readiness = Readiness.of(List.of(new DatabaseCheck(database.dataSource(), Readiness.DEFAULT_TIMEOUT)));
             config.receipt().moderatorRoles().stream().filter(r -> !config.policy().roles().containsKey(r)).forEach(r ->
                     LOG.info("app.receipt.moderatorRoles names '{}', which is not a role of app.policy.roles, so no user has it", r));
         } catch (RuntimeException e) {
+            tracing.close();
             metrics.close();
             database.close();
             throw e;
@@ -147,9 +156,17 @@ public final class AppServices implements AutoCloseable {
         return distribution;
     }
 
-    /** Opens the database (running migrations) and wires the services. */
+    /**
+     * Opens the database (running migrations) and wires the services, with one tracer
+     * ({@value #SERVICE_NAME}) that exports spans as {@code tracing} says.
+     */
+    public static AppServices open(AppConfig config, TracingConfig tracing, Clock clock) {
+        return new AppServices(config, tracing, clock);
+    }
+
+    /** {@link #open(AppConfig, TracingConfig, Clock)} with spans exported nowhere (tests, commands that serve nothing). */
     public static AppServices open(AppConfig config, Clock clock) {
-        return new AppServices(config, clock);
+        return open(config, TracingConfig.off(), clock);
     }
 
     public AppConfig config() {
@@ -209,6 +226,11 @@ public final class AppServices implements AutoCloseable {
         return pullConsumer;
     }
 
+    /** The app backend's tracer: the steps of the uploads' traces it takes part in. */
+    public Tracing tracing() {
+        return tracing;
+    }
+
     /** The app backend's metrics (served at {@code GET /metrics}). */
     public PrometheusMeterRegistry metrics() {
         return metrics.registry();
@@ -233,6 +255,7 @@ public final class AppServices implements AutoCloseable {
         pullConsumer.ifPresent(PullConsumer::close);
         receipts.close();
         ledger.close();
+        tracing.close();
         database.close();
         metrics.close();
     }

@@ -45,7 +45,7 @@ final class AppCommand implements Callable<Integer> {
         if (pullEndpoint != null) {
             root.overrides.add("app.receipt.pull.endpoint=" + pullEndpoint);
         }
-        AppBackend backend = AppBackend.start(root.config().app(), Clock.systemUTC());
+        AppBackend backend = AppBackend.start(root.config().app(), root.config().tracing().tracing(), Clock.systemUTC());
         spec.commandLine().getOut().println("openvod app: signature service on " + backend.url() + "api/v1/upload-signature"
                 + " (signing key " + backend.activeSecretId().orElse("NONE: set app.vod.secretId/secretKey") + ")");
         if (backend.services().config().receipt().pull().enabled()) {

@@ -78,7 +78,7 @@ public final class DevStack implements AutoCloseable {
             AppConfig appConfig = withDevKey(config.app(), key, secrets, webhookSecrets(platform, appId), platform.url()).withWeb(new io.openvod.app.config.WebConfig(
                     platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD + " (moderator: " + MODERATOR_USER + " / "
                     + MODERATOR_PASSWORD + ")"));
-            app = AppBackend.start(appConfig, clock);
+            app = AppBackend.start(appConfig, config.tracing().tracing(), clock);
             if (app.services().store().find(DEMO_USER).isEmpty()) {
                 app.services().accounts().createUser(DEMO_USER, "", Optional.of(DEMO_PASSWORD.toCharArray()));
             }

@@ -68,7 +68,7 @@ class SignatureHttpTest {
         assertThat(r.body().size()).isEqualTo(3);
         assertThat(r.code()).isZero();
         assertThat(r.body().get("message").asText()).isEqualTo("ok");
-        assertThat(r.body().get("data").size()).isEqualTo(1);
+        assertThat(r.body().get("data").size()).as("the signature and its trace").isEqualTo(2);
 
         SignatureParameters p = verify(r.signature()).parameters();
         assertThat(p.secretId()).isEqualTo(KEY_A_ID);

@@ -2,25 +2,17 @@ package io.openvod.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import io.openvod.app.config.AppConfig;
 import io.openvod.app.config.RateLimitConfig;
 import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,76 +29,10 @@ class TencentPullBodiesHttpTest {
     @TempDir
     Path dir;
 
-    /** Tencent's API stand-in: hands out queued events once each, records confirmed handles. */
-    private static final class TencentApi implements AutoCloseable {
-        final ConcurrentLinkedQueue<ObjectNode> queued = new ConcurrentLinkedQueue<>();
-        final List<String> confirmed = new CopyOnWriteArrayList<>();
-        final List<String> actions = new CopyOnWriteArrayList<>();
-        final HttpServer server;
-        int handles;
-
-        TencentApi() throws Exception {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-            server.createContext("/", exchange -> {
-                JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-                String action = exchange.getRequestHeaders().getFirst("X-TC-Action");
-                actions.add(action + (exchange.getRequestHeaders().getFirst("Authorization") == null ? " unsigned" : ""));
-                ObjectNode response = JSON.createObjectNode();
-                ObjectNode body = response.putObject("Response");
-                body.put("RequestId", "req-" + actions.size());
-                if ("PullEvents".equals(action)) {
-                    ArrayNode set = body.putArray("EventSet");
-                    ObjectNode event;
-                    while ((event = queued.poll()) != null) {
-                        set.add(event);
-                    }
-                    if (set.isEmpty()) {
-                        sleep(); // a long poll that found nothing
-                    }
-                } else if ("ConfirmEvents".equals(action)) {
-                    request.path("EventHandles").forEach(h -> confirmed.add(h.asText()));
-                }
-                byte[] bytes = JSON.writeValueAsBytes(response);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        private static void sleep() {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Queues one documented event with a new handle; answers the handle. */
-        synchronized String offer(String body) throws Exception {
-            ObjectNode event = JSON.createObjectNode();
-            String handle = "EventHandle." + (++handles);
-            event.put("EventHandle", handle);
-            event.setAll((ObjectNode) JSON.readTree(body));
-            queued.add(event);
-            return handle;
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
     @Test
     void pulledDocumentedBodiesWaitForTheReviewVerdictAndAreConfirmed() throws Exception {
         String fileId = "1000000000000000042";
-        try (TencentApi tencent = new TencentApi()) {
+        try (TencentApiStandIn tencent = new TencentApiStandIn()) {
             AppConfig config = AppFixture.config(dir, AppFixture.keyA(), Map.of("user", AppFixture.role(List.of(), "", List.of(), null,
                     -1, -1, -1)), Map.of(), new RateLimitConfig(0, 0), AppFixture.noJwt());
             ReceiptConfig receipt = new ReceiptConfig(null, List.of(), Duration.ofMinutes(5), 1_048_576,

@@ -14,6 +14,7 @@ import io.openvod.app.store.SqlReceivedEvents;
 import io.openvod.app.store.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.config.EventsConfig;
 import io.openvod.platform.events.DeliveryRecord;
 import io.openvod.platform.testing.PlatformFixture;
@@ -46,7 +47,7 @@ class PullRedeliveryTest {
              AppDatabase database = AppDatabase.openSqlite(dir.resolve("app.db"))) {
             SqlReceivedEvents received = new SqlReceivedEvents(database.jdbi(), Clock.systemUTC());
             SqlVideos videos = new SqlVideos(database.jdbi());
-            EventReceipts receipts = new EventReceipts(received, Clock.systemUTC(), false);
+            EventReceipts receipts = new EventReceipts(received, Clock.systemUTC(), false, Tracing.local("openvod-app"));
             Tc3VodEventsClient tc3 = new Tc3VodEventsClient(new ReceiptConfig.Pull(true, platform.url(), "", 0, Duration.ofSeconds(10)),
                     new Credential(PlatformFixture.SECRET_ID, PlatformFixture.SECRET_KEY), Clock.systemUTC());
             AtomicBoolean failConfirm = new AtomicBoolean(true);

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The pull-mode consumer: a virtual thread that repeats one {@link #cycle()} — {@code PullEvents};
  * each event stored with {@link EventReceipts#receive} (as {@code pull}, without its
- * {@code EventHandle}); the stored events processed ({@link EventReceipts#drain()}); then
+ * {@code EventHandle}, in the trace its context names); the stored events processed ({@link EventReceipts#drain()}); then
  * {@code ConfirmEvents} for all the handles.
  *
  * <p>Events are confirmed only after they are stored, so an event is never lost: when the

@@ -13,12 +13,15 @@ import io.openvod.app.store.SqlReceivedEvents;
 import io.openvod.app.store.SqlVideos;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
+import io.openvod.core.TimeOrderedIds;
+import io.openvod.core.trace.Tracing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The pull consumer against an in-memory VOD queue and a real SQLite receipt service. */
 class PullConsumerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Tracing TRACING = Tracing.local("openvod-app");
 
     @TempDir
     Path dir;
@@ -42,7 +46,7 @@ class PullConsumerTest {
         database = AppDatabase.openSqlite(dir.resolve("app.db"));
         events = new SqlReceivedEvents(database.jdbi(), Clock.systemUTC());
         videos = new SqlVideos(database.jdbi());
-        receipts = new EventReceipts(events, Clock.systemUTC(), false);
+        receipts = new EventReceipts(events, Clock.systemUTC(), false, TRACING);
     }
 
     @AfterEach
@@ -70,6 +74,17 @@ class PullConsumerTest {
         assertThat(video.review()).isEqualTo("pass");
         assertThat(vod.unconfirmed()).isZero();
         assertThat(events.recent(10)).extracting(StoredEvent::state).containsOnly("PROCESSED");
+    }
+
+    @Test
+    void aPulledEventJoinsTheTraceOfTheSignatureRequestItsSourceContextNames() throws Exception {
+        String requestId = TimeOrderedIds.next();
+        vod.add(SpecEvents.upload("alice", requestId));
+        vod.add(SpecEvents.upload("bob", "req-not-a-uuid"));
+
+        assertThat(consumer(d -> { }).cycle().stored()).isEqualTo(2);
+        assertThat(events.recent(10)).extracting(StoredEvent::traceId)
+                .containsExactlyInAnyOrder(Optional.of(requestId.replace("-", "")), Optional.empty());
     }
 
     @Test
