@@ -12,6 +12,7 @@ public final class TraceStep implements AutoCloseable {
     private final Span span;
     private final TraceParent context;
     private final LogContext logs;
+    private final Thread owner = Thread.currentThread();
 
     TraceStep(Span span) {
         this.span = span;
@@ -38,9 +39,15 @@ public final class TraceStep implements AutoCloseable {
         span.setStatus(StatusCode.ERROR, description);
     }
 
+    /**
+     * Ends the span. The log ids are given back on the thread that started the step; a step that
+     * ends on another thread (an answer completed elsewhere) leaves that thread's log ids alone.
+     */
     @Override
     public void close() {
-        logs.close();
+        if (Thread.currentThread() == owner) {
+            logs.close();
+        }
         span.end();
     }
 }

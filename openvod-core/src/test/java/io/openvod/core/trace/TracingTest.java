@@ -40,6 +40,26 @@ class TracingTest {
     }
 
     @Test
+    void aStepEndedOnAnotherThreadLeavesThatThreadsLogIdsAlone() throws Exception {
+        try (Tracing tracing = Tracing.local("openvod-test")) {
+            TraceStep step = tracing.step("answer", TraceParent.newTrace());
+            TraceParent other = TraceParent.newTrace();
+            String[] seen = new String[1];
+            Thread t = new Thread(() -> {
+                try (LogContext ignored = LogContext.of(other)) {
+                    step.close();
+                    seen[0] = MDC.get(LogContext.TRACE_ID);
+                }
+            });
+            t.start();
+            t.join();
+            assertThat(seen[0]).isEqualTo(other.traceId());
+            assertThat(MDC.get(LogContext.TRACE_ID)).isEqualTo(step.context().traceId()); // still open here
+        }
+        MDC.clear();
+    }
+
+    @Test
     void logContextsNestAndRestore() {
         TraceParent outer = TraceParent.newTrace();
         TraceParent inner = TraceParent.newTrace();
