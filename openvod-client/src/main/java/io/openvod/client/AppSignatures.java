@@ -12,7 +12,10 @@ import java.util.Map;
 /**
  * Signatures from an OpenVOD app backend (or any service with the same envelope
  * {@code {"code":0,"message":"ok","data":{"signature":"…"}}}): {@link #endpoint} asks its
- * {@code /api/v1/upload-signature} with a bearer token, {@link #login} signs in for one.
+ * {@code /api/v1/upload-signature} with a bearer token, {@link #login} signs in for one. A refusal
+ * (a non-zero {@code code} with an HTTP status below 500: a bad token, a banned user, wrong
+ * credentials) is an {@link AppRefusedException}; an unreachable service, a 5xx or an answer that
+ * is not the envelope is a plain {@link IOException}.
  */
 public final class AppSignatures {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -74,7 +77,11 @@ public final class AppSignatures {
         }
         if (code != 0) {
             String error = Json.string(Json.object(answer, "data"), "error");
-            throw new IOException(url.getPath() + " refused (" + (error == null ? "code " + code : error) + "): " + answer.get("message"));
+            String message = url.getPath() + " refused (" + (error == null ? "code " + code : error) + "): " + answer.get("message");
+            if (response.statusCode() >= 500) {
+                throw new IOException(message + " (HTTP " + response.statusCode() + ")");
+            }
+            throw new AppRefusedException(error == null ? Long.toString(code) : error, message);
         }
         return answer;
     }

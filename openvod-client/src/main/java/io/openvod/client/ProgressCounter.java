@@ -29,8 +29,17 @@ final class ProgressCounter {
 
     /** A part stored by an earlier run: its bytes and the part at once. */
     void partResumed(long size) {
+        partsResumed(1, size);
+    }
+
+    /** The parts an earlier run stored, told once, before any other part is sent; nothing when there are none. */
+    void partsResumed(int count, long size) {
+        if (count == 0) {
+            return;
+        }
         bytes.addAndGet(size);
-        partDone();
+        parts.addAndGet(count);
+        tell();
     }
 
     private void tell() {

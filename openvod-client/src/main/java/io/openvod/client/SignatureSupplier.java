@@ -12,6 +12,9 @@ package io.openvod.client;
  */
 @FunctionalInterface
 public interface SignatureSupplier {
-    /** A fresh signature; any exception fails the upload with {@link UploadError#SIGNATURE_UNAVAILABLE}. */
+    /**
+     * A fresh signature; an {@link AppRefusedException} fails the upload with
+     * {@link UploadError#SIGNATURE_REFUSED}, any other exception with {@link UploadError#SIGNATURE_UNAVAILABLE}.
+     */
     String get() throws Exception;
 }

@@ -59,6 +59,14 @@ final class Signatures {
         return fetched;
     }
 
+    /** The exception's message, or what it is when it has none (a refused connection has no message). */
+    static String describe(Exception e) {
+        String message = e.getMessage();
+        String what = e instanceof java.net.ConnectException ? "connection refused"
+                : e instanceof java.net.http.HttpTimeoutException ? "timed out" : e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? what : message;
+    }
+
     private void fetch() throws UploadException {
         String signature;
         try {
@@ -68,8 +76,10 @@ final class Signatures {
             throw new UploadException(UploadError.CANCELLED, "cancelled while getting a signature", e);
         } catch (UploadException e) {
             throw e;
+        } catch (AppRefusedException e) {
+            throw new UploadException(UploadError.SIGNATURE_REFUSED, "the signature supplier refused: " + e.getMessage(), e);
         } catch (Exception e) {
-            throw new UploadException(UploadError.SIGNATURE_UNAVAILABLE, "the signature supplier failed: " + e.getMessage(), e);
+            throw new UploadException(UploadError.SIGNATURE_UNAVAILABLE, "the signature supplier failed: " + describe(e), e);
         }
         if (signature == null || signature.isBlank()) {
             throw new UploadException(UploadError.SIGNATURE_UNAVAILABLE, "the signature supplier returned no signature");

@@ -7,8 +7,10 @@ package io.openvod.client;
 public enum UploadError {
     /** A file is missing, unreadable, or an option is out of range. */
     INVALID_ARGUMENT(false, "a file is missing or unreadable, or an option is out of range"),
-    /** The {@link SignatureSupplier} failed or gave no signature. */
+    /** The {@link SignatureSupplier} failed or gave no signature (the network, or the service failing for a while). */
     SIGNATURE_UNAVAILABLE(true, "the signature supplier failed or returned no signature"),
+    /** The {@link SignatureSupplier} was refused ({@link AppRefusedException}): a bad token, a banned user, a policy refusal. */
+    SIGNATURE_REFUSED(false, "the signature service refused to sign (a bad token, a banned user, a policy refusal)"),
     /** The platform refused the signature (invalid, unknown key, replayed or still expired after a fresh one). */
     SIGNATURE_REJECTED(false, "the platform refused the upload signature"),
     /** The platform answered a UGC call with another non-zero code ({@link UploadException#platformCode()}). */

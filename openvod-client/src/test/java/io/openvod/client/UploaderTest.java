@@ -151,6 +151,69 @@ class UploaderTest {
         }
     }
 
+    @Test
+    void aResumedUploadsProgressStartsAtThePartsAlreadyStored() throws Exception {
+        Path file = TestClips.bytes(dir.resolve("v.mp4"), 6 * MIB + 7, 5);
+        DirectorySessionStore sessions = new DirectorySessionStore(dir.resolve("sessions"));
+        CountDownLatch threePartsStored = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        ProgressListener pauseAfterThreeParts = p -> {
+            if (p.partsDone() == 3 && threePartsStored.getCount() == 1) {
+                threePartsStored.countDown();
+                try {
+                    cancelled.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (PlatformFixture platform = PlatformFixture.start(dir.resolve("platform"))) {
+            UploadHandle handle = Uploader.builder().platform(platform.url()).signatures(PlatformUploads.counting(new AtomicInteger()))
+                    .partSize(MIB).concurrency(1).sessions(sessions).progress(pauseAfterThreeParts).build().start(file, null);
+            assertThat(threePartsStored.await(30, TimeUnit.SECONDS)).isTrue();
+            handle.cancel();
+            cancelled.countDown();
+            assertThatThrownBy(() -> handle.future().get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+
+            List<UploadProgress> seen = new CopyOnWriteArrayList<>();
+            UploadResult resumed = Uploader.builder().platform(platform.url()).signatures(PlatformUploads.counting(new AtomicInteger()))
+                    .concurrency(1).sessions(sessions).progress(seen::add).build().upload(file, null);
+
+            assertThat(resumed.partsResumed()).isEqualTo(3);
+            assertThat(seen.getFirst()).as("the first line counts the stored parts and their bytes")
+                    .extracting(UploadProgress::partsDone, UploadProgress::bytesDone, UploadProgress::partsTotal)
+                    .containsExactly(3, 3 * MIB, 7);
+            assertThat(seen.getLast().partsDone()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void aRefusedSignatureIsNotRetryableAndAnUnreachableOneSaysWhatFailed() throws Exception {
+        Path file = TestClips.bytes(dir.resolve("v.mp4"), 10, 6);
+        SignatureSupplier refusing = () -> {
+            throw new AppRefusedException("USER_BANNED", "/api/v1/upload-signature refused (USER_BANNED): banned");
+        };
+        SignatureSupplier unreachable = () -> {
+            throw new java.net.ConnectException();
+        };
+        try (PlatformFixture platform = PlatformFixture.start(dir.resolve("platform"))) {
+            assertThatThrownBy(() -> Uploader.builder().platform(platform.url()).signatures(refusing)
+                    .sessions(new DirectorySessionStore(dir.resolve("sessions"))).build().upload(file, null))
+                    .isInstanceOfSatisfying(UploadException.class, e -> {
+                        assertThat(e.error()).isEqualTo(UploadError.SIGNATURE_REFUSED);
+                        assertThat(e.error().retryable()).isFalse();
+                        assertThat(e.getMessage()).contains("USER_BANNED");
+                    });
+            assertThatThrownBy(() -> Uploader.builder().platform(platform.url()).signatures(unreachable)
+                    .sessions(new DirectorySessionStore(dir.resolve("sessions"))).build().upload(file, null))
+                    .isInstanceOfSatisfying(UploadException.class, e -> {
+                        assertThat(e.error()).isEqualTo(UploadError.SIGNATURE_UNAVAILABLE);
+                        assertThat(e.error().retryable()).isTrue();
+                        assertThat(e.getMessage()).endsWith("the signature supplier failed: connection refused");
+                    });
+        }
+    }
+
     private Uploader uploader(PlatformFixture platform, AtomicInteger calls) {
         return Uploader.builder().platform(platform.url()).signatures(PlatformUploads.counting(calls)).partSize(MIB)
                 .sessions(new DirectorySessionStore(dir.resolve("sessions"))).build();

@@ -22,6 +22,7 @@ import io.openvod.platform.cloudapi.DescribeEventsStateAction;
 import io.openvod.platform.cloudapi.DescribeMediaInfosAction;
 import io.openvod.platform.cloudapi.DescribeProcedureTemplatesAction;
 import io.openvod.platform.cloudapi.DescribeTaskDetailAction;
+import io.openvod.platform.cloudapi.DescribeTasksAction;
 import io.openvod.platform.cloudapi.ForbidMediaDistributionAction;
 import io.openvod.platform.cloudapi.ModifyEventConfigAction;
 import io.openvod.platform.cloudapi.ProcessMediaAction;
@@ -175,6 +176,7 @@ public final class PlatformNode implements AutoCloseable {
                 new CommitUploadAction(committer),
                 new RedeliverEventsAction(push.deliveries(), push::wake),
                 new DescribeTaskDetailAction(queue, catalog),
+                new DescribeTasksAction(queue),
                 new CreateProcedureTemplateAction(templates),
                 new DescribeProcedureTemplatesAction(templates),
                 new DeleteProcedureTemplateAction(templates),

@@ -8,6 +8,7 @@ import io.openvod.core.SignatureError;
 import io.openvod.platform.media.MediaError;
 import io.openvod.platform.storage.StorageError;
 import io.openvod.platform.ugc.UgcError;
+import io.openvod.server.config.ServerError;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,7 +24,8 @@ public final class ErrorCatalog {
                     AppError.values(),
                     UgcError.values(),
                     StorageError.values(),
-                    MediaError.values())
+                    MediaError.values(),
+                    ServerError.values())
             .flatMap(Stream::of)
             .map(ErrorCode.class::cast)
             .toList();

@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param state {@code PENDING}, {@code DELIVERED}, {@code DEAD} or {@code CONFIRMED}
  * @param lastError why the last POST failed, if it did
  * @param createdAt when the event was committed
+ * @param taskId the task flow the event is about ({@link EventTaskIds}), if it names one
  */
 public record DeliveryRecord(String eventId, String eventType, String fileId, long seq, long subAppId, String channel,
                              String state, int attempts, Optional<String> lastError, Instant createdAt,
-                             Optional<Instant> deliveredAt) {
+                             Optional<Instant> deliveredAt, Optional<String> taskId) {
 }

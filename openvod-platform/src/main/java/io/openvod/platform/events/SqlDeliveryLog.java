@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class SqlDeliveryLog implements DeliveryLog {
     private static final int MAX_ERROR = 300;
     private static final String RECORD_COLUMNS = "o.event_id, o.event_type, o.file_id, o.seq, d.sub_app_id, d.channel, "
-            + "d.state, d.attempts, d.last_error, o.created_at, d.delivered_at FROM event_deliveries d "
+            + "d.state, d.attempts, d.last_error, o.created_at, d.delivered_at, o.body FROM event_deliveries d "
             + "JOIN event_outbox o ON o.event_id = d.event_id";
     private static final String CLAIMABLE = "event_id = :id AND state = 'PENDING' AND channel = 'PUSH' "
             + "AND next_attempt_at = :seen AND attempts = :attempts";
@@ -177,7 +177,7 @@ public final class SqlDeliveryLog implements DeliveryLog {
         Optional<Instant> deliveredAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(delivered));
         return new DeliveryRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                 rs.getString(6), rs.getString(7), rs.getInt(8), Optional.ofNullable(rs.getString(9)),
-                Instant.ofEpochMilli(rs.getLong(10)), deliveredAt);
+                Instant.ofEpochMilli(rs.getLong(10)), deliveredAt, EventTaskIds.of(rs.getString(12)));
     }
 
     private static String shorten(String error) {

@@ -161,6 +161,11 @@ public final class SqlTaskQueue implements TaskQueue {
     }
 
     @Override
+    public List<FlowSummary> list(FlowQuery query) {
+        return jdbi.withHandle(h -> SqlFlowListing.list(h, query));
+    }
+
+    @Override
     public List<TaskOutput> outputs(String fileId) {
         return jdbi.withHandle(h -> SqlFlowRows.outputs(h, fileId));
     }

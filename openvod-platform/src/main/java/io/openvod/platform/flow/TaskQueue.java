@@ -110,6 +110,12 @@ public interface TaskQueue {
     /** The flow with its tasks, read at one moment: a FINISH flow never shows a task still running. */
     Optional<TaskFlow> find(String taskId);
 
+    /**
+     * Flows as {@code query} asks, newest first (by when they were asked for, then by TaskId), also
+     * those asked for that no node started yet ({@code WAITING}, without tasks).
+     */
+    List<FlowSummary> list(FlowQuery query);
+
     /** The Outputs of the succeeded tasks of every flow of the media, in the order they finished. */
     List<TaskOutput> outputs(String fileId);
 

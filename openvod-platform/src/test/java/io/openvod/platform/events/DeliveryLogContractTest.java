@@ -219,6 +219,32 @@ class DeliveryLogContractTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void eachRecordNamesTheTaskFlowItsEventIsAbout(TestDatabase engine) {
+        open(engine);
+        String upload = "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"file-1\","
+                + "\"ProcedureTaskId\":\"1-procedurev2-a\",\"ReviewAudioVideoTaskId\":\"1-ReviewAudioVideo-b\"}}";
+        String review = "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"file-1\","
+                + "\"ProcedureTaskId\":\"\",\"ReviewAudioVideoTaskId\":\"1-ReviewAudioVideo-c\"}}";
+        String changed = "{\"EventType\":\"ProcedureStateChanged\",\"ProcedureStateChangeEvent\":{\"TaskId\":\"1-procedurev2-a\","
+                + "\"FileId\":\"file-1\"}}";
+        List<String> ids = new ArrayList<>();
+        for (String body : List.of(upload, review, changed)) {
+            String id = io.openvod.core.TimeOrderedIds.next();
+            stores.catalog.recordEvent(new io.openvod.platform.catalog.OutboxEvent(id, 1, APP_A, "file-1",
+                    body.contains("ProcedureStateChanged") ? "ProcedureStateChanged" : "NewFileUpload", body));
+            ids.add(id);
+        }
+        String plain = stores.event(APP_A, "file-2");
+
+        assertThat(ids.stream().map(id -> log.find(id).orElseThrow().taskId()))
+                .containsExactly(Optional.of("1-procedurev2-a"), Optional.of("1-ReviewAudioVideo-c"), Optional.of("1-procedurev2-a"));
+        assertThat(log.find(plain).orElseThrow().taskId()).as("an upload without a flow").isEmpty();
+        assertThat(log.list(Optional.empty(), Optional.of("file-1"), 10)).extracting(DeliveryRecord::taskId)
+                .containsExactlyInAnyOrder(Optional.of("1-procedurev2-a"), Optional.of("1-ReviewAudioVideo-c"), Optional.of("1-procedurev2-a"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void twoNodesRacingForTheSameDueDeliveriesClaimEachOncePerLease(TestDatabase engine) throws Exception {
         open(engine);
         List<DeliveryLog> nodes = List.of(log, new SqlDeliveryLog(databases.anotherNode().jdbi(), clock));

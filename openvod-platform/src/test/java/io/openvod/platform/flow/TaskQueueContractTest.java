@@ -518,6 +518,62 @@ class TaskQueueContractTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void listShouldShowEveryFlowAskedForNewestFirstWithItsStatusAndFilters(TestDatabase engine) {
+        try (QueueNode node = node(engine); QueueNode other = new QueueNode(node.database.jdbcUrl(), clock)) {
+            java.time.Instant askedAt = java.time.Instant.ofEpochMilli(clock.millis());
+            String asked = node.request(APP, "file-a", "TranscodeCover", 0, "Finish");
+            clock.advance(Duration.ofMillis(1));
+            String started = node.submit(APP, "file-b", "Review", 0, "Finish");
+            clock.advance(Duration.ofMillis(1));
+            String running = node.submit(APP, "file-c", "Review", 10, "Finish");
+            clock.advance(Duration.ofMillis(1));
+            String failed = node.submit(OTHER_APP, "file-a", "Review", 0, "Finish");
+            clock.advance(Duration.ofMillis(1));
+            FlowRequest reviewRequest = new FlowRequest(FlowRequest.newReviewTaskId(APP), "file-d", APP, APP, "", 0, "Finish", "",
+                    Optional.of(FlowRequest.AdHocTasks.reviewAudioVideo("{\"Definition\":10}")), Optional.of("session-9"));
+            node.database.jdbi().useTransaction(h -> node.catalog.requestFlow(h, reviewRequest, Duration.ZERO));
+            String review = reviewRequest.taskId();
+            assertThat(node.queue.claim("worker", LEASE).orElseThrow().task().taskId()).isEqualTo(running);
+            TaskQueue.Claim failing = node.queue.claim("worker", LEASE).orElseThrow();
+            assertThat(failing.task().taskId()).as("the other application's turn").isEqualTo(failed);
+            assertThat(node.queue.fail(failing.task().id(), "worker", "FailedOperation.InvalidInput", "bad")).isTrue();
+
+            List<FlowSummary> all = other.queue.list(FlowQuery.newest(10));
+
+            assertThat(all).extracting(FlowSummary::taskId).containsExactly(review, failed, running, started, asked);
+            assertThat(all).extracting(FlowSummary::status)
+                    .containsExactly("WAITING", "FINISH", "PROCESSING", "WAITING", "WAITING");
+            assertThat(all).extracting(FlowSummary::tasks).as("a flow not started has no tasks yet").containsExactly(0, 1, 1, 1, 0);
+            assertThat(all).extracting(FlowSummary::failedTasks).containsExactly(0, 1, 0, 0, 0);
+            assertThat(all).extracting(FlowSummary::taskType)
+                    .containsExactly("ReviewAudioVideo", "Procedure", "Procedure", "Procedure", "Procedure");
+            FlowSummary first = all.getLast();
+            assertThat(first).extracting(FlowSummary::fileId, FlowSummary::subAppId, FlowSummary::procedure, FlowSummary::createdAt,
+                    FlowSummary::beganAt, FlowSummary::finishedAt).containsExactly("file-a", APP, "TranscodeCover", askedAt,
+                    Optional.empty(), Optional.empty());
+            assertThat(all.get(1).beganAt()).isPresent();
+            assertThat(all.get(1).finishedAt()).isPresent();
+            assertThat(all.getFirst()).extracting(FlowSummary::procedure, FlowSummary::sessionId).containsExactly("", "session-9");
+
+            assertThat(other.queue.list(FlowQuery.newest(10).withFileId("file-a"))).extracting(FlowSummary::taskId)
+                    .containsExactly(failed, asked);
+            assertThat(other.queue.list(FlowQuery.newest(10).withSubAppId(OTHER_APP))).extracting(FlowSummary::taskId)
+                    .containsExactly(failed);
+            assertThat(other.queue.list(FlowQuery.newest(10).withStatus("WAITING"))).extracting(FlowSummary::taskId)
+                    .containsExactly(review, started, asked);
+            assertThat(other.queue.list(FlowQuery.newest(10).withStatus("PROCESSING"))).extracting(FlowSummary::taskId)
+                    .containsExactly(running);
+            assertThat(other.queue.list(FlowQuery.newest(10).withStatus("FINISH"))).extracting(FlowSummary::taskId)
+                    .containsExactly(failed);
+            assertThat(other.queue.list(FlowQuery.newest(2))).extracting(FlowSummary::taskId).containsExactly(review, failed);
+            assertThat(other.queue.list(FlowQuery.newest(2).from(running))).as("the next page starts at the flow named")
+                    .extracting(FlowSummary::taskId).containsExactly(running, started);
+            assertThat(other.queue.list(FlowQuery.newest(10).from("no-such-flow"))).isEmpty();
+        }
+    }
+
     /** On PostgreSQL a claim skips the task another transaction has locked instead of waiting for it. */
     @ParameterizedTest
     @EnumSource(TestDatabase.class)

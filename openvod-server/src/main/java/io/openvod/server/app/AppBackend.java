@@ -5,6 +5,7 @@ import io.openvod.app.http.AppHttpServer;
 import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.core.trace.TracingConfig;
+import io.openvod.server.config.PortInUseException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -23,8 +24,9 @@ public final class AppBackend implements AutoCloseable {
         this.http = http;
     }
 
-    /** Starts the app backend, its spans exported as {@code tracing} says. */
+    /** Starts the app backend, its spans exported as {@code tracing} says ({@link PortInUseException} when its port is taken). */
     public static AppBackend start(AppConfig config, TracingConfig tracing, Clock clock) {
+        PortInUseException.requireFree("app backend", config.http().host(), config.http().port(), "app.http.port");
         AppServices services = AppServices.open(config, tracing, clock);
         try {
             services.receipts().start();
@@ -38,10 +40,12 @@ public final class AppBackend implements AutoCloseable {
             AppBackend backend = new AppBackend(services, http);
             services.pullConsumer().ifPresent(PullConsumer::start);
             LOG.info("app backend listening on {} (signing key {})", backend.url(), services.activeSecretId().orElse("none"));
+            ModeratorRoles.unknownTo(config).forEach(LOG::info);
             return backend;
         } catch (RuntimeException e) {
             services.close();
-            throw e;
+            throw PortInUseException.causing(e, "app backend", config.http().host(), config.http().port(), "app.http.port")
+                    .map(RuntimeException.class::cast).orElse(e);
         }
     }
 

@@ -44,8 +44,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The app backend's services wired to their adapters — the one place that names them: the SQL
@@ -57,7 +55,6 @@ import org.slf4j.LoggerFactory;
 public final class AppServices implements AutoCloseable {
     /** The OpenTelemetry {@code service.name} of the app backend's spans. */
     public static final String SERVICE_NAME = "openvod-app";
-    private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
     private final AppConfig config;
     private final AppDatabase database;
     private final AccountStore store;
@@ -108,8 +105,6 @@ public final class AppServices implements AutoCloseable {
                     ? Optional.of(new HookForwarder(receivedEvents, videos, config.receipt().forward(), clock, tracing))
                     : Optional.empty();
             this.readiness = Readiness.of(List.of(new DatabaseCheck(database.dataSource(), Readiness.DEFAULT_TIMEOUT)));
-            config.receipt().moderatorRoles().stream().filter(r -> !config.policy().roles().containsKey(r)).forEach(r ->
-                    LOG.info("app.receipt.moderatorRoles names '{}', which is not a role of app.policy.roles, so no user has it", r));
         } catch (RuntimeException e) {
             tracing.close();
             metrics.close();

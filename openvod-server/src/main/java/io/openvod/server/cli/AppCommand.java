@@ -1,6 +1,7 @@
 package io.openvod.server.cli;
 
 import io.openvod.server.app.AppBackend;
+import io.openvod.server.config.PortInUseException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +46,12 @@ final class AppCommand implements Callable<Integer> {
         if (pullEndpoint != null) {
             root.overrides.add("app.receipt.pull.endpoint=" + pullEndpoint);
         }
-        AppBackend backend = AppBackend.start(root.config().app(), root.config().tracing().tracing(), Clock.systemUTC());
+        AppBackend backend;
+        try {
+            backend = AppBackend.start(root.config().app(), root.config().tracing().tracing(), Clock.systemUTC());
+        } catch (PortInUseException e) {
+            throw e.withAdvice("--port", "");
+        }
         spec.commandLine().getOut().println("openvod app: signature service on " + backend.url() + "api/v1/upload-signature"
                 + " (signing key " + backend.activeSecretId().orElse("NONE: set app.vod.secretId/secretKey") + ")");
         if (backend.services().config().receipt().pull().enabled()) {

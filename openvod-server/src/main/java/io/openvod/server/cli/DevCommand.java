@@ -1,5 +1,6 @@
 package io.openvod.server.cli;
 
+import io.openvod.server.config.PortInUseException;
 import io.openvod.server.dev.DevStack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,10 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code openvod dev}: the platform and the app backend in one process on embedded defaults. */
 @Command(name = "dev", description = {
-        "Run the platform and the app backend together on embedded defaults (SQLite, local disk, bundled FFmpeg),",
-        "with a dev API key and a demo user; the platform pushes the dev application's events to the app backend",
-        "(signed, over loopback), and signatures name the ReviewAudioVideoTranscodeCover flow unless the default role names one.",
-        "Prints the URLs and writes them to .openvod/dev.json; Ctrl-C stops both services."})
+        "Run the platform and the app backend together on embedded defaults.",
+        "SQLite files, local disk and the bundled FFmpeg, with a dev API key and a demo user; the platform pushes the dev",
+        "application's events to the app backend (signed, over loopback), and signatures name the ReviewAudioVideoTranscodeCover",
+        "flow unless the default role names one. Prints the URLs and writes them to .openvod/dev.json; Ctrl-C stops both services."})
 final class DevCommand implements Callable<Integer> {
     @ParentCommand
     OpenVodCommand root;
@@ -39,7 +40,13 @@ final class DevCommand implements Callable<Integer> {
         if (appPort != null) {
             root.overrides.add("app.http.port=" + appPort);
         }
-        DevStack dev = DevStack.start(root.config(), state, Clock.systemUTC());
+        DevStack dev;
+        try {
+            dev = DevStack.start(root.config(), state, Clock.systemUTC());
+        } catch (PortInUseException e) {
+            throw e.withAdvice(e.service().equals("platform") ? "--platform-port" : "--app-port",
+                    " (is another openvod dev running? stop it with Ctrl-C)");
+        }
         String platform = dev.platform().url();
         String app = dev.app().url().toString();
         PrintWriter out = spec.commandLine().getOut();

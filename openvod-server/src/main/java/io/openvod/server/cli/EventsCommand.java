@@ -22,8 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code openvod events …}: the platform's events and their delivery (listing, redelivering dead
  * letters), and the applications' webhook secrets ({@link WebhookSecretsCommand}).
  */
-@Command(name = "events", description = "List the platform's events and their delivery; redeliver dead PUSH events; "
-        + "manage each application's webhook secrets.",
+@Command(name = "events", description = "List events and their delivery, redeliver dead PUSH events, manage webhook secrets.",
         subcommands = {EventsCommand.ListEvents.class, EventsCommand.Redeliver.class, WebhookSecretsCommand.class})
 final class EventsCommand {
     @ParentCommand
@@ -33,8 +32,8 @@ final class EventsCommand {
         return root.withPlatformAdmin(services -> action.apply(services.stores().deliveries()));
     }
 
-    @Command(name = "list", description = "List events, newest first: id, type, FileId, sequence, channel, state, attempts, "
-            + "last error, created.")
+    @Command(name = "list", description = {"List events, newest first, with the task flow each is about and its delivery.",
+            "Columns: event id, type, FileId, TaskId, sequence, channel, state, attempts, created, last error."})
     static final class ListEvents implements Callable<Integer> {
         @ParentCommand EventsCommand events;
         @Spec CommandSpec spec;
@@ -53,12 +52,12 @@ final class EventsCommand {
             }
             List<DeliveryRecord> rows = events.withDeliveries(d -> d.list(wanted, Optional.ofNullable(fileId), limit));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-36s %-20s %-24s %4s %-7s %-10s %8s %-20s %s%n", "EVENT ID", "TYPE", "FILE ID", "SEQ", "CHANNEL",
-                    "STATE", "ATTEMPTS", "CREATED", "LAST ERROR");
+            out.printf("%-36s %-24s %-20s %-58s %4s %-7s %-10s %8s %-20s %s%n", "EVENT ID", "TYPE", "FILE ID", "TASK ID", "SEQ",
+                    "CHANNEL", "STATE", "ATTEMPTS", "CREATED", "LAST ERROR");
             for (DeliveryRecord r : rows) {
-                out.printf("%-36s %-20s %-24s %4d %-7s %-10s %8d %-20s %s%n", r.eventId(), r.eventType(), r.fileId(), r.seq(),
-                        r.channel(), r.state(), r.attempts(), r.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                        r.lastError().orElse("-"));
+                out.printf("%-36s %-24s %-20s %-58s %4d %-7s %-10s %8d %-20s %s%n", r.eventId(), r.eventType(), r.fileId(),
+                        r.taskId().orElse("-"), r.seq(), r.channel(), r.state(), r.attempts(),
+                        r.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.lastError().orElse("-"));
             }
             return 0;
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +49,7 @@ final class MediaCommand {
         }
     }
 
-    @Command(name = "list", description = "The application's media, newest first: FileId, type, status, size, duration, created, name.")
+    @Command(name = "list", description = "List the application's media, newest first: FileId, type, status, size, duration, created, name.")
     static final class ListMedia implements Callable<Integer> {
         @ParentCommand MediaCommand media;
         @Spec CommandSpec spec;
@@ -86,31 +87,44 @@ final class MediaCommand {
         }
     }
 
-    @Command(name = "show", description = "One media's DescribeMediaInfos: basic info, metadata and what its task flows made.")
+    @Command(name = "show", description = {"Show one media's MediaInfo (DescribeMediaInfos) and its task flows (DescribeTasks).",
+            "The task flows follow the JSON: TaskId, type and status of each, for openvod tasks show|rerun."})
     static final class Show implements Callable<Integer> {
         @ParentCommand MediaCommand media;
         @Spec CommandSpec spec;
         @Mixin MediaApiOptions api;
         @Parameters(paramLabel = "FILE_ID", description = "The media's FileId.") String fileId;
-        @Option(names = "--json", description = "Print DescribeMediaInfos' whole Response instead of the media's MediaInfo.") boolean json;
+        @Option(names = "--json", description = "Print DescribeMediaInfos' whole Response, with DescribeTasks' TaskSet added, "
+                + "instead of the media's MediaInfo and task flows.") boolean json;
 
         @Override
         public Integer call() {
             ObjectNode request = request(api);
             request.putArray("FileIds").add(fileId);
-            JsonNode response = api.client(media.root).call("DescribeMediaInfos", request);
+            CloudApiClient client = api.client(media.root);
+            JsonNode response = client.call("DescribeMediaInfos", request);
             JsonNode infos = response.path("MediaInfoSet");
             if (infos.isEmpty()) {
                 throw new OpenVodException(CommonError.NOT_FOUND, "no media " + fileId + " in the application"
                         + (api.subAppId == null ? "" : " " + api.subAppId));
             }
-            printJson(spec.commandLine().getOut(), json ? response : infos.get(0));
+            MediaTasks.Lookup tasks = MediaTasks.with(client, Optional.ofNullable(api.subAppId)).of(fileId);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                tasks.tasks().ifPresent(set -> ((ObjectNode) response).set("TaskSet", set));
+                printJson(out, response);
+                if (tasks.tasks().isEmpty()) {
+                    spec.commandLine().getErr().println("warning: no TaskSet: " + tasks.unknown());
+                }
+                return 0;
+            }
+            printJson(out, infos.get(0));
+            MediaTasks.print(out, "task flows: ", tasks);
             return 0;
         }
     }
 
-    @Command(name = "delete", description = "Delete a media (DeleteMedia): its catalog entry, files and task-flow outputs; "
-            + "a FileDeleted event is sent.")
+    @Command(name = "delete", description = "Delete a media (DeleteMedia) with its files and task-flow outputs; a FileDeleted event follows.")
     static final class Delete implements Callable<Integer> {
         @ParentCommand MediaCommand media;
         @Spec CommandSpec spec;

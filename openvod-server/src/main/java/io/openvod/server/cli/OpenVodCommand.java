@@ -17,14 +17,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code openvod}: the root command. Global options are accepted before or after a subcommand. */
+/**
+ * {@code openvod}: the root command. Global options are accepted before or after a subcommand;
+ * {@code -h}/{@code --help} is one of them, so every command prints its own usage, and
+ * {@code openvod help COMMAND [SUBCOMMAND…]} prints the same ({@link HelpCommand}).
+ */
 @Command(name = "openvod",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "OpenVOD: self-hosted, Tencent-VOD-compatible upload from client.",
-        subcommands = {DevCommand.class, AppCommand.class, PlatformCommand.class, KeysCommand.class, EventsCommand.class, TasksCommand.class, MediaCommand.class, UploadCommand.class, UsersCommand.class, TraceCommand.class, SignatureCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DevCommand.class, AppCommand.class, PlatformCommand.class, KeysCommand.class, EventsCommand.class, TasksCommand.class, MediaCommand.class, UploadCommand.class, UsersCommand.class, TraceCommand.class, SignatureCommand.class, ConfigCommand.class, HelpCommand.class},
         footer = {"", "The ./openvod launcher also offers: test (run the whole test suite), build (rebuild the jar)."})
 public final class OpenVodCommand {
+
+    /** Every command and subcommand answers {@code -h}/{@code --help} with its own usage. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Configuration file (default: $OPENVOD_CONFIG, else ./openvod.yaml if present).")

@@ -1,6 +1,7 @@
 package io.openvod.server.cli;
 
 import io.openvod.server.config.OpenVodConfig;
+import io.openvod.server.config.PortInUseException;
 import io.openvod.server.platform.Platform;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -12,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code openvod platform}: runs the VOD platform (UGC upload API + COS-compatible object API) until interrupted. */
 @Command(name = "platform", description = {
-        "Run the VOD platform: the UGC upload API (/v3/index.php), the COS-compatible object API,",
-        "object storage and the media catalog. Keys: the top-level keys of the configuration and `openvod keys add`."})
+        "Run the VOD platform: the upload APIs, API 3.0, storage, the media catalog and the task flows.",
+        "The UGC upload API is at /v3/index.php, the COS-compatible object API at /<bucket>-<appid>/<key>.",
+        "Keys: the top-level keys of the configuration and `openvod keys add`."})
 final class PlatformCommand implements Callable<Integer> {
     @ParentCommand
     OpenVodCommand root;
@@ -29,8 +31,12 @@ final class PlatformCommand implements Callable<Integer> {
             root.overrides.add("platform.http.port=" + port);
         }
         OpenVodConfig config = root.config();
-        Platform platform = Platform.start(config.platform(), config.signature(), config.keys(), config.tracing().tracing(),
-                Clock.systemUTC());
+        Platform platform;
+        try {
+            platform = Platform.start(config.platform(), config.signature(), config.keys(), config.tracing().tracing(), Clock.systemUTC());
+        } catch (PortInUseException e) {
+            throw e.withAdvice("--port", "");
+        }
         spec.commandLine().getOut().println("openvod platform: UGC upload API on " + platform.url() + "/v3/index.php"
                 + ", COS on " + platform.url() + "/<bucket>-<appid>/<key> and <bucket>-<appid>.cos.<region>.<domain>"
                 + " (objects: " + platform.services().store().describe() + ")");

@@ -2,21 +2,31 @@ package io.openvod.server.cli;
 
 import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
+import io.openvod.platform.flow.FlowQuery;
+import io.openvod.platform.flow.FlowSummary;
 import io.openvod.platform.flow.FlowTask;
 import io.openvod.platform.flow.TaskFlow;
 import io.openvod.platform.flow.TaskQueue;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code openvod tasks …}: task flows (procedures) — a flow's tasks with their errors, and running failed ones again. */
-@Command(name = "tasks", description = "Show a task flow's tasks and their errors; run its failed tasks again.",
-        subcommands = {TasksCommand.Show.class, TasksCommand.Rerun.class})
+/**
+ * {@code openvod tasks …}: task flows (procedures) on the platform database — the recent flows, a
+ * flow's tasks with their errors, and running failed ones again — through the {@link TaskQueue} port.
+ */
+@Command(name = "tasks", description = "List task flows, show a flow's tasks and errors, and run its failed tasks again.",
+        subcommands = {TasksCommand.ListFlows.class, TasksCommand.Show.class, TasksCommand.Rerun.class})
 final class TasksCommand {
     @ParentCommand
     OpenVodCommand root;
@@ -25,7 +35,61 @@ final class TasksCommand {
         return root.withPlatformAdmin(services -> action.apply(services.stores().queue()));
     }
 
-    @Command(name = "show", description = "A flow and its tasks: position, type, status, progress, attempts, ErrCodeExt, message.")
+    @Command(name = "list", description = {"List recent task flows, newest first, also those not started yet.",
+            "Columns: TaskId, FileId, procedure, status, tasks (failed ones), created, finished."})
+    static final class ListFlows implements Callable<Integer> {
+        @ParentCommand TasksCommand tasks;
+        @Spec CommandSpec spec;
+        @Option(names = {"--file-id", "--file"}, paramLabel = "FILE_ID", description = "Only the flows of this media.") String fileId;
+        @Option(names = "--status", paramLabel = "STATUS", description = "Only WAITING, PROCESSING or FINISH flows.") String status;
+        @Option(names = "--sub-app-id", paramLabel = "N", description = "Only the flows of this application.") Long subAppId;
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N flows (default: 20).") int limit;
+
+        @Override
+        public Integer call() {
+            if (limit < 1 || limit > 10_000) {
+                throw new OpenVodException(CommonError.INVALID_ARGUMENT, "--limit must be within 1..10000");
+            }
+            FlowQuery query = FlowQuery.newest(limit);
+            if (status != null) {
+                String wanted = status.toUpperCase(Locale.ROOT);
+                if (!FlowSummary.STATUSES.contains(wanted)) {
+                    throw new OpenVodException(CommonError.INVALID_ARGUMENT, "--status must be WAITING, PROCESSING or FINISH");
+                }
+                query = query.withStatus(wanted);
+            }
+            query = fileId == null ? query : query.withFileId(fileId);
+            FlowQuery chosen = subAppId == null ? query : query.withSubAppId(subAppId);
+            List<FlowSummary> flows = tasks.withFlows(f -> f.list(chosen));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-58s %-20s %-32s %-10s %-10s %-20s %s%n", "TASK ID", "FILE ID", "PROCEDURE", "STATUS", "TASKS", "CREATED",
+                    "FINISHED");
+            for (FlowSummary f : flows) {
+                out.printf("%-58s %-20s %-32s %-10s %-10s %-20s %s%n", f.taskId(), f.fileId(), procedure(f), f.status(),
+                        f.tasks() + (f.failedTasks() > 0 ? " (" + f.failedTasks() + " failed)" : ""), second(f.createdAt()),
+                        f.finishedAt().map(TasksCommand::second).orElse("-"));
+            }
+            if (flows.isEmpty()) {
+                out.println("(no task flow" + (fileId == null ? "" : " of " + fileId) + "; the platform database is "
+                        + TraceSource.withoutCredentials(tasks.root.config().platform().databaseUrl()) + ")");
+            }
+            return 0;
+        }
+
+        /** The template's name, or what ad-hoc tasks the flow runs. */
+        private static String procedure(FlowSummary f) {
+            if (!f.procedure().isEmpty()) {
+                return f.procedure();
+            }
+            return f.reviewTask() ? "(ReviewAudioVideo task)" : "(ProcessMedia tasks)";
+        }
+    }
+
+    static String second(Instant time) {
+        return time.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    @Command(name = "show", description = "Show a flow and its tasks: position, type, status, progress, attempts, ErrCodeExt, message.")
     static final class Show implements Callable<Integer> {
         @ParentCommand TasksCommand tasks;
         @Spec CommandSpec spec;

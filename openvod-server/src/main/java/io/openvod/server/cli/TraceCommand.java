@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
  * databases ({@code trace_spans}): the platform's ({@code platform.databaseUrl}) and the app
  * backend's ({@code app.database.url}), merged by start time.
  */
-@Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Print one upload's timeline: the steps of its trace kept in the platform's and the app's databases, "
-                + "by start time, with each step's offset, duration, service, FileId and error; then a summary.",
-                "Steps are kept for tracing.retention (default 7d)."},
+@Command(name = "trace",
+        description = {"Print one upload's timeline from the steps of its trace that both services kept.",
+                "The steps come from the platform's and the app's databases, by start time, with each step's offset, duration,",
+                "service, FileId and error; then a summary. Steps are kept for tracing.retention (default 7d)."},
         footer = {"", "A SQLite database whose file does not exist is not read (nor created). Exit status 4 when no step is found."})
 final class TraceCommand implements Callable<Integer> {
     @ParentCommand OpenVodCommand root;

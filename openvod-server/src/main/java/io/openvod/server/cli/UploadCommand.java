@@ -48,7 +48,8 @@ final class UploadCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The video to upload.")
     Path file;
-    @Option(names = "--cover", paramLabel = "IMG", description = "A cover image to upload with it.")
+    @Option(names = "--cover", paramLabel = "IMG",
+            description = "A cover image to upload with it: jpg, jpeg, png, gif, bmp, tiff, ai, cdr or eps.")
     Path cover;
     @Option(names = "--signature-url", paramLabel = "URL",
             description = "The app's signature endpoint (default: dev.json's appUrl + api/v1/upload-signature).")
@@ -57,8 +58,11 @@ final class UploadCommand implements Callable<Integer> {
     String token;
     @Option(names = "--user", paramLabel = "U", description = "Sign in at the app as this user instead of passing a token.")
     String user;
-    @Option(names = "--password", paramLabel = "P", description = "The user's password (default: $OPENVOD_PASSWORD).")
+    @Option(names = "--password", paramLabel = "P",
+            description = "The user's password (default: $OPENVOD_PASSWORD); prefer --password-stdin, flags end up in shell history.")
     String password;
+    @Option(names = "--password-stdin", description = "Read the user's password from the first line of standard input.")
+    boolean passwordStdin;
     @Option(names = "--platform", paramLabel = "URL",
             description = "The platform's public URL, e.g. http://127.0.0.1:8082 (default: dev.json's platformUrl).")
     String platform;
@@ -67,7 +71,8 @@ final class UploadCommand implements Callable<Integer> {
     String partSize;
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "Parts in flight, 1 to 64 (default: 4).")
     int concurrency;
-    @Option(names = "--json", description = "Print one JSON object (fileId, mediaUrl, coverUrl, bytes, seconds) on stdout, nothing else.")
+    @Option(names = "--json", description = "Print one JSON object (fileId, mediaUrl, coverUrl, bytes, seconds, taskId, tasks) "
+            + "on stdout, nothing else.")
     boolean json;
     @Option(names = "--state", paramLabel = "DIR", defaultValue = ".openvod", description = "Where openvod dev wrote dev.json (default: .openvod).")
     Path state;
@@ -82,8 +87,8 @@ final class UploadCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new OpenVodException(CommonError.INVALID_ARGUMENT, file + " is not a file");
         }
-        if (cover != null && !Files.isRegularFile(cover)) {
-            throw new OpenVodException(CommonError.INVALID_ARGUMENT, cover + " is not a file");
+        if (cover != null) {
+            CoverImage.check(cover);
         }
         Optional<JsonNode> dev = devState(state);
         String platformUrl = first(platform, dev, "platformUrl").orElseThrow(() -> new OpenVodException(CommonError.INVALID_ARGUMENT,
@@ -100,7 +105,9 @@ final class UploadCommand implements Callable<Integer> {
         Uploader uploader = Uploader.builder().platform(platformUrl).signatures(AppSignatures.endpoint(signatures, bearer))
                 .partSize(parseSize(partSize)).concurrency(concurrencyChecked()).progress(UploadConsole.listener(line))
                 .sessions(sessions == null ? DirectorySessionStore.inHome() : new DirectorySessionStore(sessions)).build();
-        return console.run(uploader, file, cover, line, "openvod " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        return console.run(uploader, file, cover, line,
+                ResumeCommand.of("openvod", spec.commandLine().getParseResult().originalArgs()),
+                MediaTasks.forUpload(platformUrl, dev, root.environment()));
     }
 
     private int concurrencyChecked() {
@@ -120,16 +127,15 @@ final class UploadCommand implements Callable<Integer> {
             return fromEnv.strip();
         }
         String name = first(user, dev, "user").orElseThrow(() -> new OpenVodException(CommonError.INVALID_ARGUMENT,
-                "no credentials for the signature endpoint: pass --token T (or set " + TOKEN_ENV + "), or --user U --password P"));
-        String secret = Optional.ofNullable(password).or(() -> Optional.ofNullable(root.environment().get(PASSWORD_ENV)))
+                "no credentials for the signature endpoint: set " + TOKEN_ENV + " (or pass --token T), or --user U --password-stdin"));
+        Optional<String> typed = passwordStdin ? Optional.of(new String(UsersCommand.readPassword(root.stdin()))) : Optional.empty();
+        String secret = typed.or(() -> Optional.ofNullable(password)).or(() -> Optional.ofNullable(root.environment().get(PASSWORD_ENV)))
                 .or(() -> user == null ? dev.map(d -> d.path("password").asText(null)) : Optional.empty())
                 .orElseThrow(() -> new OpenVodException(CommonError.INVALID_ARGUMENT,
-                        "no password for " + name + ": pass --password P or set " + PASSWORD_ENV));
-        try {
-            return AppSignatures.login(endpoint.resolve("/"), name, secret);
-        } catch (IOException e) {
-            throw new OpenVodException(CommonError.INVALID_ARGUMENT, "cannot sign in as " + name + ": " + e.getMessage(), e);
-        }
+                        "no password for " + name + ": pipe it in with --password-stdin, or set " + PASSWORD_ENV));
+        return SignIn.as(endpoint.resolve("/"), name, secret,
+                signatureUrl == null ? "is openvod dev running? (it wrote " + state.resolve("dev.json") + ")"
+                        : "is the app backend of --signature-url running?");
     }
 
     /** Parses {@code 8MiB}, {@code 8M}, {@code 512KiB} or a number of bytes. */

@@ -1,6 +1,8 @@
 package io.openvod.server.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.client.ProgressListener;
 import io.openvod.client.UploadError;
@@ -19,8 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one upload for the command line: the progress line on a terminal, Ctrl-C cancelling the
- * upload (the session stays, so the same command resumes it), the summary or {@code --json}, and
- * an exit status from the {@link UploadError} (as {@link ErrorKind} assigns them).
+ * upload (the session stays, so the same command resumes it), the summary or {@code --json} with
+ * the media's task flows ({@link MediaTasks}), and an exit status from the {@link UploadError} (as
+ * {@link ErrorKind} assigns them). After a failure the command that resumes it
+ * ({@link ResumeCommand}: no secret in it) is printed only when running it again can help
+ * ({@link UploadError#retryable()}: the network, timeouts, 5xx, an interruption).
  */
 final class UploadConsole {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +49,8 @@ final class UploadConsole {
         return line == null ? ProgressListener.NONE : line;
     }
 
-    /** Uploads, prints the outcome, and returns the exit status; {@code again} is the command that resumes. */
-    int run(Uploader uploader, Path video, Path cover, ProgressLine line, String again) throws Exception {
+    /** Uploads, prints the outcome with the media's {@code tasks}, and returns the exit status; {@code again} resumes it. */
+    int run(Uploader uploader, Path video, Path cover, ProgressLine line, ResumeCommand again, MediaTasks tasks) throws Exception {
         long start = System.nanoTime();
         long bytes = Files.size(video) + (cover == null ? 0 : Files.size(cover));
         UploadHandle handle = uploader.start(video, cover);
@@ -61,7 +66,7 @@ final class UploadConsole {
             if (line != null) {
                 line.end();
             }
-            err.println("upload cancelled; run the same command again to resume it: " + again);
+            err.println(again.advice("upload cancelled; run the same command again to resume it"));
             err.flush();
         }, "openvod-upload-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
@@ -75,7 +80,7 @@ final class UploadConsole {
             if (!interrupted.get()) {
                 err.println("error: " + e.error() + ": " + e.getMessage());
                 if (e.error().retryable()) {
-                    err.println("run the same command again to resume: " + again);
+                    err.println(again.advice("run the same command again to resume"));
                 }
             }
             return exitStatus(e.error());
@@ -86,6 +91,7 @@ final class UploadConsole {
             line.end();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        MediaTasks.Lookup flows = tasks.of(result.fileId());
         if (json) {
             ObjectNode o = JSON.createObjectNode();
             o.put("fileId", result.fileId());
@@ -97,6 +103,7 @@ final class UploadConsole {
             }
             o.put("bytes", bytes);
             o.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            putTasks(o, flows);
             out.println(JSON.writeValueAsString(o));
         } else {
             out.println("uploaded " + video.getFileName() + " (" + ProgressLine.bytes(bytes) + ") in "
@@ -107,17 +114,39 @@ final class UploadConsole {
             if (result.coverUrl() != null) {
                 out.println("  cover URL: " + result.coverUrl());
             }
+            MediaTasks.print(out, "  TaskId:    ", flows);
         }
         out.flush();
         return 0;
     }
 
+    /**
+     * {@code taskId} (the Procedure flow's, else the first's; null when none or unknown), {@code tasks}
+     * (each {@code taskId}, {@code taskType}, {@code status}; null when unknown) and, when unknown, {@code tasksUnknown}.
+     */
+    private static void putTasks(ObjectNode o, MediaTasks.Lookup flows) {
+        if (flows.tasks().isEmpty()) {
+            o.putNull("taskId");
+            o.putNull("tasks");
+            o.put("tasksUnknown", flows.unknown());
+            return;
+        }
+        ArrayNode list = JSON.createArrayNode();
+        for (JsonNode t : flows.tasks().get()) {
+            list.addObject().put("taskId", t.path("TaskId").asText()).put("taskType", t.path("TaskType").asText())
+                    .put("status", t.path("Status").asText());
+        }
+        o.put("taskId", list.valueStream().filter(t -> "Procedure".equals(t.path("taskType").asText())).findFirst()
+                .or(() -> list.valueStream().findFirst()).map(t -> t.path("taskId").asText()).orElse(null));
+        o.set("tasks", list);
+    }
+
     static int exitStatus(UploadError error) {
         ErrorKind kind = switch (error) {
             case INVALID_ARGUMENT -> ErrorKind.INVALID_INPUT;
-            case SIGNATURE_UNAVAILABLE, SIGNATURE_REJECTED -> ErrorKind.UNAUTHENTICATED;
+            case SIGNATURE_REFUSED, SIGNATURE_REJECTED -> ErrorKind.UNAUTHENTICATED;
             case PLATFORM_REJECTED, COS_REJECTED, INTEGRITY -> ErrorKind.CONFLICT;
-            case UNAVAILABLE, CANCELLED -> ErrorKind.UNAVAILABLE;
+            case SIGNATURE_UNAVAILABLE, UNAVAILABLE, CANCELLED -> ErrorKind.UNAVAILABLE;
             case PROTOCOL -> ErrorKind.INTERNAL;
         };
         return kind.exitStatus();

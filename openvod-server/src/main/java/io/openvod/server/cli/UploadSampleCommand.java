@@ -8,12 +8,14 @@ import io.openvod.core.CommonError;
 import io.openvod.core.OpenVodException;
 import io.openvod.core.files.OwnerOnly;
 import io.openvod.platform.media.FfmpegTools;
+import io.openvod.server.logging.Logging;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -42,7 +44,8 @@ final class UploadSampleCommand implements Callable<Integer> {
     Path state;
     @Option(names = "--sessions", paramLabel = "DIR", description = "Where sessions are kept for resuming (default: ~/.openvod/uploads).")
     Path sessions;
-    @Option(names = "--json", description = "Print one JSON object (fileId, mediaUrl, coverUrl, bytes, seconds) on stdout, nothing else.")
+    @Option(names = "--json", description = "Print one JSON object (fileId, mediaUrl, coverUrl, bytes, seconds, taskId, tasks) "
+            + "on stdout, nothing else.")
     boolean json;
 
     @Override
@@ -55,20 +58,17 @@ final class UploadSampleCommand implements Callable<Integer> {
         String platformUrl = dev.path("platformUrl").asText();
         String appUrl = UploadCommand.withSlash(dev.path("appUrl").asText());
         Path clip = makeClip(state.resolve("sample-" + seconds + "s.mp4"), seconds);
-        String token;
-        try {
-            token = AppSignatures.login(URI.create(appUrl), dev.path("user").asText(), dev.path("password").asText());
-        } catch (IOException e) {
-            throw new OpenVodException(CommonError.UNAVAILABLE, "cannot sign in at " + appUrl + " as the demo user (is openvod dev running?): "
-                    + e.getMessage(), e);
-        }
+        String token = SignIn.as(URI.create(appUrl), dev.path("user").asText(), dev.path("password").asText(),
+                "is openvod dev running? (it wrote " + state.resolve("dev.json") + ")");
         URI signatures = URI.create(UploadCommand.withFileQuery(appUrl + "api/v1/upload-signature", clip.getFileName().toString(),
                 Files.size(clip)));
         UploadConsole console = new UploadConsole(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
         ProgressLine line = console.progressLine();
         Uploader uploader = Uploader.builder().platform(platformUrl).signatures(AppSignatures.endpoint(signatures, token))
                 .progress(UploadConsole.listener(line)).sessions(sessions == null ? DirectorySessionStore.inHome() : new DirectorySessionStore(sessions)).build();
-        int status = console.run(uploader, clip, null, line, "openvod upload sample --seconds " + seconds);
+        int status = console.run(uploader, clip, null, line,
+                ResumeCommand.of("openvod", spec.commandLine().getParseResult().originalArgs()),
+                MediaTasks.forUpload(platformUrl, Optional.of(dev), upload.root.environment()));
         if (status == 0 && !json) {
             spec.commandLine().getOut().println("see it at " + dev.path("webUrl").asText(appUrl) + " (sign in as "
                     + dev.path("user").asText() + "), or: openvod media list");
@@ -76,7 +76,9 @@ final class UploadSampleCommand implements Callable<Integer> {
         return status;
     }
 
+    /** Makes the clip with the bundled FFmpeg; which FFmpeg it is (an INFO line for the platform's operator) is not printed. */
     private static Path makeClip(Path target, int length) throws IOException, InterruptedException {
+        Logging.quiet(FfmpegTools.class);
         OwnerOnly.createDirectories(target.toAbsolutePath().getParent());
         Path log = Files.createTempFile("openvod-sample", ".log");
         try {

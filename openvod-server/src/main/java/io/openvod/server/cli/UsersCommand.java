@@ -94,7 +94,7 @@ final class UsersCommand {
         }
     }
 
-    @Command(name = "ban", description = "Ban a user (any user id, also jwt:<sub> from an identity provider): no sign-in, signatures or API calls.")
+    @Command(name = "ban", description = "Ban a user (also jwt:<sub> of an identity provider): no sign-in, signatures or API calls.")
     static final class Ban extends BanSwitch {
         @Override
         boolean banned() {

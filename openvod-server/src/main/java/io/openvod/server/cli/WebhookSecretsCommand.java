@@ -96,8 +96,9 @@ final class WebhookSecretsCommand {
         }
     }
 
-    @Command(name = "rotate", description = {"Make a new secret for an application and print it (only now); its other secrets "
-            + "keep signing for the overlap, then stop.", "Callbacks carry a signature by each, so the receiver can switch within the overlap."})
+    @Command(name = "rotate", description = {"Make a new secret for an application and print it (only now).",
+            "Its other secrets keep signing for the overlap, then stop. Callbacks carry a signature by each, so the receiver",
+            "can switch within the overlap."})
     static final class Rotate implements Callable<Integer> {
         @ParentCommand WebhookSecretsCommand secrets;
         @Spec CommandSpec spec;

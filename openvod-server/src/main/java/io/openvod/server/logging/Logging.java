@@ -45,6 +45,17 @@ public final class Logging {
         }
     }
 
+    /**
+     * Holds {@code type}'s logger at WARN: a command that uses a platform class for itself (e.g. the
+     * bundled FFmpeg for {@code openvod upload sample}) does not print the INFO lines meant for a
+     * platform's operator.
+     */
+    public static void quiet(Class<?> type) {
+        if (LoggerFactory.getLogger(type) instanceof Logger logger) {
+            logger.setLevel(Level.WARN);
+        }
+    }
+
     private static void useEncoder(ConsoleAppender<ILoggingEvent> console, Encoder<ILoggingEvent> encoder) {
         console.stop();
         console.setEncoder(encoder);

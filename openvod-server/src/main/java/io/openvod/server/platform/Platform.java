@@ -10,6 +10,7 @@ import io.openvod.platform.health.FfmpegCheck;
 import io.openvod.platform.health.ReviewCheck;
 import io.openvod.platform.http.TlsConnector;
 import io.openvod.server.config.ApiKeyConfig;
+import io.openvod.server.config.PortInUseException;
 import io.openvod.server.config.SignatureConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,11 +37,12 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Starts the platform; its node's tracer ({@code openvod-platform}) exports its spans as
+     * Starts the platform ({@link PortInUseException} when another process holds its port); its node's tracer ({@code openvod-platform}) exports its spans as
      * {@code tracing} (the configuration's {@code tracing:}) says.
      */
     public static Platform start(PlatformConfig config, SignatureConfig signature, List<ApiKeyConfig> keys, TracingConfig tracing,
                                  Clock clock) {
+        PortInUseException.requireFree("platform", config.http().host(), config.http().port(), "platform.http.port");
         PlatformServices services = PlatformServices.open(config, keys, clock);
         try {
             Optional<TlsConnector> tls = tls(config.http().tls(), config.storage().directory().toAbsolutePath().resolveSibling("tls"));
@@ -55,7 +57,8 @@ public final class Platform implements AutoCloseable {
             return new Platform(services, node);
         } catch (RuntimeException e) {
             services.close();
-            throw e;
+            throw PortInUseException.causing(e, "platform", config.http().host(), config.http().port(), "platform.http.port")
+                    .map(RuntimeException.class::cast).orElse(e);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code openvod events list|redeliver} on a platform database with a dead PUSH event. */
+/** {@code openvod events list|redeliver} on a platform database with a dead PUSH event and an event naming a task flow. */
 class EventsCommandTest {
     @TempDir
     Path dir;
@@ -39,8 +39,13 @@ class EventsCommandTest {
                         true, false), d.pull());
         String dead;
         String quiet;
+        String withFlow;
+        String taskId;
         try (PlatformFixture platform = PlatformFixture.start(dir, events)) {
             quiet = Uploads.uploadSmall(platform, new byte[] {1}, b -> b).get("fileId").asText();
+            withFlow = Uploads.uploadSmall(platform, new byte[] {3}, b -> b.procedure("TranscodeCover")).get("fileId").asText();
+            taskId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(platform.node().catalog().events(withFlow).getFirst()
+                    .event().body()).get("FileUploadEvent").get("ProcedureTaskId").asText();
             platform.node().eventConfigs().put(new EventConfig(PlatformFixture.APP_ID, "PUSH",
                     "http://127.0.0.1:" + failing.getAddress().getPort() + "/hook", "ON", "ON", "OFF"));
             dead = Uploads.uploadSmall(platform, new byte[] {2}, b -> b).get("fileId").asText();
@@ -55,8 +60,9 @@ class EventsCommandTest {
 
         CliRun all = run("events", "list");
         assertThat(all.status()).as(all.err()).isZero();
-        assertThat(all.out()).contains("EVENT ID").containsPattern(quiet + "\\s+1\\s+NONE\\s+DELIVERED")
-                .containsPattern(dead + "\\s+1\\s+PUSH\\s+DEAD\\s+\\d+\\s+\\S+\\s+HTTP 500");
+        assertThat(all.out()).contains("EVENT ID", "TASK ID").containsPattern(quiet + "\\s+-\\s+1\\s+NONE\\s+DELIVERED")
+                .containsPattern(dead + "\\s+-\\s+1\\s+PUSH\\s+DEAD\\s+\\d+\\s+\\S+\\s+HTTP 500")
+                .containsPattern("NewFileUpload\\s+" + withFlow + "\\s+" + taskId + "\\s+1\\s+");
         CliRun deadOnly = run("events", "list", "--state", "dead", "--limit", "5");
         assertThat(deadOnly.out()).contains(dead).doesNotContain(quiet);
         assertThat(run("events", "list", "--file-id", quiet).out()).contains(quiet).doesNotContain(dead);
@@ -65,7 +71,7 @@ class EventsCommandTest {
         String eventId = deadOnly.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
         CliRun redeliver = run("events", "redeliver", eventId);
         assertThat(redeliver.out()).contains("redelivering " + eventId);
-        assertThat(run("events", "list", "--file-id", dead).out()).containsPattern(dead + "\\s+1\\s+PUSH\\s+PENDING\\s+0");
+        assertThat(run("events", "list", "--file-id", dead).out()).containsPattern(dead + "\\s+-\\s+1\\s+PUSH\\s+PENDING\\s+0");
         CliRun unknown = run("events", "redeliver", "no-such-event");
         assertThat(unknown.status()).isEqualTo(4);
         assertThat(unknown.err()).contains("no-such-event");

@@ -63,8 +63,14 @@ class MediaCommandTest {
         JsonNode info = JSON.readTree(show.out());
         assertThat(info.get("FileId").asText()).isEqualTo(uploaded.get(0));
         assertThat(info.get("MetaData").get("Size").asLong()).isEqualTo("first media".length());
+        assertThat(show.out()).as("the task flows follow the JSON").containsPattern("\n}\ntask flows: \\S+-(procedurev2|ReviewAudioVideo)-")
+                .containsPattern("\\S+-procedurev2-\\S+ \\(Procedure, WAITING\\)")
+                .containsPattern("\\S+-ReviewAudioVideo-\\S+ \\(ReviewAudioVideo, WAITING\\)");
         CliRun raw = CliRun.run("media", "show", uploaded.get(0), "--state", state, "--json");
-        assertThat(JSON.readTree(raw.out()).get("MediaInfoSet").get(0).get("BasicInfo").get("Name").asText()).isEqualTo("demo clip");
+        JsonNode response = JSON.readTree(raw.out());
+        assertThat(response.get("MediaInfoSet").get(0).get("BasicInfo").get("Name").asText()).isEqualTo("demo clip");
+        assertThat(response.get("TaskSet")).as("DescribeTasks' TaskSet of the media").hasSize(2)
+                .allSatisfy(t -> assertThat(t.get("FileId").asText()).isEqualTo(uploaded.get(0)));
     }
 
     @Test

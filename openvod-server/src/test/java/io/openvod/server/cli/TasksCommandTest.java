@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code openvod tasks show|rerun} on a platform database with a flow whose task failed. */
+/** {@code openvod tasks list|show|rerun} on a platform database with a flow whose task failed and one not started. */
 class TasksCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,6 +39,43 @@ class TasksCommandTest {
         public ObjectNode run(StepInput input, ProgressListener progress) throws StepFailure {
             throw new StepFailure("FailedOperation.InvalidInput", "cannot decode", false);
         }
+    }
+
+    @Test
+    void recentFlowsAreListedWithTheirStatusAndFilteredByFileAndStatus() throws Exception {
+        String failing;
+        String failingFile;
+        String waiting;
+        String waitingFile;
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(new BrokenTranscode()),
+                FlowSettings.defaults().withWorkers(0)))) {
+            failingFile = Uploads.uploadSmall(platform, new byte[] {1}, b -> b.procedure("TranscodeCover")).get("fileId").asText();
+            failing = procedureTaskId(platform, failingFile);
+            var flows = platform.node().flows().flows();
+            flows.startPending(10);
+            var claim = flows.claim("cli-test", Duration.ofMinutes(1).toMillis()).orElseThrow();
+            flows.fail(claim.task().id(), "cli-test", "FailedOperation.InvalidInput", "cannot decode");
+            waitingFile = Uploads.uploadSmall(platform, new byte[] {2}, b -> b.procedure("TranscodeCover")).get("fileId").asText();
+            waiting = procedureTaskId(platform, waitingFile);
+        }
+
+        CliRun list = run("tasks", "list");
+        assertThat(list.status()).as(list.err()).isZero();
+        assertThat(list.out()).contains("TASK ID", "FILE ID", "PROCEDURE", "STATUS", "CREATED", "FINISHED")
+                .containsPattern(waiting + "\\s+" + waitingFile + "\\s+TranscodeCover\\s+WAITING\\s+0\\s")
+                .containsPattern(failing + "\\s+" + failingFile + "\\s+TranscodeCover\\s+PROCESSING\\s+3 \\(1 failed\\)\\s+\\S+Z\\s+-");
+        assertThat(list.out().indexOf(waiting)).as("newest first").isLessThan(list.out().indexOf(failing));
+        assertThat(run("tasks", "list", "--file", failingFile).out()).contains(failing).doesNotContain(waiting);
+        assertThat(run("tasks", "list", "--status", "waiting", "--limit", "5").out()).contains(waiting).doesNotContain(failing);
+        assertThat(run("tasks", "list", "--limit", "1").out()).contains(waiting).doesNotContain(failing);
+        assertThat(run("tasks", "list", "--status", "FINISH").out()).contains("(no task flow;");
+        assertThat(run("tasks", "list", "--status", "DONE").status()).isEqualTo(2);
+        assertThat(run("tasks", "list", "--limit", "0").status()).isEqualTo(2);
+    }
+
+    private static String procedureTaskId(PlatformFixture platform, String fileId) throws Exception {
+        return JSON.readTree(platform.node().catalog().events(fileId).getFirst().event().body())
+                .get("FileUploadEvent").get("ProcedureTaskId").asText();
     }
 
     @Test

@@ -57,4 +57,21 @@ class UsersCommandTest {
         assertThat(run("", "users", "token", "list", "svc").out()).isBlank();
         assertThat(run("", "users", "token", "create", "ghost").err()).contains("no user ghost");
     }
+
+    @Test
+    void noUsersCommandSpeaksOfTheRunningAppsModeratorRoles() {
+        ch.qos.logback.classic.Logger server = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.openvod.server");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        server.addAppender(lines);
+        try {
+            assertThat(run("", "users", "add", "mod", "--role", "moderator").status()).isZero();
+            assertThat(run("", "users", "list").out()).containsPattern("mod\\s+moderator");
+        } finally {
+            server.detachAppender(lines);
+        }
+        assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .as("the default configuration's moderatorRoles names a role its policy lacks; only a serving app says so")
+                .noneMatch(m -> m.contains("moderatorRoles"));
+    }
 }
