@@ -1,5 +1,7 @@
 package io.openvod.platform.flow;
 
+import java.util.Map;
+
 /**
  * Why a task failed, and what its events say about it. Each failure records a code (shown by
  * {@code openvod tasks show}, in metrics and traces); events and DescribeTaskDetail carry it as
@@ -32,6 +34,16 @@ public final class TaskErrors {
     /** The platform's code for an attempt that ran past {@code platform.flows.timeout}; sent as {@link #INTERNAL}. */
     public static final String TIMEOUT = "FailedOperation.Timeout";
 
+    /** Codes that tasks failed with before the platform used Tencent's, as tasks stored then still carry them. */
+    private static final Map<String, String> EARLIER = Map.of(
+            "FailedOperation.InvalidInput", SOURCE_MALFORMED,
+            "FailedOperation.MediaNotExist", SOURCE_GONE,
+            "FailedOperation.UnsupportedTaskType", CONFIGURATION_UNSUPPORTED,
+            "InvalidParameterValue.Definition", DEFINITION_NOT_EXIST,
+            "InvalidParameterValue.TimeOffset", INVALID_TIME_OFFSET,
+            "InvalidParameterValue.PositionType", CONFIGURATION_UNSUPPORTED,
+            "InvalidParameterValue.PositionValue", CONFIGURATION_UNSUPPORTED);
+
     private TaskErrors() {
     }
 
@@ -40,7 +52,7 @@ public final class TaskErrors {
         if (code.isEmpty() || code.startsWith("InvalidInput") || code.startsWith("SourceFileError")) {
             return code;
         }
-        return INTERNAL;
+        return EARLIER.getOrDefault(code, INTERNAL);
     }
 
     /** The deprecated numeric {@code ErrCode} events carry for a task that failed with {@code code}; 0 for none. */

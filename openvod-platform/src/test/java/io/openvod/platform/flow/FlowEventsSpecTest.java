@@ -209,6 +209,9 @@ class FlowEventsSpecTest {
         assertThat(TaskErrors.errCode(TaskErrors.SOURCE_MALFORMED)).isEqualTo(60000);
         assertThat(TaskErrors.errCode(TaskErrors.DEFINITION_NOT_EXIST)).isEqualTo(40000);
         assertThat(TaskErrors.errCode(TaskErrors.REVIEW_UNAVAILABLE)).isEqualTo(70000);
+        assertThat(TaskErrors.errCodeExt("FailedOperation.InvalidInput")).as("a task stored before").isEqualTo(TaskErrors.SOURCE_MALFORMED);
+        assertThat(TaskErrors.errCode("FailedOperation.InvalidInput")).isEqualTo(60000);
+        assertThat(TaskErrors.errCodeExt("InvalidParameterValue.Definition")).isEqualTo(TaskErrors.DEFINITION_NOT_EXIST);
         assertThat(TaskErrors.errCode("")).isZero();
         assertThat(TaskErrors.errCodeExt("")).isEmpty();
     }
