@@ -120,6 +120,19 @@ function vectors() {
       SPEC_KEY, seedSampleArgList(SPEC_ID, 1700000000, 1, {
         timeStamp: 3600, procedure: 'LongVideoPreset', classId: 7, oneTimeValid: 1, sourceContext: 'order-1024',
       })),
+    vector('seed-sample-one-time',
+      "Tencent's createFileUploadSignature({oneTimeValid: 1}) with current time 1700000000 and random 2718281828",
+      SPEC_KEY, seedSampleArgList(SPEC_ID, 1700000000, 2718281828, { oneTimeValid: 1 })),
+    vector('seed-sample-unicode-reusable',
+      'createFileUploadSignature with a procedure, a classId and a Unicode sourceContext, oneTimeValid 0',
+      SPEC_KEY, seedSampleArgList(SPEC_ID, 1700000000, 3141592653, {
+        timeStamp: 600, procedure: 'QCVB_SimpleProcessFile(1,1)', classId: 3, oneTimeValid: 0, sourceContext: 'user 42/测试',
+      })),
+    vector('seed-sample-unicode-one-time',
+      'createFileUploadSignature with a procedure, a classId and a Unicode sourceContext, oneTimeValid 1',
+      SPEC_KEY, seedSampleArgList(SPEC_ID, 1700000000, 3141592653, {
+        timeStamp: 600, procedure: 'QCVB_SimpleProcessFile(1,1)', classId: 3, oneTimeValid: 1, sourceContext: 'user 42/测试',
+      })),
     vector('unicode-cjk', 'CJK characters in procedure and sourceContext', SPEC_KEY,
       base(12345, { procedure: '视频审核', sourceContext: '上传测试/用户42：第一集' })),
     vector('unicode-emoji', 'Emoji (surrogate pairs in UTF-16) and a combining accent', SPEC_KEY,

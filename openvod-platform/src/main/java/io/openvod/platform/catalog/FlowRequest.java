@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * @param taskId the TaskId (for an upload, the ProcedureTaskId reported in NewFileUpload)
  * @param procedure the template's name; empty for ad-hoc tasks
- * @param notifyMode {@code Finish}, {@code Change} or {@code None}
+ * @param notifyMode {@code Finish}, {@code Change} or {@code None}; {@code ""} (or null) when none was
+ *     named, which runs as {@code Finish} and is reported as {@code TasksNotifyMode ""}
  * @param adHoc the tasks of a {@code ProcessMedia} request, instead of a template's
  * @param sessionId the caller's {@code SessionId} (deduplication key), if any
  * @param traceId the trace the flow runs in: the call's for a flow started at once
@@ -26,7 +27,7 @@ public record FlowRequest(String taskId, String fileId, long appId, long subAppI
     public FlowRequest {
         Objects.requireNonNull(taskId, "taskId == null");
         Objects.requireNonNull(procedure, "procedure == null");
-        notifyMode = notifyMode == null ? "Finish" : notifyMode;
+        notifyMode = notifyMode == null ? "" : notifyMode;
         sessionContext = sessionContext == null ? "" : sessionContext;
         Objects.requireNonNull(adHoc, "adHoc == null");
         Objects.requireNonNull(sessionId, "sessionId == null");

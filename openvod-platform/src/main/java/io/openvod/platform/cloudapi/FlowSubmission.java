@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * What {@code ProcessMedia}, {@code ProcessMediaByProcedure} and {@code ReviewAudioVideo} share: the media ({@code FileId}
  * of the caller's application), the task controls ({@code TasksPriority} −10…10,
- * {@code TasksNotifyMode} {@code Finish}/{@code Change}/{@code None}, {@code SessionContext} ≤ 1000
+ * {@code TasksNotifyMode} {@code Finish}/{@code Change}/{@code None} — absent or empty runs as
+ * {@code Finish} and is reported as {@code ""} —, {@code SessionContext} ≤ 1000
  * characters, {@code SessionId} ≤ 50), and the submission: the flow is recorded and started in
  * one transaction, so {@code DescribeTaskDetail} knows the answered {@code TaskId} at once. A
  * ReviewAudioVideo task is reported once, when it ends, whatever {@code TasksNotifyMode} says.
@@ -113,8 +114,8 @@ final class FlowSubmission {
         if (priority < -10 || priority > 10) {
             throw new CloudApiException("InvalidParameterValue.TasksPriority", "TasksPriority must be within -10 and 10.");
         }
-        String mode = fields.text("TasksNotifyMode").filter(t -> !t.isEmpty()).orElse("Finish");
-        if (!NOTIFY_MODES.contains(mode)) {
+        String mode = fields.text("TasksNotifyMode").orElse("");
+        if (!mode.isEmpty() && !NOTIFY_MODES.contains(mode)) {
             throw new CloudApiException("InvalidParameterValue.TasksNotifyMode", "TasksNotifyMode must be Finish, Change or None.");
         }
         String context = fields.text("SessionContext").orElse("");

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param lease how long a running task stays its worker's without a heartbeat; the task of a worker
  *     that died is taken up again once its lease ran out. At least 3s. Defaults to 60s.
  * @param maxDuration the longest media processed: a task on media whose duration (as its header
- *     claims it) is longer fails at once with {@code FailedOperation.InvalidInput}. Defaults to 6h.
+ *     claims it) is longer fails at once with {@code SourceFileError.ContentUnsupported}. Defaults to 6h.
  * @param retry the delays between a task's attempts and how long transient failures are retried
  * @param maxDurationByApp the longest media processed for some applications (SubAppId →
  *     duration), in place of {@code maxDuration}. Defaults to none.

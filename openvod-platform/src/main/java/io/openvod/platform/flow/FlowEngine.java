@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * (minutes, with backoff and jitter); one that fails otherwise retryably, throws, or runs past the
  * timeout (however the interrupted step then ended) is tried again after a backoff, up to the
  * maximum attempts; each retry is logged at WARN; a task of a type no step handles fails with
- * {@code FailedOperation.UnsupportedTaskType}; a task on media longer than
- * {@link FlowSettings#maxDuration()} fails at once with {@code FailedOperation.InvalidInput}. A
+ * {@code InvalidInput.ConfigurationUnsupported}; a task on media longer than
+ * {@link FlowSettings#maxDuration()} fails at once with {@code SourceFileError.ContentUnsupported}. A
  * task whose worker died is claimed again when its lease runs out (it counts as an attempt).
  *
  * <p>Every attempt runs in a trace step {@code task <Type>} (e.g. {@code task Porn}) of the flow's
@@ -56,15 +56,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlowEngine implements AutoCloseable {
     /** ErrCodeExt of a task whose type no registered step runs. */
-    public static final String UNSUPPORTED_TYPE = "FailedOperation.UnsupportedTaskType";
+    public static final String UNSUPPORTED_TYPE = TaskErrors.CONFIGURATION_UNSUPPORTED;
     /** ErrCodeExt of an attempt that ran past the timeout. */
-    public static final String TIMEOUT = "FailedOperation.Timeout";
+    public static final String TIMEOUT = TaskErrors.TIMEOUT;
     /** ErrCodeExt of a step that failed unexpectedly, or of a task whose workers kept dying. */
-    public static final String INTERNAL = "InternalError";
+    public static final String INTERNAL = TaskErrors.INTERNAL;
     /** ErrCodeExt of a task whose media was deleted. */
-    public static final String MEDIA_GONE = "FailedOperation.MediaNotExist";
-    /** ErrCodeExt of a task on media longer than {@link FlowSettings#maxDuration()} (or not readable media). */
-    public static final String TOO_LONG = "FailedOperation.InvalidInput";
+    public static final String MEDIA_GONE = TaskErrors.SOURCE_GONE;
+    /** ErrCodeExt of a task on media longer than {@link FlowSettings#maxDuration()}. */
+    public static final String TOO_LONG = TaskErrors.SOURCE_UNSUPPORTED;
     private static final Logger LOG = LoggerFactory.getLogger(FlowEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 

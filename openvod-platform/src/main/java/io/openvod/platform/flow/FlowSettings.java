@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param poll how often idle workers look for due tasks and the starter for requested flows
  * @param workRoot where steps get their temporary directories
  * @param maxDuration the longest media processed; a task on longer media fails at once with
- *     {@code FailedOperation.InvalidInput}
+ *     {@code SourceFileError.ContentUnsupported}
  * @param retry the delays between attempts, and how long a task whose failures are transient
  *     (storage, database, review engine unavailable) is retried
  * @param maxDurationByApp the longest media processed for some applications (SubAppId → duration),

@@ -17,9 +17,15 @@ import java.util.Set;
  * "ProcedureStateChangeEvent":{…}}}) and the {@code ProcedureTask} of DescribeTaskDetail from a
  * stored flow (spec: event-protocol §6). Content-review types go to
  * {@code AiContentReviewResultSet}, all others to {@code MediaProcessResultSet}; each result holds
- * its type's {@code <Type>Task} with the sub-task header. A task not yet done is shown as
- * {@code PROCESSING} with no Output. ErrCode is 0 for success and -1 for any failure (ErrCodeExt
- * tells which).
+ * its type's {@code <Type>Task} with the sub-task header: {@code Status, ErrCode, ErrCodeExt,
+ * Message, Progress}, and for the media-processing tasks (§6.2, not the reviews of §6.3)
+ * {@code BeginProcessTime} and {@code FinishTime}. A task not yet done is shown as
+ * {@code PROCESSING} without Output. A failed task's {@code ErrCodeExt} is one of Tencent's
+ * video-processing error codes and its {@code ErrCode} that code's number ({@link TaskErrors}).
+ * Nulls are left out, as in {@code NewFileUpload}: no {@code MetaData} when the media's is unknown
+ * (unreadable or deleted media), no {@code Output} until a task succeeded. {@code TasksNotifyMode}
+ * is {@code ""} when the upload or the request named no mode (reported as {@code Finish}), as
+ * Tencent sends it.
  */
 public final class ProcedureEvents {
     public static final String PROCEDURE_STATE_CHANGED = "ProcedureStateChanged";
@@ -61,11 +67,7 @@ public final class ProcedureEvents {
         task.put("FileId", flow.fileId());
         task.put("FileName", media.fileName());
         task.put("FileUrl", media.fileUrl());
-        if (media.metadataJson().isPresent()) {
-            task.set("MetaData", parse(media.metadataJson().get()));
-        } else {
-            task.putNull("MetaData");
-        }
+        media.metadataJson().ifPresent(meta -> task.set("MetaData", parse(meta)));
         ArrayNode process = task.putArray("MediaProcessResultSet");
         ArrayNode review = task.putArray("AiContentReviewResultSet");
         task.putArray("AiAnalysisResultSet");
@@ -73,11 +75,12 @@ public final class ProcedureEvents {
         for (FlowTask t : flow.tasks()) {
             ObjectNode result = JSON.createObjectNode();
             result.put("Type", t.type());
-            result.set(resultField(t.type()), subTask(t));
-            (REVIEW_TYPES.contains(t.type()) ? review : process).add(result);
+            boolean reviewType = REVIEW_TYPES.contains(t.type());
+            result.set(resultField(t.type()), subTask(t, !reviewType));
+            (reviewType ? review : process).add(result);
         }
         task.put("TasksPriority", flow.priority());
-        task.put("TasksNotifyMode", flow.notifyMode());
+        task.put("TasksNotifyMode", flow.namedNotifyMode());
         task.put("SessionContext", flow.sessionContext());
         task.put("SessionId", flow.sessionId());
         return task;
@@ -92,21 +95,23 @@ public final class ProcedureEvents {
         };
     }
 
-    private static ObjectNode subTask(FlowTask t) {
+    /** @param timed whether the task's model has {@code BeginProcessTime} and {@code FinishTime} */
+    private static ObjectNode subTask(FlowTask t, boolean timed) {
         ObjectNode sub = JSON.createObjectNode();
         boolean failed = t.status().equals("FAIL");
+        String code = failed ? t.errCodeExt() : "";
         sub.put("Status", t.done() ? t.status() : "PROCESSING");
-        sub.put("ErrCode", failed ? -1 : 0);
-        sub.put("ErrCodeExt", failed ? t.errCodeExt() : "");
+        sub.put("ErrCode", TaskErrors.errCode(code));
+        sub.put("ErrCodeExt", TaskErrors.errCodeExt(code));
         sub.put("Message", t.status().equals("SUCCESS") ? "SUCCESS" : failed ? t.message() : "");
         sub.put("Progress", t.status().equals("SUCCESS") ? 100 : t.progress());
-        sub.put("BeginProcessTime", t.beginTime().map(ProcedureEvents::time).orElse(NO_TIME));
-        sub.put("FinishTime", t.done() ? t.finishTime().map(ProcedureEvents::time).orElse(NO_TIME) : NO_TIME);
+        if (timed) {
+            sub.put("BeginProcessTime", t.beginTime().map(ProcedureEvents::time).orElse(NO_TIME));
+            sub.put("FinishTime", t.done() ? t.finishTime().map(ProcedureEvents::time).orElse(NO_TIME) : NO_TIME);
+        }
         sub.set("Input", parse(t.input()));
-        if (t.status().equals("SUCCESS") && t.output().isPresent()) {
-            sub.set("Output", parse(t.output().get()));
-        } else {
-            sub.putNull("Output");
+        if (t.status().equals("SUCCESS")) {
+            t.output().ifPresent(output -> sub.set("Output", parse(output)));
         }
         return sub;
     }

@@ -13,8 +13,9 @@ import java.util.Optional;
  * ({@code {"EventType":"ReviewAudioVideoComplete","ReviewAudioVideoCompleteEvent":{…}}}, spec:
  * event-protocol §7) written when it finishes. {@code Input} is {@code {FileId, Definition,
  * ReviewContents}}; {@code Output} is the step's {@code ReviewAudioVideoTaskOutput} once it
- * succeeded, else {@code null}. {@code ErrCode} is 0 and {@code ErrCodeExt} empty on success;
- * a failed review has {@code ErrCode} -1, its {@code ErrCodeExt} and message.
+ * succeeded, and left out otherwise. {@code ErrCodeExt} is empty on success; a failed review has
+ * its {@code ErrCodeExt} (one of Tencent's video-processing error codes, {@link TaskErrors}) and
+ * message. The model has no numeric {@code ErrCode}, so none is sent.
  */
 public final class ReviewAudioVideoEvents {
     public static final String REVIEW_AUDIO_VIDEO_COMPLETE = "ReviewAudioVideoComplete";
@@ -45,8 +46,7 @@ public final class ReviewAudioVideoEvents {
         ObjectNode task = JSON.createObjectNode();
         task.put("TaskId", flow.taskId());
         task.put("Status", finished ? "FINISH" : "PROCESSING");
-        task.put("ErrCode", failed ? -1 : 0);
-        task.put("ErrCodeExt", failed ? t.errCodeExt() : "");
+        task.put("ErrCodeExt", TaskErrors.errCodeExt(failed ? t.errCodeExt() : ""));
         task.put("Message", finished ? (failed ? t.message() : "SUCCESS") : "");
         JsonNode stored = parse(t.input());
         ObjectNode input = task.putObject("Input");
@@ -59,11 +59,7 @@ public final class ReviewAudioVideoEvents {
             input.putArray("ReviewContents").add("Media");
         }
         Optional<String> output = t.status().equals("SUCCESS") ? t.output() : Optional.empty();
-        if (output.isPresent()) {
-            task.set("Output", parse(output.get()));
-        } else {
-            task.putNull("Output");
-        }
+        output.ifPresent(o -> task.set("Output", parse(o)));
         task.put("SessionId", flow.sessionId());
         task.put("SessionContext", flow.sessionContext());
         return task;

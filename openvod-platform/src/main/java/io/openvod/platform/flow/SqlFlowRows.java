@@ -20,14 +20,20 @@ final class SqlFlowRows {
                 .bind("id", taskId)
                 .map((rs, ctx) -> task(rs))
                 .list();
-        return h.createQuery("SELECT task_id, file_id, app_id, sub_app_id, procedure_name, priority, notify_mode, session_context, "
-                        + "session_id, status, created_at, updated_at, finished_at, trace_id FROM task_flows WHERE task_id = :id")
+        return h.createQuery("SELECT f.task_id, f.file_id, f.app_id, f.sub_app_id, f.procedure_name, f.priority, f.notify_mode, "
+                        + "f.session_context, f.session_id, f.status, f.created_at, f.updated_at, f.finished_at, f.trace_id, "
+                        + "r.task_notify_mode FROM task_flows f LEFT JOIN flow_requests r ON r.task_id = f.task_id WHERE f.task_id = :id")
                 .bind("id", taskId)
                 .map((rs, ctx) -> new TaskFlow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                         Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)), time(rs, 13), tasks,
-                        Optional.ofNullable(rs.getString(14))))
+                        Optional.ofNullable(rs.getString(14)), namedMode(rs.getString(7), rs.getString(15))))
                 .findOne();
+    }
+
+    /** The mode the flow's request named ({@code ""}: none); the flow's own for a request not kept or not one of the modes. */
+    private static String namedMode(String mode, String requested) {
+        return requested != null && (requested.isEmpty() || requested.equals(mode)) ? requested : mode;
     }
 
     /** The TaskId of the flow of task {@code id}. */

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * A step failed. {@code errCodeExt} is Tencent's video-processing error code (e.g.
- * {@code FailedOperation.InvalidInput} for an input FFmpeg cannot decode,
- * {@code FailedOperation.ReviewUnavailable} when the review model cannot run); the message is
- * shown in the task's {@code Message}.
+ * {@code SourceFileError.ContentMalformed} for an input FFmpeg cannot decode,
+ * {@code FailedOperation.ReviewUnavailable} when the review model cannot run; see
+ * {@link TaskErrors}); the message is shown in the task's {@code Message}.
  */
 public final class StepFailure extends Exception {
     private static final long serialVersionUID = 1L;

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param durationSeconds the source's duration from its MetaData (0 when unknown); a header may
  *     claim more than the file holds, see {@code StepSupport.duration}
  * @param maxDurationSeconds the longest media this platform processes ({@code platform.flows.maxDuration});
- *     a step refuses a longer source with {@code FailedOperation.InvalidInput}
+ *     a step refuses a longer source with {@code SourceFileError.ContentUnsupported}
  * @param taskInput Tencent's task input, e.g. {@code {"Definition": 100010}} or
  *     {@code {"Definition": 10, "PositionType": "Time", "PositionValue": 2}}
  * @param workDir a private, empty directory for temporary files; removed after the step

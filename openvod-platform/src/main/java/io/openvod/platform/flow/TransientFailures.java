@@ -2,7 +2,6 @@ package io.openvod.platform.flow;
 
 import io.openvod.core.ErrorKind;
 import io.openvod.core.OpenVodException;
-import io.openvod.platform.review.ContentReviewer;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -18,7 +17,7 @@ final class TransientFailures {
     }
 
     static boolean isTransient(StepFailure failure) {
-        return failure.errCodeExt().equals(ContentReviewer.UNAVAILABLE) || isTransient(failure.getCause());
+        return failure.errCodeExt().equals(TaskErrors.REVIEW_UNAVAILABLE) || isTransient(failure.getCause());
     }
 
     static boolean isTransient(Throwable error) {

@@ -48,8 +48,8 @@ public final class MediaProbe {
     /**
      * The metadata of {@code file}.
      *
-     * @throws MediaException {@link MediaError#MEDIA_UNREADABLE} when the file is missing, not media,
-     *     or has no audio or video stream; {@link MediaError#PROBE_FAILED} when ffprobe runs past the
+     * @throws MediaException {@link MediaError#MEDIA_UNREADABLE} when the file is missing, empty, not
+     *     media, or has no audio or video stream; {@link MediaError#PROBE_FAILED} when ffprobe runs past the
      *     timeout or crashes; {@link MediaError#FFMPEG_UNAVAILABLE} when ffprobe cannot be started
      */
     public MediaMetadata probe(Path file) {
@@ -62,6 +62,9 @@ public final class MediaProbe {
             size = Files.size(file);
         } catch (IOException e) {
             throw new MediaException(MediaError.MEDIA_UNREADABLE, "cannot read " + name + ": " + e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new MediaException(MediaError.MEDIA_UNREADABLE, name + " is empty (0 bytes): there is no media to read");
         }
         String input = "file:" + file.toAbsolutePath();
         ProcessBuilder command = tools.ffprobeCommand(List.of("-v", "error", "-protocol_whitelist", "file",

@@ -13,14 +13,14 @@ import java.util.List;
  */
 public interface ContentReviewer extends AutoCloseable {
     /** {@code ErrCodeExt} of a review whose model cannot run (Node.js or the model missing, the sidecar crashing). */
-    String UNAVAILABLE = "FailedOperation.ReviewUnavailable";
+    String UNAVAILABLE = io.openvod.platform.flow.TaskErrors.REVIEW_UNAVAILABLE;
     /** {@code ErrCodeExt} of a frame the model cannot read (not a JPEG, or refused by the service). */
-    String INVALID_INPUT = "FailedOperation.InvalidInput";
+    String INVALID_INPUT = io.openvod.platform.flow.TaskErrors.SOURCE_MALFORMED;
 
     /**
      * The class scores of each JPEG, in the order given.
      *
-     * @throws StepFailure {@link #UNAVAILABLE} when the model cannot run; {@code FailedOperation.InvalidInput}
+     * @throws StepFailure {@link #UNAVAILABLE} when the model cannot run; {@link #INVALID_INPUT}
      *     for a frame the model cannot read
      */
     List<FrameScores> classify(List<Path> jpegs) throws StepFailure;

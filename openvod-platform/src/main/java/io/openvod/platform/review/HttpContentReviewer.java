@@ -28,7 +28,7 @@ import java.util.Objects;
  * {@code Authorization: Bearer <token>} when a token is configured); a {@code 200} answer is the
  * nsfwjs JSON, {@code [{"className": "Porn", "probability": 0.01}, ...]}, or the same array as
  * {@code {"predictions": [...]}}. A {@code 400} means the frame cannot be read
- * ({@code FailedOperation.InvalidInput}, not retried); any other status, a refused connection, a
+ * ({@code SourceFileError.ContentMalformed}, not retried); any other status, a refused connection, a
  * timeout or an answer that is not such JSON is {@link ContentReviewer#UNAVAILABLE} (retried).
  * Messages name the service by scheme, host, port and path, never with the token or a query.
  */

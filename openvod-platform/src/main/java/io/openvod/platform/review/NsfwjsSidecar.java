@@ -125,7 +125,7 @@ public final class NsfwjsSidecar implements ContentReviewer, AutoCloseable {
         }
         JsonNode body = JSON.readTree(response.body());
         if (response.statusCode() == 400) {
-            throw new StepFailure("FailedOperation.InvalidInput", "frame " + jpeg.getFileName() + ": "
+            throw new StepFailure(INVALID_INPUT, "frame " + jpeg.getFileName() + ": "
                     + body.path("error").asText(), false);
         }
         if (response.statusCode() != 200 || !body.isArray() || body.isEmpty()) {

@@ -178,7 +178,7 @@ public final class UploadCommitter {
         Optional<ProcedurePlan> plan = s.procedure().map(procedure -> plans.plan(s.subAppId(), procedure));
         Optional<FlowRequest> flow = s.procedure().filter(p -> plan.orElseThrow().procedureFlow())
                 .map(procedure -> new FlowRequest(FlowRequest.newTaskId(s.subAppId()), s.fileId(), s.appId(), s.subAppId(), procedure,
-                        s.taskPriority(), s.taskNotifyMode().orElse("Finish"), s.sessionContext()));
+                        s.taskPriority(), s.taskNotifyMode().orElse(""), s.sessionContext()));
         Optional<FlowRequest> review = plan.flatMap(ProcedurePlan::reviewAudioVideoTask)
                 .map(task -> new FlowRequest(FlowRequest.newReviewTaskId(s.subAppId()), s.fileId(), s.appId(), s.subAppId(), "",
                         s.taskPriority(), "Finish", s.sessionContext(), Optional.of(FlowRequest.AdHocTasks.reviewAudioVideo(task)),

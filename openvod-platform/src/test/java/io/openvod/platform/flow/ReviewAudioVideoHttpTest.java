@@ -149,7 +149,7 @@ class ReviewAudioVideoHttpTest {
         assertThat(body.get("EventType").asText()).isEqualTo("ReviewAudioVideoComplete");
         JsonNode event = body.get("ReviewAudioVideoCompleteEvent");
         assertThat(event.get("Status").asText()).isEqualTo("FINISH");
-        assertThat(event.get("ErrCode").asInt()).isZero();
+        assertThat(event.has("ErrCode")).as("ReviewAudioVideoTask has no numeric ErrCode (spec §7.1)").isFalse();
         assertThat(event.get("ErrCodeExt").asText()).isEmpty();
         assertThat(event.get("Message").asText()).isEqualTo("SUCCESS");
         assertThat(event.get("Input")).isEqualTo(JSON.readTree("{\"FileId\":\"" + fileId + "\",\"Definition\":10,\"ReviewContents\":[\"Media\"]}"));

@@ -97,7 +97,7 @@ class TaskFlowEngineTest {
         @Override
         public ObjectNode run(StepInput input, ProgressListener progress) throws StepFailure {
             if (runs.incrementAndGet() <= failures) {
-                throw new StepFailure("FailedOperation.InvalidInput", "attempt " + runs.get() + " failed", retryable);
+                throw new StepFailure(TaskErrors.SOURCE_MALFORMED, "attempt " + runs.get() + " failed", retryable);
             }
             ObjectNode out = JSON.createObjectNode();
             out.put("CoverUrl", "http://covers.example/" + runs.get() + ".jpg");
@@ -193,7 +193,7 @@ class TaskFlowEngineTest {
             assertThat(event.get("FileName").asText()).isEqualTo("small");
             assertThat(event.get("SessionContext").asText()).isEqualTo("course=7");
             assertThat(event.get("TasksPriority").asInt()).isEqualTo(3);
-            assertThat(event.get("TasksNotifyMode").asText()).isEqualTo("Finish");
+            assertThat(event.get("TasksNotifyMode").asText()).as("the signature named no mode: reported as Tencent does").isEmpty();
             assertThat(event.get("SessionId").asText()).isEmpty();
             assertThat(event.get("AiContentReviewResultSet").isArray()).isTrue();
             assertThat(event.get("AiAnalysisResultSet").isEmpty()).isTrue();
@@ -238,7 +238,7 @@ class TaskFlowEngineTest {
             // three tasks started, two finished before the last one, then the FINISH snapshot
             assertThat(events).extracting(e -> e.get("Status").asText())
                     .containsExactly("PROCESSING", "PROCESSING", "PROCESSING", "PROCESSING", "PROCESSING", "FINISH");
-            assertThat(events.getFirst().get("MediaProcessResultSet").get(0).get("TranscodeTask").get("Output").isNull()).isTrue();
+            assertThat(events.getFirst().get("MediaProcessResultSet").get(0).get("TranscodeTask").has("Output")).isFalse();
             assertThat(events.getFirst().get("TasksNotifyMode").asText()).isEqualTo("Change");
 
             String quiet = upload(platform, b -> b.procedure("TranscodeCover").taskNotifyMode(TaskNotifyMode.None));
@@ -337,12 +337,13 @@ class TaskFlowEngineTest {
             assertThat(flow.tasks()).allSatisfy(task -> {
                 assertThat(task.status()).isEqualTo("FAIL");
                 assertThat(task.attempts()).isEqualTo(1);
-                assertThat(task.errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+                assertThat(task.errCodeExt()).isEqualTo("SourceFileError.ContentUnsupported");
                 assertThat(task.message()).contains("longer than the 2 s this platform processes (platform.flows.maxDuration");
             });
             JsonNode event = procedureEvents(platform, fileId).getFirst();
-            assertThat(event.get("MediaProcessResultSet").get(0).get("TranscodeTask").get("ErrCodeExt").asText())
-                    .isEqualTo("FailedOperation.InvalidInput");
+            JsonNode refused = event.get("MediaProcessResultSet").get(0).get("TranscodeTask");
+            assertThat(refused.get("ErrCodeExt").asText()).isEqualTo("SourceFileError.ContentUnsupported");
+            assertThat(refused.get("ErrCode").asLong()).isEqualTo(60000);
         }
     }
 
@@ -390,7 +391,7 @@ class TaskFlowEngineTest {
 
             assertThat(flow.tasks().get(2).status()).isEqualTo("FAIL");
             assertThat(flow.tasks().get(2).attempts()).isEqualTo(1);
-            assertThat(flow.tasks().get(2).errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+            assertThat(flow.tasks().get(2).errCodeExt()).isEqualTo(TaskErrors.SOURCE_MALFORMED);
             assertThat(cover.runs.get()).isEqualTo(1);
         }
     }
@@ -468,14 +469,16 @@ class TaskFlowEngineTest {
             assertThat(event.get("Status").asText()).isEqualTo("FINISH");
             JsonNode failed = event.get("MediaProcessResultSet").get(2).get("CoverBySnapshotTask");
             assertThat(failed.get("Status").asText()).isEqualTo("FAIL");
-            assertThat(failed.get("ErrCodeExt").asText()).isEqualTo("FailedOperation.InvalidInput");
+            assertThat(failed.get("ErrCodeExt").asText()).isEqualTo("SourceFileError.ContentMalformed");
+            assertThat(failed.get("ErrCode").asLong()).isEqualTo(60000);
             assertThat(failed.get("Message").asText()).isEqualTo("attempt 1 failed");
-            assertThat(failed.get("Output").isNull()).isTrue();
+            assertThat(failed.has("Output")).isFalse();
             // review types without a step fail clearly, in AiContentReviewResultSet
             JsonNode review = event.get("AiContentReviewResultSet");
             assertThat(review).hasSize(1);
             assertThat(review.get(0).get("Type").asText()).isEqualTo("Porn");
-            assertThat(review.get(0).get("PornTask").get("ErrCodeExt").asText()).isEqualTo(FlowEngine.UNSUPPORTED_TYPE);
+            assertThat(review.get(0).get("PornTask").get("ErrCodeExt").asText()).isEqualTo("InvalidInput.ConfigurationUnsupported");
+            assertThat(review.get(0).get("PornTask").get("ErrCode").asLong()).isEqualTo(40000);
 
             assertThat(platform.node().flows().flows().rerunFailed(taskId)).isEqualTo(2);
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();

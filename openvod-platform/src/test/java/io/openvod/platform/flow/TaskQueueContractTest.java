@@ -122,7 +122,7 @@ class TaskQueueContractTest {
                     Optional.of(succeeded))).isTrue();
             TraceParent failed = TraceParent.inTrace(trace);
             TaskQueue.Claim second = other.queue.claim("worker", LEASE).orElseThrow();
-            assertThat(other.queue.fail(second.task().id(), "worker", "FailedOperation.InvalidInput", "bad", Optional.of(failed))).isTrue();
+            assertThat(other.queue.fail(second.task().id(), "worker", TaskErrors.SOURCE_MALFORMED, "bad", Optional.of(failed))).isTrue();
             TaskQueue.Claim third = other.queue.claim("worker", LEASE).orElseThrow();
             assertThat(other.queue.succeed(third.task().id(), "worker", JSON.createObjectNode(), MediaChange.NONE)).isTrue();
 
@@ -340,14 +340,14 @@ class TaskQueueContractTest {
             assertThat(node.eventTypes("file-1")).as("Change mode reports each task that starts").hasSize(3);
 
             assertThat(node.queue.succeed(claims.get(0).task().id(), "worker", JSON.createObjectNode(), MediaChange.NONE)).isTrue();
-            assertThat(node.queue.fail(claims.get(1).task().id(), "worker", "FailedOperation.InvalidInput", "bad input")).isTrue();
+            assertThat(node.queue.fail(claims.get(1).task().id(), "worker", TaskErrors.SOURCE_MALFORMED, "bad input")).isTrue();
             assertThat(node.queue.find(taskId).orElseThrow().status()).isEqualTo("PROCESSING");
             assertThat(node.queue.succeed(claims.get(2).task().id(), "worker", JSON.createObjectNode(), MediaChange.NONE)).isTrue();
 
             TaskFlow flow = node.queue.find(taskId).orElseThrow();
             assertThat(flow.status()).isEqualTo("FINISH");
             assertThat(flow.tasks()).extracting(FlowTask::status).containsExactly("SUCCESS", "FAIL", "SUCCESS");
-            assertThat(flow.tasks().get(1).errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+            assertThat(flow.tasks().get(1).errCodeExt()).isEqualTo(TaskErrors.SOURCE_MALFORMED);
             assertThat(flow.tasks().get(1).message()).isEqualTo("bad input");
             assertThat(node.eventTypes("file-1")).as("and each that ends").hasSize(6);
             assertThat(node.catalog.find("file-1").orElseThrow().status()).as("no change asked, none made").isEqualTo(Media.NORMAL);
@@ -383,7 +383,7 @@ class TaskQueueContractTest {
             node.addMedia("file-1", APP, "bucket-1");
             String taskId = node.submit(APP, "file-1", "Review", 0, "Finish");
             String id = node.queue.claim("worker", LEASE).orElseThrow().task().id();
-            assertThat(node.queue.fail(id, "worker", "FailedOperation.InvalidInput", "bad input")).isTrue();
+            assertThat(node.queue.fail(id, "worker", TaskErrors.SOURCE_MALFORMED, "bad input")).isTrue();
             assertThat(node.queue.find(taskId).orElseThrow().status()).isEqualTo("FINISH");
 
             assertThat(node.queue.rerunFailed(taskId)).isEqualTo(1);

@@ -54,8 +54,10 @@ final class SignCommand implements Callable<Integer> {
     String sourceContext;
     @Option(names = "--session-context", description = "Echoed in ProcedureStateChanged (at most 1000 characters).")
     String sessionContext;
-    @Option(names = "--one-time-valid", description = "Allow one use only (oneTimeValid=1).")
-    boolean oneTimeValid;
+    @Option(names = "--one-time-valid", arity = "0..1", fallbackValue = "1", paramLabel = "0|1",
+            description = {"Write oneTimeValid: 1 (alone, or with 1) allows one use only, 0 any number of uses.",
+                    "Without the option the field is left out (Tencent reads that as 0)."})
+    String oneTimeValid;
     @Option(names = "--sub-app-id", description = "vodSubAppId.")
     Long subAppId;
     @Option(names = "--storage-region", description = "Storage region, e.g. ap-guangzhou.")
@@ -96,13 +98,22 @@ final class SignCommand implements Callable<Integer> {
                 .sessionContext(sessionContext)
                 .vodSubAppId(subAppId)
                 .storageRegion(storageRegion);
-        if (oneTimeValid) {
-            b.oneTimeValid(true);
-        }
         try {
+            if (oneTimeValid != null) {
+                b.oneTimeValid(oneTimeValid(oneTimeValid));
+            }
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new OpenVodException(CommonError.INVALID_ARGUMENT, e.getMessage(), e);
         }
+    }
+
+    /** {@code --one-time-valid}'s value: 0 or 1, as the signature writes it. */
+    private static boolean oneTimeValid(String value) {
+        return switch (value.strip()) {
+            case "1" -> true;
+            case "0" -> false;
+            default -> throw new IllegalArgumentException("oneTimeValid must be 0 or 1, not " + value);
+        };
     }
 }

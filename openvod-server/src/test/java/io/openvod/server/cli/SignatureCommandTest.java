@@ -8,12 +8,18 @@ import io.openvod.signature.Credential;
 import io.openvod.signature.SecretKeyLookup;
 import io.openvod.signature.UploadSignatureVerifier;
 import io.openvod.signature.VerifiedUploadSignature;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The signature tools, run as a user runs them (vector A of the upload-protocol spec, §2.5). */
 class SignatureCommandTest {
@@ -56,6 +62,87 @@ class SignatureCommandTest {
         CliRun r = CliRun.run("--config", config.toString(), "signature", "sign", "--secret-id", SECRET_ID,
                 "--current-time", "2023-11-14T22:13:20Z", "--validity", "24h", "--random", "220625");
         assertThat(r.out().strip()).isEqualTo(VECTOR_A);
+    }
+
+    /**
+     * Tencent's own sample ({@code createFileUploadSignature} of the seed document) always writes
+     * {@code procedure, classId, oneTimeValid, sourceContext}, even when empty or 0. These are its
+     * outputs, computed by running the seed's function as published under Node 20 with the clock
+     * and {@code Math.random} fixed (they are also the vectors {@code seed-sample-*} of
+     * openvod-signature's {@code upload-signature-node.json}, made by
+     * {@code src/test/scripts/compute-upload-vectors.js}): the signature and the original it signs.
+     */
+    record SeedSample(String name, String oneTimeValid, String original, String signature, String... options) {
+    }
+
+    static final List<SeedSample> SEED_SAMPLES = List.of(
+            new SeedSample("createFileUploadSignature({})", "0",
+                    "secretId=AKIDTESTSECRETID00000000000000000000&currentTimeStamp=1700000000&expireTime=1700086400"
+                            + "&random=2718281828&procedure=&classId=0&oneTimeValid=0&sourceContext=",
+                    "sbT5LV2iVkeaNMmHW4pDiN2YmOFzZWNyZXRJZD1BS0lEVEVTVFNFQ1JFVElEMDAwMDAwMDAwMDAwMDAwMDAwMDAmY3VycmVudFRpbWVTdGFtcD0xNzAwMDAwMDAwJmV4cGlyZVRpbWU9MTcwMDA4NjQwMCZyYW5kb209MjcxODI4MTgyOCZwcm9jZWR1cmU9JmNsYXNzSWQ9MCZvbmVUaW1lVmFsaWQ9MCZzb3VyY2VDb250ZXh0PQ==",
+                    "--random", "2718281828", "--validity", "86400s", "--procedure", "", "--class-id", "0", "--source-context", ""),
+            new SeedSample("createFileUploadSignature({oneTimeValid: 1})", "1",
+                    "secretId=AKIDTESTSECRETID00000000000000000000&currentTimeStamp=1700000000&expireTime=1700086400"
+                            + "&random=2718281828&procedure=&classId=0&oneTimeValid=1&sourceContext=",
+                    "SnN0xojys5kfV78Z1QD4opBxo1hzZWNyZXRJZD1BS0lEVEVTVFNFQ1JFVElEMDAwMDAwMDAwMDAwMDAwMDAwMDAmY3VycmVudFRpbWVTdGFtcD0xNzAwMDAwMDAwJmV4cGlyZVRpbWU9MTcwMDA4NjQwMCZyYW5kb209MjcxODI4MTgyOCZwcm9jZWR1cmU9JmNsYXNzSWQ9MCZvbmVUaW1lVmFsaWQ9MSZzb3VyY2VDb250ZXh0PQ==",
+                    "--random", "2718281828", "--validity", "1d", "--procedure", "", "--class-id", "0", "--source-context", ""),
+            new SeedSample("createFileUploadSignature({timeStamp: 600, procedure: 'QCVB_SimpleProcessFile(1,1)', classId: 3, "
+                    + "oneTimeValid: 0, sourceContext: 'user 42/测试'})", "0",
+                    "secretId=AKIDTESTSECRETID00000000000000000000&currentTimeStamp=1700000000&expireTime=1700000600"
+                            + "&random=3141592653&procedure=QCVB_SimpleProcessFile(1%2C1)&classId=3&oneTimeValid=0"
+                            + "&sourceContext=user%2042%2F%E6%B5%8B%E8%AF%95",
+                    "zJ6ZwXmGB/D/uF19tU23BE50GlRzZWNyZXRJZD1BS0lEVEVTVFNFQ1JFVElEMDAwMDAwMDAwMDAwMDAwMDAwMDAmY3VycmVudFRpbWVTdGFtcD0xNzAwMDAwMDAwJmV4cGlyZVRpbWU9MTcwMDAwMDYwMCZyYW5kb209MzE0MTU5MjY1MyZwcm9jZWR1cmU9UUNWQl9TaW1wbGVQcm9jZXNzRmlsZSgxJTJDMSkmY2xhc3NJZD0zJm9uZVRpbWVWYWxpZD0wJnNvdXJjZUNvbnRleHQ9dXNlciUyMDQyJTJGJUU2JUI1JThCJUU4JUFGJTk1",
+                    "--random", "3141592653", "--validity", "10m", "--procedure", "QCVB_SimpleProcessFile(1,1)", "--class-id", "3",
+                    "--source-context", "user 42/测试"),
+            new SeedSample("createFileUploadSignature({timeStamp: 600, procedure: 'QCVB_SimpleProcessFile(1,1)', classId: 3, "
+                    + "oneTimeValid: 1, sourceContext: 'user 42/测试'})", "1",
+                    "secretId=AKIDTESTSECRETID00000000000000000000&currentTimeStamp=1700000000&expireTime=1700000600"
+                            + "&random=3141592653&procedure=QCVB_SimpleProcessFile(1%2C1)&classId=3&oneTimeValid=1"
+                            + "&sourceContext=user%2042%2F%E6%B5%8B%E8%AF%95",
+                    "7PCzSaIXcMrQ/OXoqBN7c+/FhDlzZWNyZXRJZD1BS0lEVEVTVFNFQ1JFVElEMDAwMDAwMDAwMDAwMDAwMDAwMDAmY3VycmVudFRpbWVTdGFtcD0xNzAwMDAwMDAwJmV4cGlyZVRpbWU9MTcwMDAwMDYwMCZyYW5kb209MzE0MTU5MjY1MyZwcm9jZWR1cmU9UUNWQl9TaW1wbGVQcm9jZXNzRmlsZSgxJTJDMSkmY2xhc3NJZD0zJm9uZVRpbWVWYWxpZD0xJnNvdXJjZUNvbnRleHQ9dXNlciUyMDQyJTJGJUU2JUI1JThCJUU4JUFGJTk1",
+                    "--random", "3141592653", "--validity", "10m", "--procedure", "QCVB_SimpleProcessFile(1,1)", "--class-id", "3",
+                    "--source-context", "user 42/测试"));
+
+    static List<SeedSample> seedSamples() {
+        return SEED_SAMPLES;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seedSamples")
+    void signShouldWriteTheSeedSamplesSignaturesByteForByteWithOneTimeValid0And1(SeedSample sample) throws Exception {
+        List<String> args = new ArrayList<>(List.of("signature", "sign", "--secret-id", SECRET_ID, "--secret-key-stdin",
+                "--current-time", "1700000000", "--one-time-valid", sample.oneTimeValid()));
+        args.addAll(List.of(sample.options()));
+        CliRun plain = CliRun.run(Map.of(), SECRET_KEY + "\n", args.toArray(String[]::new));
+        assertThat(plain.status()).as(plain.err()).isZero();
+        assertThat(plain.out().strip()).isEqualTo(sample.signature());
+
+        args.add("--json");
+        CliRun json = CliRun.run(Map.of(), SECRET_KEY + "\n", args.toArray(String[]::new));
+        JsonNode out = new ObjectMapper().readTree(json.out());
+        assertThat(out.get("original").asText()).isEqualTo(sample.original());
+        assertThat(out.get("signature").asText()).isEqualTo(sample.signature());
+        assertThat(Base64.getDecoder().decode(sample.signature())).as("HMAC-SHA1 (20 bytes) followed by the original")
+                .endsWith(sample.original().getBytes(StandardCharsets.UTF_8)).hasSize(20 + sample.original().length());
+    }
+
+    @Test
+    void oneTimeValidShouldBeOneWhenGivenAloneAndLeftOutWhenNotGiven() throws Exception {
+        String[] base = {"signature", "sign", "--secret-id", SECRET_ID, "--current-time", "1700000000", "--random", "1", "--json"};
+        CliRun alone = CliRun.run(Map.of("OPENVOD_SECRET_KEY", SECRET_KEY), "", concat(base, "--one-time-valid", "--procedure", "p"));
+        assertThat(new ObjectMapper().readTree(alone.out()).get("original").asText()).endsWith("&procedure=p&oneTimeValid=1");
+        CliRun absent = CliRun.run(Map.of("OPENVOD_SECRET_KEY", SECRET_KEY), "", base);
+        assertThat(new ObjectMapper().readTree(absent.out()).get("original").asText()).doesNotContain("oneTimeValid");
+        CliRun two = CliRun.run(Map.of("OPENVOD_SECRET_KEY", SECRET_KEY), "", concat(base, "--one-time-valid", "2"));
+        assertThat(two.status()).isEqualTo(2);
+        assertThat(two.err()).contains("INVALID_ARGUMENT").contains("oneTimeValid must be 0 or 1");
+        assertThat(two.out()).isEmpty();
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        List<String> all = new ArrayList<>(List.of(base));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Random bytes named {@code .mp4} with the {@code TranscodeCover} procedure, through the server's
  * wiring with the real FFmpeg steps: the upload commits, every task fails once with
- * {@code FailedOperation.InvalidInput} and a message, without being tried again, and the event and
+ * Tencent's {@code SourceFileError.ContentMalformed} ({@code ErrCode} 60000) and a message, without
+ * being tried again, and the event (without MetaData or Output, which are unknown) and
  * DescribeTaskDetail report it.
  */
 class CorruptUploadFlowTest {
@@ -23,7 +24,7 @@ class CorruptUploadFlowTest {
     Path dir;
 
     @Test
-    void aCorruptUploadCommitsAndItsTasksFailOnceWithInvalidInput() throws Exception {
+    void aCorruptUploadCommitsAndItsTasksFailOnceWithContentMalformed() throws Exception {
         Path junk = TestClips.bytes(dir.resolve("junk.mp4"), 256 * 1024, 7);
         try (InProcessPlatform platform = InProcessPlatform.start(dir)) {
             JsonNode commit = platform.upload(junk, "junk", "mp4", b -> b.procedure("TranscodeCover"));
@@ -38,12 +39,13 @@ class CorruptUploadFlowTest {
             for (JsonNode result : results) {
                 JsonNode task = result.get(result.get("Type").asText() + "Task");
                 assertThat(task.get("Status").asText()).as(task.toString()).isEqualTo("FAIL");
-                assertThat(task.get("ErrCode").asInt()).isEqualTo(-1);
-                assertThat(task.get("ErrCodeExt").asText()).isEqualTo("FailedOperation.InvalidInput");
+                assertThat(task.get("ErrCode").asInt()).isEqualTo(60000);
+                assertThat(task.get("ErrCodeExt").asText()).isEqualTo("SourceFileError.ContentMalformed");
                 assertThat(task.get("Message").asText()).as("what could not be read, and why")
                         .matches("ffprobe cannot read \\S+\\.mp4: .*moov atom not found.*");
-                assertThat(task.get("Output").isNull()).isTrue();
+                assertThat(task.has("Output")).isFalse();
             }
+            assertThat(event.has("MetaData")).as("unknown, so left out").isFalse();
 
             TaskFlow flow = platform.flow(taskId);
             assertThat(flow.tasks()).extracting(FlowTask::attempts).as("not retried").containsOnly(1);

@@ -52,7 +52,9 @@ class ReviewFlowEndToEndTest {
             assertThat(output.get("Suggestion").asText()).isEqualTo("pass");
             assertThat(output.get("Label").asText()).isEmpty();
             assertThat(output.get("SegmentSet")).isEmpty();
-            assertThat(output.get("SegmentSetFileUrl").asText()).isEmpty();
+            assertThat(output.has("SegmentSetFileUrl")).as("no segments, no segment file: left out").isFalse();
+            assertThat(output.has("SegmentSetFileUrlExpireTime")).isFalse();
+            assertThat(porn.has("BeginProcessTime")).as("a review task's model has no process times").isFalse();
             assertThat(output.get("Confidence").isNumber()).as(output.toString()).isTrue();
             double confidence = output.get("Confidence").asDouble();
             assertThat(confidence).isGreaterThanOrEqualTo(0).isLessThan(60);

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class CoverBySnapshotStep implements TaskStep {
     static final Set<Long> DEFINITIONS = Set.of(10L);
-    static final String INVALID_POSITION = "InvalidParameterValue.PositionValue";
+    static final String INVALID_POSITION = io.openvod.platform.flow.TaskErrors.CONFIGURATION_UNSUPPORTED;
 
     private final FfmpegJob ffmpeg;
     private final MediaProbe probe;
@@ -61,7 +61,7 @@ public final class CoverBySnapshotStep implements TaskStep {
                 }
                 yield duration * position / 100;
             }
-            default -> throw new StepFailure("InvalidParameterValue.PositionType",
+            default -> throw new StepFailure(io.openvod.platform.flow.TaskErrors.CONFIGURATION_UNSUPPORTED,
                     "PositionType must be Time or Percent, not " + type, false);
         };
         Path target = input.workDir().resolve("cover-" + definition + ".jpg");

@@ -1,6 +1,7 @@
 package io.openvod.platform.flow.steps;
 
 import io.openvod.platform.flow.StepFailure;
+import io.openvod.platform.flow.TaskErrors;
 import io.openvod.platform.flow.TaskStep.ProgressListener;
 import io.openvod.platform.media.FfmpegTools;
 import io.openvod.platform.media.MediaException;
@@ -27,13 +28,13 @@ import java.util.concurrent.TimeoutException;
  * outputs are stored), standard error kept up to a limit for the failure message, and the process
  * killed past its deadline.
  *
- * <p>A non-zero exit other than a deadly signal's is the input's fault ({@code FailedOperation.InvalidInput}, not retryable, with
+ * <p>A non-zero exit other than a deadly signal's is the input's fault ({@code SourceFileError.ContentMalformed}, not retryable, with
  * FFmpeg's first error line as the message); a deadline, a signal or a process that cannot start is
  * {@code InternalError}, retryable.
  */
 final class FfmpegJob {
-    static final String INVALID_INPUT = "FailedOperation.InvalidInput";
-    static final String INTERNAL_ERROR = "InternalError";
+    static final String INVALID_INPUT = TaskErrors.SOURCE_MALFORMED;
+    static final String INTERNAL_ERROR = TaskErrors.INTERNAL;
     private static final int STDERR_LIMIT = 64 * 1024;
     private static final long DRAIN_GRACE_SECONDS = 5;
     /**

@@ -56,7 +56,8 @@ final class FrameGrab {
     /** Fails, not retryable, for a source with nothing to take a picture of. */
     static void requireVideo(io.openvod.platform.media.MediaMetadata source, Path file) throws StepFailure {
         if (source.videoStreams().isEmpty()) {
-            throw new StepFailure(FfmpegJob.INVALID_INPUT, file.getFileName() + " has no video stream to take a picture of",
+            throw new StepFailure(io.openvod.platform.flow.TaskErrors.NO_VIDEO, file.getFileName()
+                    + " has no video stream to take a picture of",
                     false);
         }
     }

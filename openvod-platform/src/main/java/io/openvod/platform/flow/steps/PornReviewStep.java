@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openvod.platform.events.EventTimes;
 import io.openvod.platform.flow.StepFailure;
 import io.openvod.platform.flow.StepInput;
 import io.openvod.platform.flow.TaskStep;
@@ -26,9 +27,12 @@ import java.util.Objects;
  *
  * <p>{@code SegmentSet} lists the frames at or above the review threshold, each spanning its
  * sampled time ± half the interval (within the media), with the frame stored as
- * {@code review/porn/<n>.jpg} as its {@code Url}; stored frames do not expire, so
- * {@code PicUrlExpireTimeStamp} is 0 and {@code PicUrlExpireTime} empty. The whole list is also
- * stored as {@code review/porn/segments.json} ({@code SegmentSetFileUrl}) when it is not empty.
+ * {@code review/porn/<n>.jpg} as its {@code Url}; stored files do not expire, so
+ * {@code PicUrlExpireTime} is {@code 9999-12-31T23:59:59Z} ("never", as media's {@code ExpireTime})
+ * and {@code PicUrlExpireTimeStamp} the same time in Unix seconds. The whole list is also stored
+ * as {@code review/porn/segments.json} ({@code SegmentSetFileUrl}, with
+ * {@code SegmentSetFileUrlExpireTime} {@code 9999-12-31T23:59:59Z}) when it is not empty; without
+ * segments both fields are left out.
  * When the model cannot run the step fails with {@link ContentReviewer#UNAVAILABLE}; it never
  * passes unreviewed media.
  */
@@ -92,8 +96,8 @@ public final class PornReviewStep implements TaskStep {
                 segment.put("Label", frame.label());
                 segment.put("Suggestion", thresholds.suggestion(frame.confidence()));
                 segment.put("Url", input.outputs().store("review/porn/" + frame.index() + ".jpg", frame.jpeg()));
-                segment.put("PicUrlExpireTimeStamp", 0);
-                segment.put("PicUrlExpireTime", "");
+                segment.put("PicUrlExpireTimeStamp", EventTimes.NEVER_SECONDS);
+                segment.put("PicUrlExpireTime", EventTimes.NEVER);
             }
         }
 
@@ -107,9 +111,10 @@ public final class PornReviewStep implements TaskStep {
         for (int i = 0; i < Math.min(100, segments.size()); i++) {
             listed.add(segments.get(i));
         }
-        output.put("SegmentSetFileUrl", segments.isEmpty() ? ""
-                : storeSegments(input, result.directory(), segments, "review/porn/segments.json"));
-        output.put("SegmentSetFileUrlExpireTime", "");
+        if (!segments.isEmpty()) {
+            output.put("SegmentSetFileUrl", storeSegments(input, result.directory(), segments, "review/porn/segments.json"));
+            output.put("SegmentSetFileUrlExpireTime", EventTimes.NEVER);
+        }
         if (progress != null) {
             progress.progress(100);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openvod.platform.events.EventTimes;
 import io.openvod.platform.flow.ReviewAudioVideoEvents;
 import io.openvod.platform.flow.StepFailure;
 import io.openvod.platform.flow.StepInput;
@@ -27,8 +28,9 @@ import java.util.Objects;
  * review threshold as {@code ReviewAudioVideoSegmentItem}s ({@code Label} {@code Porn},
  * {@code SubLabel} {@code porn} or {@code sexy}, {@code Form} {@code Image}, the frame stored as
  * {@code review/audiovideo/<n>.jpg} as {@code Url}); the whole list is stored as
- * {@code review/audiovideo/segments.json} ({@code SegmentSetFileUrl}). Stored files do not
- * expire, so the expiry times are empty. When the model cannot run the step fails with
+ * {@code review/audiovideo/segments.json} ({@code SegmentSetFileUrl}; left out with
+ * {@code SegmentSetFileUrlExpireTime} when there is no segment). Stored files do not expire, so
+ * the expiry times are {@code 9999-12-31T23:59:59Z} ("never", as media's {@code ExpireTime}). When the model cannot run the step fails with
  * {@link ContentReviewer#UNAVAILABLE} and is retried; it never passes unreviewed media.
  */
 public final class ReviewAudioVideoStep implements TaskStep {
@@ -72,7 +74,7 @@ public final class ReviewAudioVideoStep implements TaskStep {
         }
         for (JsonNode content : input.taskInput().path("ReviewContents")) {
             if (!content.asText().equals("Media")) {
-                throw new StepFailure(StepSupport.INVALID_DEFINITION, "ReviewContents " + content + " is not reviewed by this platform", false);
+                throw new StepFailure(io.openvod.platform.flow.TaskErrors.CONFIGURATION_UNSUPPORTED, "ReviewContents " + content + " is not reviewed by this platform", false);
             }
         }
         FrameReview.Result result = frames.review(input, progress);
@@ -91,7 +93,7 @@ public final class ReviewAudioVideoStep implements TaskStep {
                 segment.put("Text", "");
                 segment.putArray("KeywordSet");
                 segment.put("Url", input.outputs().store("review/audiovideo/" + frame.index() + ".jpg", frame.jpeg()));
-                segment.put("PicUrlExpireTime", "");
+                segment.put("PicUrlExpireTime", EventTimes.NEVER);
             }
         }
         String suggestion = thresholds.suggestion(result.topConfidence());
@@ -105,9 +107,11 @@ public final class ReviewAudioVideoStep implements TaskStep {
         for (int i = 0; i < Math.min(LISTED, segments.size()); i++) {
             listed.add(segments.get(i));
         }
-        output.put("SegmentSetFileUrl", segments.isEmpty() ? ""
-                : PornReviewStep.storeSegments(input, result.directory(), segments, "review/audiovideo/segments.json"));
-        output.put("SegmentSetFileUrlExpireTime", "");
+        if (!segments.isEmpty()) {
+            output.put("SegmentSetFileUrl", PornReviewStep.storeSegments(input, result.directory(), segments,
+                    "review/audiovideo/segments.json"));
+            output.put("SegmentSetFileUrlExpireTime", EventTimes.NEVER);
+        }
         if (progress != null) {
             progress.progress(100);
         }

@@ -71,7 +71,7 @@ public final class SampleSnapshotStep implements TaskStep {
         double duration = StepSupport.duration(input, source);
         double interval = preset.type().equals("Percent") ? duration * preset.interval() / 100 : preset.interval();
         if (!(interval > 0)) {
-            throw new StepFailure(FfmpegJob.INVALID_INPUT, input.source().getFileName()
+            throw new StepFailure(io.openvod.platform.flow.TaskErrors.SOURCE_UNSUPPORTED, input.source().getFileName()
                     + " has no known duration to sample by percent", false);
         }
         if (duration / interval > MAX_PICTURES) {

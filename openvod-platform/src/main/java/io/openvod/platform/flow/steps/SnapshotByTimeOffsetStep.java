@@ -28,7 +28,7 @@ import java.util.Set;
 public final class SnapshotByTimeOffsetStep implements TaskStep {
     static final Set<Long> DEFINITIONS = Set.of(10L);
     static final int MAX_OFFSETS = 100;
-    static final String INVALID_OFFSET = "InvalidParameterValue.TimeOffset";
+    static final String INVALID_OFFSET = io.openvod.platform.flow.TaskErrors.INVALID_TIME_OFFSET;
 
     private final FfmpegJob ffmpeg;
     private final MediaProbe probe;

@@ -3,6 +3,7 @@ package io.openvod.platform.flow.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openvod.platform.flow.StepFailure;
 import io.openvod.platform.flow.StepInput;
+import io.openvod.platform.flow.TaskErrors;
 import io.openvod.platform.media.MediaError;
 import io.openvod.platform.media.MediaException;
 import io.openvod.platform.media.MediaMetadata;
@@ -18,7 +19,7 @@ import java.util.Locale;
 
 /** What the FFmpeg steps share: reading the task input, probing the source, file checksums. */
 final class StepSupport {
-    static final String INVALID_DEFINITION = "InvalidParameterValue.Definition";
+    static final String INVALID_DEFINITION = TaskErrors.DEFINITION_NOT_EXIST;
 
     private StepSupport() {
     }
@@ -42,8 +43,8 @@ final class StepSupport {
     /**
      * The source's metadata.
      *
-     * @throws StepFailure {@code FailedOperation.InvalidInput} (not retryable) when it is not media
-     *     ffprobe can read; {@code InternalError} (retryable) when ffprobe cannot run or finish
+     * @throws StepFailure {@code SourceFileError.ContentMalformed} (not retryable) when it is not media
+     *     ffprobe can read, or empty; {@code InternalError} (retryable) when ffprobe cannot run or finish
      */
     static MediaMetadata probe(MediaProbe probe, Path source) throws StepFailure {
         try {
@@ -69,13 +70,13 @@ final class StepSupport {
      * ({@link #MIN_BYTES_PER_SECOND}), so a small file whose header claims hours is processed as
      * the seconds it really holds. 0 when unknown.
      *
-     * @throws StepFailure {@code FailedOperation.InvalidInput} (not retryable) when the claimed
+     * @throws StepFailure {@code SourceFileError.ContentUnsupported} (not retryable) when the claimed
      *     duration is longer than the platform processes ({@code platform.flows.maxDuration})
      */
     static double duration(StepInput input, MediaMetadata source) throws StepFailure {
         double claimed = Math.max(input.durationSeconds(), source.duration());
         if (claimed > input.maxDurationSeconds()) {
-            throw new StepFailure(FfmpegJob.INVALID_INPUT, io.openvod.platform.flow.FlowEngine.tooLong(claimed,
+            throw new StepFailure(TaskErrors.SOURCE_UNSUPPORTED, io.openvod.platform.flow.FlowEngine.tooLong(claimed,
                     input.maxDurationSeconds()), false);
         }
         double known = input.durationSeconds() > 0 ? input.durationSeconds() : source.duration();

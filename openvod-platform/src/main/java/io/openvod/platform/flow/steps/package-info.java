@@ -4,7 +4,7 @@
  * {@link io.openvod.platform.flow.steps.SampleSnapshotStep},
  * {@link io.openvod.platform.flow.steps.CoverBySnapshotStep} and
  * {@link io.openvod.platform.flow.steps.AdaptiveDynamicStreamingStep} (HLS). Each probes its source first, so an
- * input that is not media fails as {@code FailedOperation.InvalidInput} (not retryable) before
+ * input that is not media (or is empty) fails as {@code SourceFileError.ContentMalformed} (not retryable) before
  * FFmpeg runs; FFmpeg running past its deadline or dying of a signal fails as {@code InternalError}
  * (retryable).
  */

@@ -72,6 +72,6 @@ class AdaptiveDynamicStreamingStepTest {
         assertThatThrownBy(() -> step.run(TestOutputs.input(temp, clip, 0, TestOutputs.json().put("Definition", 11),
                 new TestOutputs(temp.resolve("out"))), null))
                 .isInstanceOfSatisfying(StepFailure.class,
-                        failure -> assertThat(failure.errCodeExt()).isEqualTo("InvalidParameterValue.Definition"));
+                        failure -> assertThat(failure.errCodeExt()).isEqualTo("InvalidInput.DefinitionNotExist"));
     }
 }

@@ -37,7 +37,7 @@ class FfmpegJobTest {
         assertThatThrownBy(() -> job.run(List.of("-i", StepSupport.file(missing), "-f", "null", "-"), missing, 0,
                 Duration.ofSeconds(30), null))
                 .isInstanceOfSatisfying(StepFailure.class, failure -> {
-                    assertThat(failure.errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+                    assertThat(failure.errCodeExt()).isEqualTo("SourceFileError.ContentMalformed");
                     assertThat(failure.retryable()).isFalse();
                     assertThat(failure.getMessage()).contains("missing.mp4").contains("No such file")
                             .doesNotContain(temp.toString());

@@ -84,11 +84,11 @@ class SnapshotStepsTest {
         SnapshotByTimeOffsetStep step = new SnapshotByTimeOffsetStep(tools);
 
         assertFailure(() -> step.run(TestOutputs.input(temp, clip, 4, noOffsets, outputs), null),
-                "InvalidParameterValue.TimeOffset");
+                "InvalidInput.InvalidTimeOffset");
         assertFailure(() -> step.run(TestOutputs.input(temp, clip, 4, badOffset, outputs), null),
-                "InvalidParameterValue.TimeOffset");
+                "InvalidInput.InvalidTimeOffset");
         assertFailure(() -> step.run(TestOutputs.input(temp, clip, 4, badDefinition, outputs), null),
-                "InvalidParameterValue.Definition");
+                "InvalidInput.DefinitionNotExist");
     }
 
     @Test
@@ -149,10 +149,10 @@ class SnapshotStepsTest {
 
         assertFailure(() -> step.run(TestOutputs.input(temp, clip, 4, TestOutputs.json().put("Definition", 10)
                 .put("PositionType", "Frame").put("PositionValue", 1), outputs), null),
-                "InvalidParameterValue.PositionType");
+                "InvalidInput.ConfigurationUnsupported");
         assertFailure(() -> step.run(TestOutputs.input(temp, clip, 4, TestOutputs.json().put("Definition", 10)
                 .put("PositionType", "Time").put("PositionValue", -1), outputs), null),
-                "InvalidParameterValue.PositionValue");
+                "InvalidInput.ConfigurationUnsupported");
     }
 
     @Test
@@ -161,9 +161,9 @@ class SnapshotStepsTest {
         TestOutputs outputs = new TestOutputs(temp.resolve("out"));
 
         assertFailure(() -> new CoverBySnapshotStep(tools).run(TestOutputs.input(temp, corrupt, 0,
-                TestOutputs.json().put("Definition", 10), outputs), null), "FailedOperation.InvalidInput");
+                TestOutputs.json().put("Definition", 10), outputs), null), "SourceFileError.ContentMalformed");
         assertFailure(() -> new SampleSnapshotStep(tools).run(TestOutputs.input(temp, corrupt, 0,
-                TestOutputs.json().put("Definition", 10), outputs), null), "FailedOperation.InvalidInput");
+                TestOutputs.json().put("Definition", 10), outputs), null), "SourceFileError.ContentMalformed");
         assertThat(outputs.stored).isEmpty();
     }
 

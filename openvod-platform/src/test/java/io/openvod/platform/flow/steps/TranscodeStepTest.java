@@ -96,13 +96,13 @@ class TranscodeStepTest {
         assertThatThrownBy(() -> step.run(TestOutputs.input(temp, clip, 3, TestOutputs.json().put("Definition", 12345),
                 outputs), null))
                 .isInstanceOfSatisfying(StepFailure.class, failure -> {
-                    assertThat(failure.errCodeExt()).isEqualTo("InvalidParameterValue.Definition");
+                    assertThat(failure.errCodeExt()).isEqualTo("InvalidInput.DefinitionNotExist");
                     assertThat(failure.retryable()).isFalse();
                     assertThat(failure.getMessage()).contains("12345");
                 });
         assertThatThrownBy(() -> step.run(TestOutputs.input(temp, clip, 3, TestOutputs.json(), outputs), null))
                 .isInstanceOfSatisfying(StepFailure.class,
-                        failure -> assertThat(failure.errCodeExt()).isEqualTo("InvalidParameterValue.Definition"));
+                        failure -> assertThat(failure.errCodeExt()).isEqualTo("InvalidInput.DefinitionNotExist"));
     }
 
     @Test
@@ -113,7 +113,7 @@ class TranscodeStepTest {
         assertThatThrownBy(() -> step.run(TestOutputs.input(temp, corrupt, 0, TestOutputs.json().put("Definition", 100010),
                 outputs), null))
                 .isInstanceOfSatisfying(StepFailure.class, failure -> {
-                    assertThat(failure.errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+                    assertThat(failure.errCodeExt()).isEqualTo("SourceFileError.ContentMalformed");
                     assertThat(failure.retryable()).isFalse();
                     assertThat(failure.getMessage()).contains("corrupt.mp4").doesNotContain(temp.toString());
                 });
@@ -156,7 +156,7 @@ class TranscodeStepTest {
 
         assertThatThrownBy(() -> step.run(days, null))
                 .isInstanceOfSatisfying(StepFailure.class, f -> {
-                    assertThat(f.errCodeExt()).isEqualTo("FailedOperation.InvalidInput");
+                    assertThat(f.errCodeExt()).isEqualTo("SourceFileError.ContentUnsupported");
                     assertThat(f.retryable()).isFalse();
                     assertThat(f.getMessage()).contains("864000 s", "21600 s", "platform.flows.maxDuration");
                 });
