@@ -2,6 +2,7 @@ package io.openvod.app.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The record of issued signatures: the audit trail and the basis of the daily quotas. */
@@ -31,4 +32,7 @@ public interface SignatureLedger {
 
     /** The user's most recent signatures, newest first. */
     List<IssuedSignature> recent(String userId, int limit);
+
+    /** The signature whose request began the trace {@code traceId}, if it is recorded. */
+    Optional<IssuedSignature> ofTrace(String traceId);
 }

@@ -7,6 +7,7 @@ import io.openvod.app.ledger.SignatureLedger;
 import io.openvod.app.ledger.Usage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
@@ -82,6 +83,15 @@ public final class SqlSignatureLedger implements SignatureLedger, AutoCloseable 
                 .bind("limit", limit)
                 .map(SignatureRows::signature)
                 .list());
+    }
+
+    @Override
+    public Optional<IssuedSignature> ofTrace(String traceId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SignatureRows.COLUMNS + " FROM issued_signatures WHERE trace_id = :traceId"
+                        + " ORDER BY issued_at LIMIT 1")
+                .bind("traceId", traceId)
+                .map(SignatureRows::signature)
+                .findOne());
     }
 
     private static Usage usageSince(Handle h, String userId, Instant windowStart) {

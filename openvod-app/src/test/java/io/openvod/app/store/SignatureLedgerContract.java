@@ -59,6 +59,8 @@ public interface SignatureLedgerContract {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("untraced", Optional.empty()),
                         org.assertj.core.groups.Tuple.tuple(traced.requestId(), Optional.of(TRACE_ID)));
         assertThat(storedText()).contains(TRACE_ID);
+        assertThat(ledger().ofTrace(TRACE_ID)).map(IssuedSignature::requestId).contains(traced.requestId());
+        assertThat(ledger().ofTrace("0".repeat(31) + "1")).isEmpty();
     }
 
     @Test

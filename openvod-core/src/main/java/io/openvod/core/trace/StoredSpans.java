@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,10 @@ final class StoredSpans implements SpanProcessor {
     private volatile boolean stopping;
     private Instant nextSweep;
 
-    private StoredSpans(TraceLog log, String service, Duration retention, int capacity, Clock clock) {
+    private final Predicate<String> stored;
+
+    private StoredSpans(TraceLog log, String service, Duration retention, int capacity, Clock clock, Predicate<String> stored) {
+        this.stored = Objects.requireNonNull(stored, "stored == null");
         this.log = Objects.requireNonNull(log, "log == null");
         this.service = Objects.requireNonNull(service, "service == null");
         this.retention = Objects.requireNonNull(retention, "retention == null");
@@ -63,12 +67,17 @@ final class StoredSpans implements SpanProcessor {
     }
 
     /** Starts the writer of {@code service}'s spans into {@code log}; spans older than {@code retention} are swept. */
-    static StoredSpans start(TraceLog log, String service, Duration retention) {
-        return start(log, service, retention, CAPACITY, Clock.systemUTC());
+    static StoredSpans start(TraceLog log, String service, Duration retention, Predicate<String> stored) {
+        return start(log, service, retention, CAPACITY, Clock.systemUTC(), stored);
     }
 
     static StoredSpans start(TraceLog log, String service, Duration retention, int capacity, Clock clock) {
-        StoredSpans spans = new StoredSpans(log, service, retention, capacity, clock);
+        return start(log, service, retention, capacity, clock, name -> true);
+    }
+
+    /** Starts the writer; only spans whose name {@code stored} accepts are kept. */
+    static StoredSpans start(TraceLog log, String service, Duration retention, int capacity, Clock clock, Predicate<String> stored) {
+        StoredSpans spans = new StoredSpans(log, service, retention, capacity, clock, stored);
         spans.writer.start();
         return spans;
     }
@@ -84,7 +93,7 @@ final class StoredSpans implements SpanProcessor {
 
     @Override
     public void onEnd(ReadableSpan span) {
-        if (stopping) {
+        if (stopping || !stored.test(span.getName())) {
             return;
         }
         if (!queue.offer(span)) {

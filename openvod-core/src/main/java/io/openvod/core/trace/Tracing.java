@@ -18,6 +18,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * One service's tracer: OpenTelemetry's SDK, with spans exported over OTLP/HTTP when
@@ -32,7 +33,7 @@ public final class Tracing implements AutoCloseable {
     private final Tracer tracer;
     private final ChosenIds ids = new ChosenIds();
 
-    private Tracing(String serviceName, TracingConfig config, Optional<TraceLog> store) {
+    private Tracing(String serviceName, TracingConfig config, Optional<TraceLog> store, Predicate<String> stored) {
         SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
                 .setIdGenerator(ids)
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName))));
@@ -42,7 +43,7 @@ public final class Tracing implements AutoCloseable {
                         .setScheduleDelay(Duration.ofSeconds(1))
                         .build())
                 .orElseGet(Unexported::new)); // without any processor the SDK hands out invalid spans
-        store.ifPresent(log -> builder.addSpanProcessor(StoredSpans.start(log, serviceName, config.retention())));
+        store.ifPresent(log -> builder.addSpanProcessor(StoredSpans.start(log, serviceName, config.retention(), stored)));
         provider = builder.build();
         tracer = provider.get("io.openvod");
     }
@@ -53,7 +54,7 @@ public final class Tracing implements AutoCloseable {
      * @param serviceName the OpenTelemetry {@code service.name}: {@code openvod-platform}, {@code openvod-app}
      */
     public static Tracing create(String serviceName, TracingConfig config) {
-        return new Tracing(serviceName, config, Optional.empty());
+        return new Tracing(serviceName, config, Optional.empty(), name -> false);
     }
 
     /**
@@ -64,12 +65,22 @@ public final class Tracing implements AutoCloseable {
      * @param serviceName the OpenTelemetry {@code service.name}, also the {@code service} of each kept step
      */
     public static Tracing create(String serviceName, TracingConfig config, TraceLog store) {
-        return new Tracing(serviceName, config, Optional.of(store));
+        return create(serviceName, config, store, name -> true);
+    }
+
+    /**
+     * {@link #create(String, TracingConfig, TraceLog)}, keeping in {@code store} only the steps
+     * whose name {@code stored} accepts: a step the service records elsewhere (the app's
+     * {@code signature}, whose audit row is its record) costs no second row. Every step is still
+     * exported.
+     */
+    public static Tracing create(String serviceName, TracingConfig config, TraceLog store, Predicate<String> stored) {
+        return new Tracing(serviceName, config, Optional.of(store), stored);
     }
 
     /** A tracer that exports nothing (tests, tools). */
     public static Tracing local(String serviceName) {
-        return new Tracing(serviceName, TracingConfig.off(), Optional.empty());
+        return new Tracing(serviceName, TracingConfig.off(), Optional.empty(), name -> false);
     }
 
     /** Starts a step as a child of {@code parent}; close it to end the span. */

@@ -20,6 +20,7 @@ import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.receipt.pull.Tc3VodEventsClient;
 import io.openvod.app.signing.SignatureDefaults;
 import io.openvod.app.signing.SignatureService;
+import io.openvod.app.signing.SignatureSteps;
 import io.openvod.app.signing.SigningKeys;
 import io.openvod.app.store.AppDatabase;
 import io.openvod.core.health.DatabaseCheck;
@@ -81,12 +82,12 @@ public final class AppServices implements AutoCloseable {
         this.database = AppDatabase.open(config.database().url(), config.database().user(), config.database().secret(),
                 config.database().poolSize());
         this.metrics = ServiceMetrics.create();
-        this.traces = new SqlTraceLog(database.jdbi());
-        this.tracing = Tracing.create(SERVICE_NAME, tracingConfig, traces);
+        this.ledger = new SqlSignatureLedger(database.jdbi());
+        this.traces = new SignatureSteps(new SqlTraceLog(database.jdbi()), ledger, SERVICE_NAME);
+        this.tracing = Tracing.create(SERVICE_NAME, tracingConfig, traces, SignatureSteps::keptAsSpan);
         try {
             database.bindMetrics(metrics.registry());
             this.store = new CachingAccountStore(new SqlAccountStore(database.jdbi()), config.auth().cacheTtl());
-            this.ledger = new SqlSignatureLedger(database.jdbi());
             AuthConfig auth = config.auth();
             this.accounts = new AccountService(store, Argon2idPasswordHasher.DEFAULT, auth.sessionTtl(), clock);
             this.policy = new UploadPolicy(config.policy());
@@ -107,6 +108,7 @@ public final class AppServices implements AutoCloseable {
             this.readiness = Readiness.of(List.of(new DatabaseCheck(database.dataSource(), Readiness.DEFAULT_TIMEOUT)));
         } catch (RuntimeException e) {
             tracing.close();
+            ledger.close();
             metrics.close();
             database.close();
             throw e;
