@@ -31,9 +31,20 @@ async function signIn(page, user, password) {
   await page.getByRole('heading', { name: 'Upload a video' }).waitFor();
 }
 
+/** Nobody is signed in: the page shows the sign-in form and nothing of a signed-in user. */
+async function checkSignedOut(page, when) {
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  check(await page.getByLabel('User name').isVisible() && await page.getByLabel('Password').isVisible()
+    && await page.getByRole('button', { name: 'Sign in', exact: true }).isVisible(), when + ', the page shows the sign-in form');
+  check(await page.getByText('Signed in as').isHidden() && await page.getByRole('button', { name: 'Sign out' }).isHidden()
+    && await page.locator('#who').isHidden(), when + ', the page shows no "Signed in as" and no "Sign out"');
+}
+
 const ok = await withPage(screenshot, async (page) => {
   await page.goto(appUrl, { waitUntil: 'load' });
+  await checkSignedOut(page, 'before anyone signs in');
   await signIn(page, moderator, moderatorPassword);
+  check(await page.getByText('Signed in as').isVisible(), 'signed in, the page says who is signed in');
   const queued = page.locator(`#queue li[data-file-id="${fileId}"]`);
   await queued.waitFor({ timeout: 10000 });
   check(await page.getByRole('heading', { name: 'Review queue' }).isVisible(), 'a moderator sees the review queue');
@@ -77,7 +88,7 @@ const ok = await withPage(screenshot, async (page) => {
   check(await page.locator('#queue li').count() === 0, 'approved with the keyboard, the video leaves the queue');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await checkSignedOut(page, 'after signing out');
   await signIn(page, owner, ownerPassword);
   const mine = page.locator(`#video-list li[data-file-id="${fileId}"]`);
   await mine.waitFor({ timeout: 10000 });

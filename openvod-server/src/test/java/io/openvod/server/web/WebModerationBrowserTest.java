@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The page's review queue in headless Chromium ({@code src/test/browser/moderation.spec.mjs}): a
+ * The page's review queue in headless Chromium ({@code src/test/browser/moderation.spec.mjs}): before
+ * anyone signs in (and after signing out) the page shows the sign-in form and no "Signed in as"; a
  * moderator sees a video that waits for review with its cover and review result, plays it (HLS
  * only where the browser has it built in), approves it from the keyboard, and its owner then sees
  * it published. See {@link BrowserSpecs} for what it needs.
@@ -66,7 +67,10 @@ class WebModerationBrowserTest {
                     "OPENVOD_WEB_USER", "demo", "OPENVOD_WEB_PASSWORD", "demo-password"),
                     app.url().toString(), FILE_ID, screenshot.toString());
 
-            assertThat(output).contains("ok - approved with the keyboard", "ok - its owner sees the approved video published");
+            assertThat(output).contains("ok - before anyone signs in, the page shows the sign-in form",
+                    "ok - before anyone signs in, the page shows no \"Signed in as\" and no \"Sign out\"",
+                    "ok - after signing out, the page shows no \"Signed in as\" and no \"Sign out\"",
+                    "ok - approved with the keyboard", "ok - its owner sees the approved video published");
             assertThat(screenshot).isRegularFile();
             Video decided = app.services().videos().find(FILE_ID).orElseThrow();
             assertThat(decided.state()).isEqualTo(VideoState.PUBLISHED);
