@@ -31,12 +31,14 @@ import org.slf4j.LoggerFactory;
  * anyone else gets {@code NOT_A_MODERATOR}, a banned account {@code USER_BANNED}.
  * <ul>
  *   <li>{@code GET /api/v1/moderation/queue?limit=…}: {@code pending_review} videos, oldest first (1..100,
- *       default 50), with the user, the review, the cover and the media URL.</li>
+ *       default 50), with the user, the review, the cover and the media URL: only what a person must
+ *       judge (a file that is not audio or video is {@code failed}, not queued).</li>
  *   <li>{@code POST /api/v1/moderation/videos/{fileId}/approve} and {@code …/block}: the decision
  *       ({@link VideoTransitions#moderate}): {@code published} or {@code blocked}, recorded with the
  *       moderator's id; it stands against later VOD events except a deletion. {@code VIDEO_NOT_FOUND}
- *       for an unknown video, {@code VIDEO_DELETED} for a deleted one. A decision may be changed by
- *       another one.</li>
+ *       for an unknown video, {@code VIDEO_DELETED} for a deleted one, {@code VIDEO_FAILED} for approving
+ *       a {@code failed} one (it has nothing to publish; blocking it is allowed). A decision may be
+ *       changed by another one.</li>
  * </ul>
  * With {@code app.receipt.forbidAtVod} the decision is first applied at the VOD
  * ({@link MediaDistribution}: {@code block} forbids the media, {@code approve} recovers it — e.g.
@@ -87,21 +89,25 @@ final class ModerationHandler {
     private void decide(Context ctx, boolean approve) {
         Principal moderator = moderator(ctx);
         String fileId = ctx.pathParam("fileId");
-        decidable(videos.find(fileId), fileId);
+        decidable(videos.find(fileId), fileId, approve);
         applyAtVod(fileId, !approve);
         Instant now = clock.instant();
         Video decided = videos.change(fileId, current -> Optional.of(
-                transitions.moderate(decidable(current, fileId), approve, moderator.userId(), now))).orElseThrow();
+                transitions.moderate(decidable(current, fileId, approve), approve, moderator.userId(), now))).orElseThrow();
         LOG.info("moderator {} {} video {} (request {})", moderator.userId(), approve ? "approved" : "blocked", fileId,
                 AppHttpServer.requestId(ctx));
         AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forModerator(decided))));
     }
 
-    /** The video to decide on; refuses an unknown or deleted one. */
-    private static Video decidable(Optional<Video> video, String fileId) {
+    /** The video to decide on; refuses an unknown or deleted one, and the approval of a failed one. */
+    private Video decidable(Optional<Video> video, String fileId, boolean approve) {
         Video known = video.orElseThrow(() -> new AppException(AppError.VIDEO_NOT_FOUND, "no video " + fileId));
         if (known.state() == VideoState.DELETED) {
             throw new AppException(AppError.VIDEO_DELETED, "video " + fileId + " is deleted");
+        }
+        if (approve && !transitions.approvable(known)) {
+            throw new AppException(AppError.VIDEO_FAILED, "video " + fileId + " failed ("
+                    + known.failureReason().orElse(Video.NOT_PLAYABLE) + "): there is nothing to publish");
         }
         return known;
     }
