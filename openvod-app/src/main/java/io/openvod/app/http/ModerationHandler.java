@@ -13,6 +13,7 @@ import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.app.videos.VideoTransitions;
+import io.openvod.app.videos.VideoUrls;
 import io.openvod.app.videos.Videos;
 import io.openvod.app.vod.MediaDistribution;
 import io.openvod.app.vod.VodApiException;
@@ -56,10 +57,12 @@ final class ModerationHandler {
     private final Videos videos;
     private final MediaDistribution distribution;
     private final Clock clock;
+    private final VideoUrls urls;
     private final VideoTransitions transitions = new VideoTransitions();
 
     ModerationHandler(BearerAuthenticator authenticator, AccountStore accounts, UploadPolicy policy, List<String> moderatorRoles,
-                      Videos videos, MediaDistribution distribution, Clock clock) {
+                      Videos videos, MediaDistribution distribution, Clock clock, VideoUrls urls) {
+        this.urls = urls;
         this.authenticator = authenticator;
         this.accounts = accounts;
         this.policy = policy;
@@ -74,7 +77,7 @@ final class ModerationHandler {
         int limit = VideosHandler.limit(ctx.queryParam("limit"), VideosHandler.DEFAULT_LIMIT, VideosHandler.MAX_LIMIT);
         ObjectNode data = Envelope.data();
         ArrayNode list = data.putArray("videos");
-        videos.inState(VideoState.PENDING_REVIEW, limit).forEach(v -> list.add(VideoJson.forModerator(v)));
+        videos.inState(VideoState.PENDING_REVIEW, limit).forEach(v -> list.add(VideoJson.forModerator(urls.current(v))));
         AppHttpServer.json(ctx, 200, Envelope.ok(data));
     }
 
@@ -96,7 +99,7 @@ final class ModerationHandler {
                 transitions.moderate(decidable(current, fileId, approve), approve, moderator.userId(), now))).orElseThrow();
         LOG.info("moderator {} {} video {} (request {})", moderator.userId(), approve ? "approved" : "blocked", fileId,
                 AppHttpServer.requestId(ctx));
-        AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forModerator(decided))));
+        AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forModerator(urls.current(decided)))));
     }
 
     /** The video to decide on; refuses an unknown or deleted one, and the approval of a failed one. */

@@ -235,8 +235,9 @@ public final class UploadCommitter {
         return info;
     }
 
-    private static ObjectNode answer(Committed committed) {
-        Media media = committed.media();
+    /** The answer of CommitUploadUGC; the URLs on the platform's current base, also when the session was committed before it moved. */
+    private ObjectNode answer(Committed committed) {
+        Media media = layout.urls().current(committed.media());
         ObjectNode data = JSON.createObjectNode();
         data.put("fileId", media.fileId());
         if (!committed.session().replacesCover()) {

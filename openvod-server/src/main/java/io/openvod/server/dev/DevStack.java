@@ -75,7 +75,8 @@ public final class DevStack implements AutoCloseable {
         try {
             long appId = config.platform().account().appId();
             ApiKey key = devKey(platform, appId);
-            AppConfig appConfig = withDevKey(config.app(), key, secrets, webhookSecrets(platform, appId), platform.url()).withWeb(new io.openvod.app.config.WebConfig(
+            AppConfig appConfig = withDevKey(config.app(), key, secrets, webhookSecrets(platform, appId), platform.url(),
+                    platform.node().mediaBaseUrl()).withWeb(new io.openvod.app.config.WebConfig(
                     platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD + " (moderator: " + MODERATOR_USER + " / "
                     + MODERATOR_PASSWORD + ")"));
             app = AppBackend.start(appConfig, config.tracing().tracing(), clock);
@@ -102,10 +103,11 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * The app configuration signing with the dev key, verifying the dev pushes, naming
-     * {@link #DEV_PROCEDURE}, and sending moderators' decisions to the dev platform.
+     * {@link #DEV_PROCEDURE}, sending moderators' decisions to the dev platform, and answering video
+     * URLs on the dev platform's media base of this run (so those of earlier runs, on other ports, work).
      */
     private static AppConfig withDevKey(AppConfig base, ApiKey key, DevReceiptSecrets secrets, List<Secret> signing,
-                                        String platformUrl) {
+                                        String platformUrl, String mediaBaseUrl) {
         AppHttpConfig http = base.http().corsOrigins().isEmpty()
                 ? new AppHttpConfig(base.http().host(), base.http().port(), List.of("*"), base.http().trustForwardedFor(),
                 base.http().maxBodyBytes(), base.http().metricsToken())
@@ -115,7 +117,8 @@ public final class DevStack implements AutoCloseable {
         webhookSecrets.addAll(r.webhookSecrets());
         ReceiptConfig receipt = new ReceiptConfig(Secret.of(secrets.pathToken()), webhookSecrets, r.tolerance(), r.maxBodyBytes(),
                 r.pull(), r.forward(), r.moderatorRoles(), new ReceiptConfig.ForbidAtVod(true, platformUrl, ""), key.appId());
-        return new AppConfig(http, base.database(), new VodConfig(key.secretId(), Secret.of(key.secretKey()), null, List.of(), 0, ""),
+        return new AppConfig(http, base.database(), new VodConfig(key.secretId(), Secret.of(key.secretKey()), null, List.of(), 0, "",
+                        mediaBaseUrl),
                 base.auth(), withDevProcedure(base.policy()), base.rateLimit(), receipt);
     }
 
