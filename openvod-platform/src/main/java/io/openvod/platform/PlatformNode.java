@@ -39,6 +39,7 @@ import io.openvod.platform.cos.UploadSweeper;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.EventConfigs;
 import io.openvod.platform.events.EventQueue;
+import io.openvod.platform.events.RefusedCallbacks;
 import io.openvod.platform.events.push.PushDispatcher;
 import io.openvod.platform.events.push.WebhookSecrets;
 import io.openvod.platform.flow.FlowEngine;
@@ -165,6 +166,7 @@ public final class PlatformNode implements AutoCloseable {
         EventQueue pullQueue = stores.pullQueue();
         NodeGauges.register(metrics, sessions, pullQueue, clock);
         CallbackUrlPolicy callbackUrls = new CallbackUrlPolicy(config.events().push().allowLoopback(), config.events().push().allowPrivateNetworks());
+        RefusedCallbacks.of(eventConfigs, callbackUrls).forEach(LOG::warn);
         // The API 3.0 actions (X-TC-Action), one line each.
         CloudActions actions = new CloudActions(List.of(
                 new PullEventsAction(pullQueue),
