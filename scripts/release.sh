@@ -26,6 +26,8 @@ done
 source "$ROOT/scripts/lib/java.sh"
 use_java || exit 1
 command -v npm >/dev/null 2>&1 || die "npm not found: the review sidecar needs Node.js >= 20 with npm"
+(( "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)" >= 20 )) \
+  || die "Node.js $(node --version 2>/dev/null || echo '(none)') is too old: the review sidecar needs Node.js >= 20"
 
 # The project's version: the parent POM's <version>.
 VERSION="$(awk '/<artifactId>openvod-parent<\/artifactId>/ { found = 1 }

@@ -215,7 +215,7 @@ function videoCard(video) {
     cover(video),
     el('h3', {}, video.name || video.fileId),
     badge(video.state),
-    el('p', { className: 'meta' }, STATE_HELP[video.state] || ''),
+    el('p', { className: 'meta reason' }, video.reason ? 'Failed: ' + video.reason : STATE_HELP[video.state] || ''),
     el('p', { className: 'meta' }, 'FileId ' + video.fileId + (video.createdAt ? ' · ' + new Date(video.createdAt).toLocaleString() : '')),
     video.review ? el('p', { className: 'meta' }, reviewText(video.review)) : null,
     video.moderation ? el('p', { className: 'meta' }, 'A moderator ' + video.moderation.decision + ' it') : null,

@@ -34,6 +34,7 @@ public enum AppError implements ErrorCode {
     BYTES_QUOTA_EXCEEDED(42902, ErrorKind.TOO_MANY_REQUESTS, "the declared size would exceed the user's bytes-per-day quota"),
     ACCOUNT_EXISTS(40900, ErrorKind.CONFLICT, "an account with this user id exists already"),
     VIDEO_DELETED(40901, ErrorKind.CONFLICT, "the video is deleted, so no moderation decision can be made"),
+    VIDEO_FAILED(40902, ErrorKind.CONFLICT, "the video failed (e.g. it is not a playable video), so it cannot be approved"),
     NOT_READY(50303, ErrorKind.UNAVAILABLE, "the app backend is not ready: a check of GET /api/v1/health/ready (its database) failed"),
     VOD_UNAVAILABLE(50302, ErrorKind.UNAVAILABLE, "the VOD did not take the moderator's decision (app.receipt.forbidAtVod); nothing changed, retry"),
     RECEIPT_UNAVAILABLE(50301, ErrorKind.UNAVAILABLE, "the event could not be stored; the sender should retry"),

@@ -9,6 +9,7 @@ import io.openvod.core.trace.Tracing;
 import io.openvod.core.trace.TracingConfig;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.MediaInspector;
+import io.openvod.platform.catalog.MediaUrls;
 import io.openvod.platform.cloudapi.ApplyUploadAction;
 import io.openvod.platform.cloudapi.CloudActions;
 import io.openvod.platform.cloudapi.CloudApiEndpoint;
@@ -39,6 +40,7 @@ import io.openvod.platform.cos.UploadSweeper;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.EventConfigs;
 import io.openvod.platform.events.EventQueue;
+import io.openvod.platform.events.RefusedCallbacks;
 import io.openvod.platform.events.push.PushDispatcher;
 import io.openvod.platform.events.push.WebhookSecrets;
 import io.openvod.platform.flow.FlowEngine;
@@ -87,6 +89,7 @@ public final class PlatformNode implements AutoCloseable {
     private final UploadSweeper sweep;
     private final String url;
     private final String listenUrl;
+    private final MediaUrls mediaUrls;
     private final MediaCatalog catalog;
     private final EventConfigs eventConfigs;
     private final PushDispatcher push;
@@ -143,13 +146,15 @@ public final class PlatformNode implements AutoCloseable {
                 rules.maxLength());
         CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock, metrics, tracing);
         this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), stores.replays(), config.upload().sessionValidity(), clock);
-        this.push = new PushDispatcher(stores.deliveries(), config.events().push(), webhookSecrets, clock, metrics, tracing);
         int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
         String scheme = adapters.tls().isPresent() ? "https" : "http";
         // Media URLs are built from the configured public URL, never from a request's Host header.
         this.listenUrl = scheme + "://" + hostForUrl(config.http().host()) + ":" + port;
         this.url = config.http().publicUrl().isEmpty() ? listenUrl : config.http().publicUrl();
-        StorageLayout layout = new StorageLayout(config.http().mediaBaseUrl().isEmpty() ? url : config.http().mediaBaseUrl());
+        // Stored URLs name the base of when they were made; answers and deliveries put them on this one.
+        this.mediaUrls = new MediaUrls(config.http().mediaBaseUrl().isEmpty() ? url : config.http().mediaBaseUrl());
+        StorageLayout layout = new StorageLayout(mediaUrls);
+        this.push = new PushDispatcher(stores.deliveries(), config.events().push(), webhookSecrets, clock, metrics, tracing, mediaUrls);
         Procedures templates = stores.procedures();
         TaskQueue queue = stores.queue();
         this.flows = new FlowEngine(queue, catalog, adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock,
@@ -162,6 +167,7 @@ public final class PlatformNode implements AutoCloseable {
         EventQueue pullQueue = stores.pullQueue();
         NodeGauges.register(metrics, sessions, pullQueue, clock);
         CallbackUrlPolicy callbackUrls = new CallbackUrlPolicy(config.events().push().allowLoopback(), config.events().push().allowPrivateNetworks());
+        RefusedCallbacks.of(eventConfigs, callbackUrls).forEach(LOG::warn);
         // The API 3.0 actions (X-TC-Action), one line each.
         CloudActions actions = new CloudActions(List.of(
                 new PullEventsAction(pullQueue),
@@ -188,7 +194,7 @@ public final class PlatformNode implements AutoCloseable {
                 adapters.checks().stream()).toList());
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,
-                new CloudApiEndpoint(stores.keys(), actions, clock), readiness), adapters.tls(), metrics,
+                new CloudApiEndpoint(stores.keys(), actions, clock, mediaUrls), readiness), adapters.tls(), metrics,
                 MetricsAccess.forHost(config.http().host(), config.http().metricsTokenIfAny()));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();
@@ -248,6 +254,14 @@ public final class PlatformNode implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /**
+     * The base of media and cover URLs now, e.g. {@code http://127.0.0.1:8082}: {@code platform.http.mediaBaseUrl},
+     * else {@link #url()}. URLs stored under an earlier base are answered and delivered on this one.
+     */
+    public String mediaBaseUrl() {
+        return mediaUrls.base();
     }
 
     /**

@@ -13,13 +13,21 @@ import java.util.List;
  * @param keys more keys, for rotation; one of all keys is active
  * @param subAppId the {@code vodSubAppId} to sign; 0 leaves it out. Defaults to 0.
  * @param storageRegion the {@code storageRegion} to sign; empty leaves it out
+ * @param mediaBaseUrl an OpenVOD platform's media base now (its {@code platform.http.mediaBaseUrl}, else its
+ *     public URL): the videos' URLs of OpenVOD buckets are answered on it, so they keep working when the
+ *     platform moves ({@link io.openvod.app.videos.VideoUrls}); empty answers them as the events gave them.
+ *     Defaults to empty ({@code openvod dev} sets its platform's).
  */
 public record VodConfig(String secretId, Secret secretKey, Path secretKeyFile, List<VodKeyConfig> keys,
-                        long subAppId, String storageRegion) {
+                        long subAppId, String storageRegion, String mediaBaseUrl) {
     public VodConfig {
         secretId = secretId == null ? "" : secretId.strip();
         keys = keys == null ? List.of() : List.copyOf(keys);
         storageRegion = storageRegion == null ? "" : storageRegion.strip();
+        mediaBaseUrl = mediaBaseUrl == null ? "" : mediaBaseUrl.strip();
+        if (!mediaBaseUrl.isEmpty() && !mediaBaseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw new IllegalArgumentException("mediaBaseUrl '" + mediaBaseUrl + "' is not http(s)://host[:port][/path]");
+        }
         if (secretId.isEmpty() && (secretKey != null || secretKeyFile != null)) {
             throw new IllegalArgumentException("secretKey/secretKeyFile given without secretId");
         }
@@ -44,6 +52,12 @@ public record VodConfig(String secretId, Secret secretKey, Path secretKeyFile, L
                 || keys.stream().anyMatch(k -> k.secretId().equals(top))) {
             throw new IllegalArgumentException("a secretId is listed twice");
         }
+    }
+
+    /** A VOD whose media URLs are answered as the events gave them. */
+    public VodConfig(String secretId, Secret secretKey, Path secretKeyFile, List<VodKeyConfig> keys, long subAppId,
+                     String storageRegion) {
+        this(secretId, secretKey, secretKeyFile, keys, subAppId, storageRegion, "");
     }
 
     /** Every key as listed: the top-level one (active) first, then {@code keys}. */

@@ -16,6 +16,7 @@ import io.openvod.app.vod.MediaDistribution;
 import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.signing.SignatureService;
+import io.openvod.app.videos.VideoUrls;
 import io.openvod.app.videos.Videos;
 import io.openvod.core.metrics.MetricsAccess;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -68,11 +69,20 @@ public final class AppHttpServer implements AutoCloseable {
      * @param accountStore the accounts, whose roles make moderators
      * @param policy resolves a user's role
      * @param readiness the checks of {@code GET /api/v1/health/ready}
+     * @param videoUrls puts the videos' URLs on the VOD's current media base in every answer
      */
     public record Services(SignatureService signatures, AccountService accounts, BearerAuthenticator authenticator,
                            RateLimiter perUser, RateLimiter perIp, boolean accountsEnabled, EventReceipts receipts,
                            ReceiptConfig receipt, Clock clock, Videos videos, AccountStore accountStore,
-                           UploadPolicy policy, MediaDistribution distribution, Readiness readiness) {
+                           UploadPolicy policy, MediaDistribution distribution, Readiness readiness, VideoUrls videoUrls) {
+        /** Services that answer the videos' URLs as the events gave them. */
+        public Services(SignatureService signatures, AccountService accounts, BearerAuthenticator authenticator,
+                        RateLimiter perUser, RateLimiter perIp, boolean accountsEnabled, EventReceipts receipts,
+                        ReceiptConfig receipt, Clock clock, Videos videos, AccountStore accountStore,
+                        UploadPolicy policy, MediaDistribution distribution, Readiness readiness) {
+            this(signatures, accounts, authenticator, perUser, perIp, accountsEnabled, receipts, receipt, clock, videos, accountStore,
+                    policy, distribution, readiness, VideoUrls.AS_RECEIVED);
+        }
     }
 
     /** Starts listening on {@code config.host():config.port()} (0 picks a free port), with the page's defaults. */
@@ -98,9 +108,9 @@ public final class AppHttpServer implements AutoCloseable {
                 services.perIp(), config);
         SessionHandler sessions = new SessionHandler(services.accounts(), services.perIp(), config, services.accountsEnabled());
         EventReceiptHandler events = new EventReceiptHandler(services.receipts(), services.receipt(), services.clock());
-        VideosHandler videos = new VideosHandler(services.authenticator(), services.videos());
+        VideosHandler videos = new VideosHandler(services.authenticator(), services.videos(), services.videoUrls());
         ModerationHandler moderation = new ModerationHandler(services.authenticator(), services.accountStore(), services.policy(),
-                services.receipt().moderatorRoles(), services.videos(), services.distribution(), services.clock());
+                services.receipt().moderatorRoles(), services.videos(), services.distribution(), services.clock(), services.videoUrls());
         Javalin app = Javalin.create(c -> {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;

@@ -13,6 +13,7 @@ import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
 import io.openvod.app.videos.VideoTransitions;
+import io.openvod.app.videos.VideoUrls;
 import io.openvod.app.videos.Videos;
 import io.openvod.app.vod.MediaDistribution;
 import io.openvod.app.vod.VodApiException;
@@ -31,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * anyone else gets {@code NOT_A_MODERATOR}, a banned account {@code USER_BANNED}.
  * <ul>
  *   <li>{@code GET /api/v1/moderation/queue?limit=…}: {@code pending_review} videos, oldest first (1..100,
- *       default 50), with the user, the review, the cover and the media URL.</li>
+ *       default 50), with the user, the review, the cover and the media URL: only what a person must
+ *       judge (a file that is not audio or video is {@code failed}, not queued).</li>
  *   <li>{@code POST /api/v1/moderation/videos/{fileId}/approve} and {@code …/block}: the decision
  *       ({@link VideoTransitions#moderate}): {@code published} or {@code blocked}, recorded with the
  *       moderator's id; it stands against later VOD events except a deletion. {@code VIDEO_NOT_FOUND}
- *       for an unknown video, {@code VIDEO_DELETED} for a deleted one. A decision may be changed by
- *       another one.</li>
+ *       for an unknown video, {@code VIDEO_DELETED} for a deleted one, {@code VIDEO_FAILED} for approving
+ *       a {@code failed} one (it has nothing to publish; blocking it is allowed). A decision may be
+ *       changed by another one.</li>
  * </ul>
  * With {@code app.receipt.forbidAtVod} the decision is first applied at the VOD
  * ({@link MediaDistribution}: {@code block} forbids the media, {@code approve} recovers it — e.g.
@@ -54,10 +57,12 @@ final class ModerationHandler {
     private final Videos videos;
     private final MediaDistribution distribution;
     private final Clock clock;
+    private final VideoUrls urls;
     private final VideoTransitions transitions = new VideoTransitions();
 
     ModerationHandler(BearerAuthenticator authenticator, AccountStore accounts, UploadPolicy policy, List<String> moderatorRoles,
-                      Videos videos, MediaDistribution distribution, Clock clock) {
+                      Videos videos, MediaDistribution distribution, Clock clock, VideoUrls urls) {
+        this.urls = urls;
         this.authenticator = authenticator;
         this.accounts = accounts;
         this.policy = policy;
@@ -72,7 +77,7 @@ final class ModerationHandler {
         int limit = VideosHandler.limit(ctx.queryParam("limit"), VideosHandler.DEFAULT_LIMIT, VideosHandler.MAX_LIMIT);
         ObjectNode data = Envelope.data();
         ArrayNode list = data.putArray("videos");
-        videos.inState(VideoState.PENDING_REVIEW, limit).forEach(v -> list.add(VideoJson.forModerator(v)));
+        videos.inState(VideoState.PENDING_REVIEW, limit).forEach(v -> list.add(VideoJson.forModerator(urls.current(v))));
         AppHttpServer.json(ctx, 200, Envelope.ok(data));
     }
 
@@ -87,21 +92,25 @@ final class ModerationHandler {
     private void decide(Context ctx, boolean approve) {
         Principal moderator = moderator(ctx);
         String fileId = ctx.pathParam("fileId");
-        decidable(videos.find(fileId), fileId);
+        decidable(videos.find(fileId), fileId, approve);
         applyAtVod(fileId, !approve);
         Instant now = clock.instant();
         Video decided = videos.change(fileId, current -> Optional.of(
-                transitions.moderate(decidable(current, fileId), approve, moderator.userId(), now))).orElseThrow();
+                transitions.moderate(decidable(current, fileId, approve), approve, moderator.userId(), now))).orElseThrow();
         LOG.info("moderator {} {} video {} (request {})", moderator.userId(), approve ? "approved" : "blocked", fileId,
                 AppHttpServer.requestId(ctx));
-        AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forModerator(decided))));
+        AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forModerator(urls.current(decided)))));
     }
 
-    /** The video to decide on; refuses an unknown or deleted one. */
-    private static Video decidable(Optional<Video> video, String fileId) {
+    /** The video to decide on; refuses an unknown or deleted one, and the approval of a failed one. */
+    private Video decidable(Optional<Video> video, String fileId, boolean approve) {
         Video known = video.orElseThrow(() -> new AppException(AppError.VIDEO_NOT_FOUND, "no video " + fileId));
         if (known.state() == VideoState.DELETED) {
             throw new AppException(AppError.VIDEO_DELETED, "video " + fileId + " is deleted");
+        }
+        if (approve && !transitions.approvable(known)) {
+            throw new AppException(AppError.VIDEO_FAILED, "video " + fileId + " failed ("
+                    + known.failureReason().orElse(Video.NOT_PLAYABLE) + "): there is nothing to publish");
         }
         return known;
     }

@@ -10,7 +10,9 @@ import io.openvod.app.videos.VideoState;
  * A video as the HTTP API shows it. Its owner sees where it can be played — {@code mediaUrl} and
  * {@code playbacks} — only while it is {@code published}; a moderator sees the media URL whatever
  * the state, to look at what is to be decided, and who made an earlier decision (the owner sees the
- * decision and its time, not the moderator). Times are ISO-8601 UTC.
+ * decision and its time, not the moderator). A {@code failed} video says why in {@code reason}
+ * ({@value io.openvod.app.videos.Video#NOT_PLAYABLE} or {@value io.openvod.app.videos.Video#PROCESSING_FAILED}).
+ * Times are ISO-8601 UTC.
  */
 final class VideoJson {
     private VideoJson() {
@@ -41,6 +43,7 @@ final class VideoJson {
         node.put("fileId", v.fileId());
         node.put("name", v.name());
         node.put("state", v.state().wireName());
+        v.failureReason().ifPresent(reason -> node.put("reason", reason));
         node.put("createdAt", v.createdAt().toString());
         node.put("updatedAt", v.updatedAt().toString());
         node.put("coverUrl", v.coverUrl());

@@ -9,6 +9,7 @@ import io.openvod.app.account.Principal;
 import io.openvod.app.auth.BearerAuthenticator;
 import io.openvod.app.videos.Video;
 import io.openvod.app.videos.VideoState;
+import io.openvod.app.videos.VideoUrls;
 import io.openvod.app.videos.Videos;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  *   <li>{@code GET /api/v1/videos/{fileId}}: one video; {@code VIDEO_NOT_FOUND} when it is unknown,
  *       deleted, or another user's (the answer does not tell which).</li>
  * </ul>
+ * URLs are answered on the VOD's current media base ({@link VideoUrls}).
  */
 final class VideosHandler {
     static final int DEFAULT_LIMIT = 50;
@@ -27,10 +29,12 @@ final class VideosHandler {
 
     private final BearerAuthenticator authenticator;
     private final Videos videos;
+    private final VideoUrls urls;
 
-    VideosHandler(BearerAuthenticator authenticator, Videos videos) {
+    VideosHandler(BearerAuthenticator authenticator, Videos videos, VideoUrls urls) {
         this.authenticator = authenticator;
         this.videos = videos;
+        this.urls = urls;
     }
 
     void list(Context ctx) {
@@ -38,7 +42,7 @@ final class VideosHandler {
         int limit = limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         ObjectNode data = Envelope.data();
         ArrayNode list = data.putArray("videos");
-        videos.ofUser(principal.userId(), limit).forEach(v -> list.add(VideoJson.forOwner(v)));
+        videos.ofUser(principal.userId(), limit).forEach(v -> list.add(VideoJson.forOwner(urls.current(v))));
         AppHttpServer.json(ctx, 200, Envelope.ok(data));
     }
 
@@ -49,7 +53,7 @@ final class VideosHandler {
                 .filter(v -> v.userId().filter(principal.userId()::equals).isPresent())
                 .filter(v -> v.state() != VideoState.DELETED)
                 .orElseThrow(() -> new AppException(AppError.VIDEO_NOT_FOUND, "no video " + fileId + " of yours"));
-        AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forOwner(video))));
+        AppHttpServer.json(ctx, 200, Envelope.ok(Envelope.data().set("video", VideoJson.forOwner(urls.current(video)))));
     }
 
     /** A {@code limit} query parameter: absent gives {@code fallback}; otherwise 1..{@code max}. */

@@ -74,7 +74,7 @@ public final class EventParser {
                 JsonNode info = e.path("MediaBasicInfo");
                 return new VodEvent.FileUploaded(fileId(e, "FileId"), text(info, "Name"), text(info, "MediaUrl"),
                         text(info, "CoverUrl"), text(info.path("SourceInfo"), "SourceContext"), text(e, "ProcedureTaskId"),
-                        text(e, "ReviewAudioVideoTaskId"));
+                        text(e, "ReviewAudioVideoTaskId"), MediaReports.ofMetaData(e.get("MetaData")));
             }
             case "ReviewAudioVideoComplete" -> {
                 return reviewTask(required(root, "ReviewAudioVideoCompleteEvent"));
@@ -108,11 +108,13 @@ public final class EventParser {
         Optional<String> cover = Optional.empty();
         List<Playback> playbacks = new ArrayList<>();
         int failed = 0;
+        String mediaError = MediaReports.ofMetaData(e.get("MetaData"));
         for (JsonNode result : e.path("MediaProcessResultSet")) {
             String resultType = text(result, "Type");
             JsonNode task = result.path(resultType + "Task");
             if (text(task, "Status").equals("FAIL")) {
                 failed++;
+                mediaError = MediaReports.first(mediaError, MediaReports.ofTask(resultType, task));
                 continue;
             }
             if (!text(task, "Status").equals("SUCCESS")) {
@@ -135,9 +137,13 @@ public final class EventParser {
             String reviewType = text(result, "Type");
             JsonNode task = result.path(reviewType.replace(".", "") + "Task");
             review = review.worse(reviewOf(text(task, "Status"), task.path("Output")));
+            if (text(task, "Status").equals("FAIL")) {
+                mediaError = MediaReports.first(mediaError, MediaReports.ofTask(reviewType, task));
+            }
         }
         return new VodEvent.ProcedureChanged(taskId, fileId(e, "FileId"), text(e, "Status").equals("FINISH"),
-                e.path("ErrCode").asLong(0), text(e, "Message"), text(e, "SessionContext"), cover, playbacks, review, failed);
+                e.path("ErrCode").asLong(0), text(e, "Message"), text(e, "SessionContext"), cover, playbacks, review, failed,
+                mediaError);
     }
 
     /**
@@ -177,7 +183,8 @@ public final class EventParser {
         } else {
             review = Review.NONE;
         }
-        return new VodEvent.ReviewCompleted(taskId, fileId, review, text(e, "SessionContext"));
+        return new VodEvent.ReviewCompleted(taskId, fileId, review, text(e, "SessionContext"),
+                failed ? MediaReports.ofTask("ReviewAudioVideo", e) : "");
     }
 
     /** A review output whose {@code Confidence} is the highest of its own and its segments'. */

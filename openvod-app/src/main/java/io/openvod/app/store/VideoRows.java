@@ -30,15 +30,16 @@ final class VideoRows implements Videos {
     private static final int MAX_INSERT_RACES = 10;
     static final String COLUMNS = "file_id, user_id, request_id, name, state, media_url, cover_url, procedure_task_id, "
             + "playbacks, review, review_confidence, review_label, moderation, moderator, moderated_at, last_sequence, created_at, "
-            + "updated_at, upload_seen, flow_outcome, review_task_id, review_task_verdict";
+            + "updated_at, upload_seen, flow_outcome, review_task_id, review_task_verdict, media_error";
     private static final String VALUES = ":fileId, :userId, :requestId, :name, :state, :mediaUrl, :coverUrl, :taskId, :playbacks, "
             + ":review, :confidence, :label, :moderation, :moderator, :moderatedAt, :sequence, :created, :updated, :uploadSeen, "
-            + ":flowOutcome, :reviewTaskId, :reviewTaskVerdict";
+            + ":flowOutcome, :reviewTaskId, :reviewTaskVerdict, :mediaError";
     private static final String SET = "user_id = :userId, request_id = :requestId, name = :name, state = :state, "
             + "media_url = :mediaUrl, cover_url = :coverUrl, procedure_task_id = :taskId, playbacks = :playbacks, review = :review, "
             + "review_confidence = :confidence, review_label = :label, moderation = :moderation, moderator = :moderator, "
             + "moderated_at = :moderatedAt, last_sequence = :sequence, updated_at = :updated, upload_seen = :uploadSeen, "
-            + "flow_outcome = :flowOutcome, review_task_id = :reviewTaskId, review_task_verdict = :reviewTaskVerdict";
+            + "flow_outcome = :flowOutcome, review_task_id = :reviewTaskId, review_task_verdict = :reviewTaskVerdict, "
+            + "media_error = :mediaError";
 
     private final Handle h;
     private final Engine engine;
@@ -132,7 +133,8 @@ final class VideoRows implements Videos {
                 .bind("uploadSeen", v.awaited().uploadSeen() ? 1 : 0)
                 .bind("flowOutcome", v.awaited().flowOutcome())
                 .bind("reviewTaskId", v.awaited().reviewTaskId())
-                .bind("reviewTaskVerdict", v.awaited().reviewTaskVerdict());
+                .bind("reviewTaskVerdict", v.awaited().reviewTaskVerdict())
+                .bind("mediaError", v.mediaError());
     }
 
     private static String playbacks(List<Playback> playbacks) {
@@ -157,6 +159,6 @@ final class VideoRows implements Videos {
                 VideoState.fromWire(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), playbacks, rs.getString(10),
                 rs.getDouble(11), rs.getString(12), moderation, rs.getLong(16), Instant.ofEpochMilli(rs.getLong(17)),
                 Instant.ofEpochMilli(rs.getLong(18)),
-                new Video.Awaited(rs.getInt(19) != 0, rs.getString(20), rs.getString(21), rs.getString(22)));
+                new Video.Awaited(rs.getInt(19) != 0, rs.getString(20), rs.getString(21), rs.getString(22)), rs.getString(23));
     }
 }

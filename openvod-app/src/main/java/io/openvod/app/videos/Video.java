@@ -18,11 +18,19 @@ import java.util.Optional;
  *     made, later VOD events do not change the state
  * @param lastSequence the highest OpenVOD per-FileId event sequence applied, 0 when none
  * @param awaited what the video's state waits for, and what of it has arrived
+ * @param mediaError what the VOD reported that shows the file is not audio or video (e.g. its
+ *     {@code MetaData} has no stream, or a task failed with {@code SourceFileError}); empty when
+ *     nothing did. Such a video is {@code failed}: {@value #NOT_PLAYABLE}
  */
 public record Video(String fileId, Optional<String> userId, String requestId, String name, VideoState state, String mediaUrl,
                     String coverUrl, String procedureTaskId, List<Playback> playbacks, String review, double reviewConfidence,
                     String reviewLabel, Optional<Moderation> moderation, long lastSequence, Instant createdAt, Instant updatedAt,
-                    Awaited awaited) {
+                    Awaited awaited, String mediaError) {
+    /** Why a video whose file is not audio or video failed, as its owner is told. */
+    public static final String NOT_PLAYABLE = "not a playable video";
+    /** Why a video whose task flow failed otherwise failed, as its owner is told. */
+    public static final String PROCESSING_FAILED = "processing failed";
+
     public Video {
         Objects.requireNonNull(fileId, "fileId == null");
         Objects.requireNonNull(userId, "userId == null");
@@ -37,6 +45,29 @@ public record Video(String fileId, Optional<String> userId, String requestId, St
         review = review == null ? "" : review;
         reviewLabel = reviewLabel == null ? "" : reviewLabel;
         Objects.requireNonNull(awaited, "awaited == null");
+        mediaError = mediaError == null ? "" : mediaError;
+    }
+
+    /** A video of which nothing says the file is not media. */
+    public Video(String fileId, Optional<String> userId, String requestId, String name, VideoState state, String mediaUrl,
+                 String coverUrl, String procedureTaskId, List<Playback> playbacks, String review, double reviewConfidence,
+                 String reviewLabel, Optional<Moderation> moderation, long lastSequence, Instant createdAt, Instant updatedAt,
+                 Awaited awaited) {
+        this(fileId, userId, requestId, name, state, mediaUrl, coverUrl, procedureTaskId, playbacks, review, reviewConfidence,
+                reviewLabel, moderation, lastSequence, createdAt, updatedAt, awaited, "");
+    }
+
+    /** Whether the VOD reported that the file is not audio or video: nothing of it can be played. */
+    public boolean unplayable() {
+        return !mediaError.isEmpty();
+    }
+
+    /**
+     * Why the video failed, as its owner is told: {@value #NOT_PLAYABLE} when the file is not audio
+     * or video, else {@value #PROCESSING_FAILED}; empty unless the video is {@code failed}.
+     */
+    public Optional<String> failureReason() {
+        return state != VideoState.FAILED ? Optional.empty() : Optional.of(unplayable() ? NOT_PLAYABLE : PROCESSING_FAILED);
     }
 
     /**

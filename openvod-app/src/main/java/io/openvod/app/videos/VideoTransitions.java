@@ -23,13 +23,20 @@ import java.util.Optional;
  *   <li>{@code FileDeleted}: {@code deleted}; when only parts were deleted (transcodes, streams), the
  *       video keeps its state and loses those renditions.</li>
  * </ul>
- * The state: {@code blocked} as soon as a review says {@code block}; else {@code processing} while the
+ * Any event may also report that the file is not audio or video at all ({@link Video#mediaError()}:
+ * a {@code MetaData} without any stream — what OpenVOD's platform sends for a file ffprobe cannot
+ * read — or a task that failed with Tencent's {@code SourceFileError} or
+ * {@code SourceFileError.ContentMalformed}); that is kept once known.
+ * The state: {@code failed} ({@value Video#NOT_PLAYABLE}) as soon as the file is known not to be
+ * audio or video — nothing of it can be played, and a failed review of it is nothing for a
+ * moderator to judge; else {@code blocked} as soon as a review says {@code block}; else {@code processing} while the
  * upload, its task flow's end or its review task's verdict is still awaited; then
  * {@code pending_review} when a review says {@code review} or a review task failed, {@code failed}
  * when the flow failed, else {@code published}. Events about tasks the upload did not announce
  * (a later flow on a published video) do not make it wait again. An event whose OpenVOD sequence
  * is not above the last one applied only fills in what is not known yet; a moderator's decision
- * stands against later events, except deletion; {@code deleted} is final.
+ * stands against later events, except deletion, and except that an approval never publishes a file
+ * that is not audio or video (it is {@code failed}); {@code deleted} is final.
  */
 public final class VideoTransitions {
     private static final String SUCCESS = "success";
@@ -56,16 +63,26 @@ public final class VideoTransitions {
         };
     }
 
-    /** A moderator's decision: {@code approve} publishes the video, {@code block} blocks it. */
+    /**
+     * A moderator's decision: {@code approve} publishes the video, {@code block} blocks it. Whoever
+     * calls this refuses to approve a {@code failed} video ({@link #approvable}); should it happen
+     * anyway, an approved file that is not audio or video stays {@code failed}.
+     */
     public Video moderate(Video video, boolean approve, String moderator, Instant now) {
         if (video.state() == VideoState.DELETED) {
             return video;
         }
+        VideoState state = !approve ? VideoState.BLOCKED : video.unplayable() ? VideoState.FAILED : VideoState.PUBLISHED;
         return new Video(video.fileId(), video.userId(), video.requestId(), video.name(),
-                approve ? VideoState.PUBLISHED : VideoState.BLOCKED, video.mediaUrl(), video.coverUrl(), video.procedureTaskId(),
+                state, video.mediaUrl(), video.coverUrl(), video.procedureTaskId(),
                 video.playbacks(), video.review(), video.reviewConfidence(), video.reviewLabel(),
                 Optional.of(new Video.Moderation(approve ? "approved" : "blocked", moderator, now)), video.lastSequence(),
-                video.createdAt(), now, video.awaited());
+                video.createdAt(), now, video.awaited(), video.mediaError());
+    }
+
+    /** Whether a moderator may approve the video: not when it {@code failed} (e.g. it is not a playable video). */
+    public boolean approvable(Video video) {
+        return video.state() != VideoState.FAILED && !video.unplayable();
     }
 
     private static Video uploaded(Video v, VodEvent.FileUploaded u, boolean stale, Instant now) {
@@ -79,7 +96,8 @@ public final class VideoTransitions {
                 v.state(), u.mediaUrl().isEmpty() || stale && !v.mediaUrl().isEmpty() ? v.mediaUrl() : u.mediaUrl(),
                 v.coverUrl().isEmpty() ? u.coverUrl() : v.coverUrl(),
                 v.procedureTaskId().isEmpty() ? u.procedureTaskId() : v.procedureTaskId(), v.playbacks(), v.review(),
-                v.reviewConfidence(), v.reviewLabel(), v.moderation(), v.lastSequence(), v.createdAt(), now, awaited);
+                v.reviewConfidence(), v.reviewLabel(), v.moderation(), v.lastSequence(), v.createdAt(), now, awaited,
+                mediaError(v, u.mediaError()));
     }
 
     private static Video procedure(Video v, VodEvent.ProcedureChanged p, boolean stale, Instant now) {
@@ -97,7 +115,8 @@ public final class VideoTransitions {
         String cover = stale ? (v.coverUrl().isEmpty() ? p.coverUrl().orElse("") : v.coverUrl()) : p.coverUrl().orElse(v.coverUrl());
         List<Playback> playbacks = stale ? addMissing(v.playbacks(), p.playbacks()) : merge(v.playbacks(), p.playbacks());
         Video filled = new Video(v.fileId(), userId, requestId, v.name(), v.state(), v.mediaUrl(), cover, taskId, playbacks,
-                v.review(), v.reviewConfidence(), v.reviewLabel(), v.moderation(), v.lastSequence(), v.createdAt(), now, awaited);
+                v.review(), v.reviewConfidence(), v.reviewLabel(), v.moderation(), v.lastSequence(), v.createdAt(), now, awaited,
+                mediaError(v, p.mediaError()));
         Review legacy = p.review();
         if (legacy.verdict() == Review.Verdict.NONE || stale && !v.review().isEmpty()) {
             return filled;
@@ -121,7 +140,7 @@ public final class VideoTransitions {
         Video filled = new Video(v.fileId(), v.userId().or(() -> context.map(SourceContext::userId)),
                 v.requestId().isEmpty() ? context.map(SourceContext::requestId).orElse("") : v.requestId(), v.name(), v.state(),
                 v.mediaUrl(), v.coverUrl(), v.procedureTaskId(), v.playbacks(), v.review(), v.reviewConfidence(), v.reviewLabel(),
-                v.moderation(), v.lastSequence(), v.createdAt(), now, awaited);
+                v.moderation(), v.lastSequence(), v.createdAt(), now, awaited, mediaError(v, r.mediaError()));
         if (!record) {
             return filled;
         }
@@ -131,16 +150,31 @@ public final class VideoTransitions {
         return withReview(filled, shown);
     }
 
-    /** The state that follows from what is known; a moderator's decision and deletion stand. */
+    /**
+     * The state that follows from what is known; deletion and a moderator's decision stand, except
+     * that an approval does not publish a file that is not audio or video.
+     */
     private static Video settle(Video v, long sequence) {
         long last = Math.max(v.lastSequence(), sequence);
-        if (v.state() == VideoState.DELETED || v.moderation().isPresent()) {
+        if (v.state() == VideoState.DELETED) {
             return with(v, v.state(), last, v.updatedAt());
+        }
+        if (v.moderation().isPresent()) {
+            boolean approved = v.moderation().get().decision().equals("approved");
+            return with(v, approved && v.unplayable() ? VideoState.FAILED : v.state(), last, v.updatedAt());
         }
         return with(v, state(v), last, v.updatedAt());
     }
 
+    /** What is known about the file so far; the first report that it is not media is kept. */
+    private static String mediaError(Video v, String reported) {
+        return v.mediaError().isEmpty() ? reported : v.mediaError();
+    }
+
     private static VideoState state(Video v) {
+        if (v.unplayable()) {
+            return VideoState.FAILED;
+        }
         Video.Awaited a = v.awaited();
         Review.Verdict verdict = worst(verdictOf(v.review()).verdict(), verdictOf(a.reviewTaskVerdict()).verdict());
         if (verdict == Review.Verdict.BLOCK) {
@@ -177,13 +211,13 @@ public final class VideoTransitions {
     private static Video withReview(Video v, Review r) {
         return new Video(v.fileId(), v.userId(), v.requestId(), v.name(), v.state(), v.mediaUrl(), v.coverUrl(), v.procedureTaskId(),
                 v.playbacks(), name(r.verdict()), r.confidence(), r.label(), v.moderation(), v.lastSequence(), v.createdAt(),
-                v.updatedAt(), v.awaited());
+                v.updatedAt(), v.awaited(), v.mediaError());
     }
 
     private static Video with(Video v, VideoState state, long lastSequence, Instant now) {
         return new Video(v.fileId(), v.userId(), v.requestId(), v.name(), state, v.mediaUrl(), v.coverUrl(), v.procedureTaskId(),
                 v.playbacks(), v.review(), v.reviewConfidence(), v.reviewLabel(), v.moderation(), lastSequence, v.createdAt(), now,
-                v.awaited());
+                v.awaited(), v.mediaError());
     }
 
     /** The video without the renditions a partial deletion removed: transcodes ({@code mp4}) or streams ({@code hls}) of a template, 0: all. */
@@ -199,7 +233,7 @@ public final class VideoTransitions {
         }
         return new Video(v.fileId(), v.userId(), v.requestId(), v.name(), v.state(), v.mediaUrl(), v.coverUrl(), v.procedureTaskId(),
                 left, v.review(), v.reviewConfidence(), v.reviewLabel(), v.moderation(), v.lastSequence(), v.createdAt(), now,
-                v.awaited());
+                v.awaited(), v.mediaError());
     }
 
     private static List<Playback> merge(List<Playback> known, List<Playback> found) {

@@ -23,12 +23,21 @@ public sealed interface VodEvent {
      * @param procedureTaskId the task flow the upload started; empty when none
      * @param reviewTaskId the {@code ReviewAudioVideo} task the upload's task flow started (its verdict
      *     comes as a {@code ReviewAudioVideoComplete}); empty when none
+     * @param mediaError why the VOD found the file is not audio or video (its {@code MetaData} has no
+     *     stream), empty when the event does not say so
      */
     record FileUploaded(String fileId, String name, String mediaUrl, String coverUrl, String sourceContext,
-                        String procedureTaskId, String reviewTaskId) implements VodEvent {
+                        String procedureTaskId, String reviewTaskId, String mediaError) implements VodEvent {
         public FileUploaded {
             Objects.requireNonNull(fileId, "fileId == null");
             reviewTaskId = reviewTaskId == null ? "" : reviewTaskId;
+            mediaError = mediaError == null ? "" : mediaError;
+        }
+
+        /** An upload whose event says nothing against the file. */
+        public FileUploaded(String fileId, String name, String mediaUrl, String coverUrl, String sourceContext,
+                            String procedureTaskId, String reviewTaskId) {
+            this(fileId, name, mediaUrl, coverUrl, sourceContext, procedureTaskId, reviewTaskId, "");
         }
 
         @Override
@@ -50,13 +59,22 @@ public sealed interface VodEvent {
      * @param playbacks the transcodes and adaptive streams the flow made
      * @param review the content review's verdict
      * @param failedTasks how many media-processing tasks failed (review tasks count in {@code review})
+     * @param mediaError why the VOD found the file is not audio or video (a task failed with a source
+     *     file error, or the event's {@code MetaData} has no stream), empty when the event does not say so
      */
     record ProcedureChanged(String taskId, String fileId, boolean finished, long errCode, String message, String sessionContext,
-                            Optional<String> coverUrl, List<Playback> playbacks, Review review, int failedTasks)
+                            Optional<String> coverUrl, List<Playback> playbacks, Review review, int failedTasks, String mediaError)
             implements VodEvent {
         public ProcedureChanged {
             Objects.requireNonNull(fileId, "fileId == null");
             playbacks = List.copyOf(playbacks);
+            mediaError = mediaError == null ? "" : mediaError;
+        }
+
+        /** A flow report that says nothing against the file. */
+        public ProcedureChanged(String taskId, String fileId, boolean finished, long errCode, String message, String sessionContext,
+                                Optional<String> coverUrl, List<Playback> playbacks, Review review, int failedTasks) {
+            this(taskId, fileId, finished, errCode, message, sessionContext, coverUrl, playbacks, review, failedTasks, "");
         }
 
         @Override
@@ -76,13 +94,22 @@ public sealed interface VodEvent {
      * @param review its verdict: the {@code Suggestion}, the highest {@code Confidence} and the {@code Label};
      *     {@link Review.Verdict#FAILED} when the task failed, {@link Review.Verdict#NONE} while it is not finished
      * @param sessionContext the request's {@code SessionContext}, echoed back
+     * @param mediaError why the VOD found the file is not audio or video (the task failed with a source
+     *     file error), empty when the event does not say so
      */
-    record ReviewCompleted(String taskId, String fileId, Review review, String sessionContext) implements VodEvent {
+    record ReviewCompleted(String taskId, String fileId, Review review, String sessionContext, String mediaError)
+            implements VodEvent {
         public ReviewCompleted {
             Objects.requireNonNull(taskId, "taskId == null");
             Objects.requireNonNull(fileId, "fileId == null");
             Objects.requireNonNull(review, "review == null");
             sessionContext = sessionContext == null ? "" : sessionContext;
+            mediaError = mediaError == null ? "" : mediaError;
+        }
+
+        /** A verdict that says nothing against the file. */
+        public ReviewCompleted(String taskId, String fileId, Review review, String sessionContext) {
+            this(taskId, fileId, review, sessionContext, "");
         }
 
         @Override

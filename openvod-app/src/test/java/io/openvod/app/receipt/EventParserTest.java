@@ -44,6 +44,52 @@ class EventParserTest {
     }
 
     @Test
+    void aMetaDataWithoutAnyStreamSaysTheFileIsNotMedia() throws Exception {
+        VodEvent.FileUploaded notMedia = (VodEvent.FileUploaded) parser.parse(SpecEvents.bytes(
+                SpecEvents.notMediaUpload("alice", "req-1"))).event();
+        assertThat(notMedia.mediaError()).isEqualTo("MetaData: no audio or video stream");
+
+        ObjectNode withoutMeta = SpecEvents.reviewedUpload("alice", "req-1");
+        assertThat(((VodEvent.FileUploaded) parser.parse(SpecEvents.bytes(withoutMeta)).event()).mediaError())
+                .as("no MetaData says nothing").isEmpty();
+        ((ObjectNode) withoutMeta.get("FileUploadEvent")).putNull("MetaData");
+        assertThat(((VodEvent.FileUploaded) parser.parse(SpecEvents.bytes(withoutMeta)).event()).mediaError())
+                .as("a null MetaData says nothing").isEmpty();
+        JsonNode pulled = SpecEvents.load("v3-pull-events-response.json").get("Response").get("EventSet").get(0);
+        assertThat(((VodEvent.FileUploaded) parser.parse(SpecEvents.bytes(pulled)).event()).mediaError())
+                .as("a MetaData with streams").isEmpty();
+        ObjectNode audioOnly = SpecEvents.notMediaUpload("alice", "req-1");
+        ((ObjectNode) audioOnly.get("FileUploadEvent").get("MetaData")).putArray("AudioStreamSet").addObject().put("Codec", "aac");
+        assertThat(((VodEvent.FileUploaded) parser.parse(SpecEvents.bytes(audioOnly)).event()).mediaError())
+                .as("audio is media").isEmpty();
+    }
+
+    @Test
+    void aSourceFileErrorSaysTheFileIsNotMediaAnInvalidInputDoesNot() throws Exception {
+        for (String code : new String[] {"SourceFileError", "SourceFileError.ContentMalformed"}) {
+            VodEvent.ProcedureChanged flow = (VodEvent.ProcedureChanged) parser.parse(SpecEvents.bytes(SpecEvents.failedFlow(code))).event();
+            assertThat(flow.failedTasks()).isEqualTo(2);
+            assertThat(flow.mediaError()).isEqualTo("Transcode: " + code);
+            VodEvent.ReviewCompleted review = (VodEvent.ReviewCompleted) parser.parse(
+                    SpecEvents.bytes(SpecEvents.failedReviewTask(code))).event();
+            assertThat(review.review().verdict()).isEqualTo(Review.Verdict.FAILED);
+            assertThat(review.mediaError()).isEqualTo("ReviewAudioVideo: " + code);
+        }
+        for (String code : new String[] {"FailedOperation.InvalidInput", "SourceFileError.NoVideoMedia", "InternalError"}) {
+            VodEvent.ProcedureChanged flow = (VodEvent.ProcedureChanged) parser.parse(SpecEvents.bytes(SpecEvents.failedFlow(code))).event();
+            assertThat(flow.failedTasks()).isEqualTo(2);
+            assertThat(flow.mediaError()).as(code + " says a task failed, not what the file is").isEmpty();
+            assertThat(((VodEvent.ReviewCompleted) parser.parse(SpecEvents.bytes(SpecEvents.failedReviewTask(code))).event())
+                    .mediaError()).isEmpty();
+        }
+        ObjectNode sizeOnlyMeta = SpecEvents.failedFlow("FailedOperation.InvalidInput");
+        ((ObjectNode) sizeOnlyMeta.get("ProcedureStateChangeEvent")).set("MetaData",
+                SpecEvents.notMediaUpload("a", "r").get("FileUploadEvent").get("MetaData"));
+        assertThat(((VodEvent.ProcedureChanged) parser.parse(SpecEvents.bytes(sizeOnlyMeta)).event()).mediaError())
+                .as("the flow's own MetaData may say it").isEqualTo("MetaData: no audio or video stream");
+    }
+
+    @Test
     void aPulledEventIsTheSameEventAsItsPush() throws Exception {
         JsonNode pulled = SpecEvents.load("v3-pull-events-response.json").get("Response").get("EventSet").get(0);
         ParsedEvent parsed = parser.parse(SpecEvents.bytes(pulled));

@@ -79,6 +79,43 @@ public final class SpecEvents {
         return body;
     }
 
+    /**
+     * A file that is not audio or video, as OpenVOD's platform reports its upload: §5.2 (with its
+     * review task) whose {@code MetaData} has the size only — no container, no stream, no duration.
+     */
+    public static ObjectNode notMediaUpload(String userId, String requestId) {
+        ObjectNode body = reviewedUpload(userId, requestId);
+        ObjectNode meta = ((ObjectNode) body.get("FileUploadEvent")).putObject("MetaData");
+        meta.put("Size", 4096).put("Container", "").put("Bitrate", 0).put("Height", 0).put("Width", 0).put("Duration", 0)
+                .put("Rotate", 0);
+        meta.putArray("VideoStreamSet");
+        meta.putArray("AudioStreamSet");
+        meta.put("VideoDuration", 0).put("AudioDuration", 0);
+        return body;
+    }
+
+    /** §6's transcode-and-cover report of {@link #FILE_ID} with every task failed with {@code errCodeExt}. */
+    public static ObjectNode failedFlow(String errCodeExt) {
+        ObjectNode body = load("v3-procedure-finish-transcode-cover.json");
+        ObjectNode event = (ObjectNode) body.get("ProcedureStateChangeEvent");
+        event.put("FileId", FILE_ID).put("TaskId", TASK_ID);
+        for (JsonNode result : event.get("MediaProcessResultSet")) {
+            ObjectNode task = (ObjectNode) result.get(result.get("Type").asText() + "Task");
+            task.put("Status", "FAIL").put("ErrCode", -1).put("ErrCodeExt", errCodeExt).put("Message", "cannot decode").put("Progress", 0);
+            task.putNull("Output");
+        }
+        return body;
+    }
+
+    /** §7.2's {@code ReviewAudioVideoComplete} of a task that failed with {@code errCodeExt}. */
+    public static ObjectNode failedReviewTask(String errCodeExt) {
+        ObjectNode body = tencent("v3-review-audio-video-complete.json");
+        ObjectNode event = (ObjectNode) body.get("ReviewAudioVideoCompleteEvent");
+        event.put("Status", "FINISH").put("ErrCode", -1).put("ErrCodeExt", errCodeExt).put("Message", "cannot decode");
+        event.putNull("Output");
+        return body;
+    }
+
     /** The body with every other payload field present as {@code null}, as real pushes have it. */
     public static ObjectNode withNullSiblings(ObjectNode body) {
         ObjectNode copy = body.deepCopy();

@@ -25,7 +25,7 @@ class SqliteAppDatabaseTest {
         try (AppDatabase db = AppDatabase.openSqlite(file)) {
             assertThat(db.isSqlite()).isTrue();
             assertThat(db.jdbcUrl()).isEqualTo("jdbc:sqlite:" + file.toAbsolutePath());
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5", "6");
         }
         assertThat(Files.isRegularFile(file)).isTrue();
     }
@@ -37,7 +37,7 @@ class SqliteAppDatabaseTest {
             new SqlAccountStore(db.jdbi()).setRole("alice", "admin", AccountStoreContract.NOW);
         }
         try (AppDatabase db = AppDatabase.open(AppDatabase.sqliteUrl(file))) {
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5", "6");
             assertThat(new SqlAccountStore(db.jdbi()).find("alice")).isPresent();
         }
     }

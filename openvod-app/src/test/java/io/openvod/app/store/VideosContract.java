@@ -38,7 +38,7 @@ public interface VideosContract {
                 "https://m/f1.jpg", "task-1", List.of(new Playback("mp4", 100010, "https://m/f1-hd.mp4", 1280, 720),
                 new Playback("hls", 12, "https://m/f1.m3u8", 0, 0)), "block", 97.5, "Porn",
                 Optional.of(new Video.Moderation("blocked", "mod", T0.plusSeconds(30))), 42, T0, T0.plusSeconds(60),
-                new Video.Awaited(true, "success", "review-1", "block"));
+                new Video.Awaited(true, "success", "review-1", "block"), "Transcode: SourceFileError");
         Video bare = Video.unknown("f2", T0);
         videos().save(full);
         otherNode().save(bare);
@@ -182,6 +182,23 @@ public interface VideosContract {
         Video stored = videos().find("f1").orElseThrow();
         assertThat(stored.state()).isEqualTo(VideoState.PUBLISHED);
         assertThat(stored.moderation()).contains(new Video.Moderation("approved", "mod", T0.plusSeconds(9)));
+    }
+
+    @Test
+    default void aFileThatIsNotMediaIsStoredFailedWithWhatSaidSoAndIsNotQueuedForAModerator() {
+        VideoTransitions transitions = new VideoTransitions();
+        VodEvent notMedia = new VodEvent.FileUploaded("f1", "notes", "https://m/f1.mp4", "", "uid=alice&req=r1", "task-1", "review-1",
+                "MetaData: no audio or video stream");
+        videos().change("f1", v -> transitions.apply(v, "f1", notMedia, 1, T0));
+        VodEvent reviewFailed = new VodEvent.ReviewCompleted("review-1", "f1", new Review(Review.Verdict.FAILED, 0, ""), "");
+        otherNode().change("f1", v -> transitions.apply(v, "f1", reviewFailed, 2, T0.plusSeconds(1)));
+
+        Video stored = videos().find("f1").orElseThrow();
+        assertThat(stored.state()).isEqualTo(VideoState.FAILED);
+        assertThat(stored.mediaError()).isEqualTo("MetaData: no audio or video stream");
+        assertThat(stored.failureReason()).contains(Video.NOT_PLAYABLE);
+        assertThat(otherNode().inState(VideoState.PENDING_REVIEW, 10)).isEmpty();
+        assertThat(otherNode().inState(VideoState.FAILED, 10)).extracting(Video::fileId).containsExactly("f1");
     }
 
     private static Video video(String fileId, String userId, VideoState state, Instant createdAt) {

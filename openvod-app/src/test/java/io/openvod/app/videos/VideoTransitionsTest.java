@@ -227,4 +227,71 @@ class VideoTransitionsTest {
         assertThat(transitions.apply(Optional.of(published), SpecEvents.FILE_ID, event(SpecEvents.reviewTask("pass")), 0, NOW)
                 .orElseThrow().state()).isEqualTo(VideoState.PUBLISHED);
     }
+
+    @Test
+    void aFileThatIsNotMediaFailsAsNotPlayableInEveryOrderAndNeverWaitsForAModerator() {
+        for (boolean withSequence : new boolean[] {true, false}) {
+            // what OpenVOD's platform sends for a renamed text file: a size-only MetaData, then every task failing
+            List<Delivery> flow = List.of(new Delivery(event(SpecEvents.notMediaUpload("ann", "req-9")), withSequence ? 1 : 0),
+                    new Delivery(event(SpecEvents.failedFlow("FailedOperation.InvalidInput")), withSequence ? 2 : 0),
+                    new Delivery(event(SpecEvents.failedReviewTask("FailedOperation.InvalidInput")), withSequence ? 3 : 0));
+            for (List<Delivery> order : permutations(flow)) {
+                Optional<Video> video = Optional.empty();
+                List<VideoState> seen = new ArrayList<>();
+                for (Delivery d : order) {
+                    video = transitions.apply(video, SpecEvents.FILE_ID, d.event(), d.sequence(), NOW);
+                    seen.add(video.orElseThrow().state());
+                }
+                Video last = video.orElseThrow();
+                assertThat(last.state()).as("sequence %s, order %s", withSequence, order).isEqualTo(VideoState.FAILED);
+                assertThat(last.failureReason()).contains(Video.NOT_PLAYABLE);
+                assertThat(last.mediaError()).isEqualTo("MetaData: no audio or video stream");
+                assertThat(last.userId()).contains("ann");
+                assertThat(seen).as("never in the moderators' queue, order %s", order).doesNotContain(VideoState.PENDING_REVIEW);
+                assertThat(transitions.approvable(last)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void tencentsSourceFileErrorsAlsoSayTheFileIsNotMedia() {
+        Video video = run(List.of(new Delivery(event(SpecEvents.reviewedUpload("bo", "r")), 0),
+                new Delivery(event(SpecEvents.failedFlow("SourceFileError.ContentMalformed")), 0),
+                new Delivery(event(SpecEvents.failedReviewTask("SourceFileError")), 0))).orElseThrow();
+        assertThat(video.state()).isEqualTo(VideoState.FAILED);
+        assertThat(video.failureReason()).contains(Video.NOT_PLAYABLE);
+        assertThat(video.mediaError()).isEqualTo("Transcode: SourceFileError.ContentMalformed");
+    }
+
+    @Test
+    void failedTasksOfAFileNotKnownToBeBadAreNotCalledUnplayable() {
+        // nothing says the file is not media: the flow failed, and a review that could not run needs a person
+        Video unreviewed = run(List.of(new Delivery(event(SpecEvents.reviewedUpload("cy", "r")), 0),
+                new Delivery(event(SpecEvents.failedFlow("FailedOperation.InvalidInput")), 0),
+                new Delivery(event(SpecEvents.failedReviewTask("FailedOperation.ReviewUnavailable")), 0))).orElseThrow();
+        assertThat(unreviewed.state()).isEqualTo(VideoState.PENDING_REVIEW);
+        assertThat(unreviewed.unplayable()).isFalse();
+        Video failed = run(List.of(new Delivery(event(SpecEvents.upload("cy", "r")), 0),
+                new Delivery(event(SpecEvents.failedFlow("InternalError")), 0))).orElseThrow();
+        assertThat(failed.state()).isEqualTo(VideoState.FAILED);
+        assertThat(failed.failureReason()).contains(Video.PROCESSING_FAILED);
+        assertThat(transitions.approvable(failed)).as("a failed video is not approved either").isFalse();
+    }
+
+    @Test
+    void anApprovalNeverPublishesAFileThatIsNotMedia() {
+        Video pending = run(List.of(new Delivery(event(SpecEvents.reviewedUpload("di", "r")), 0),
+                new Delivery(event(SpecEvents.tencent("v3-procedure-finish-transcode-cover.json")), 0),
+                new Delivery(event(SpecEvents.reviewTask("review")), 0))).orElseThrow();
+        Video approved = transitions.moderate(pending, true, "mod", NOW);
+        assertThat(approved.state()).isEqualTo(VideoState.PUBLISHED);
+        Video reported = transitions.apply(Optional.of(approved), SpecEvents.FILE_ID,
+                event(SpecEvents.failedReviewTask("SourceFileError")), 0, NOW).orElseThrow();
+        assertThat(reported.state()).as("a later report that the file is not media").isEqualTo(VideoState.FAILED);
+        assertThat(reported.moderation()).isPresent();
+
+        Video notMedia = run(List.of(new Delivery(event(SpecEvents.notMediaUpload("di", "r")), 0))).orElseThrow();
+        assertThat(transitions.moderate(notMedia, true, "mod", NOW).state()).isEqualTo(VideoState.FAILED);
+        assertThat(transitions.moderate(notMedia, false, "mod", NOW).state()).as("blocking stays possible").isEqualTo(VideoState.BLOCKED);
+    }
 }

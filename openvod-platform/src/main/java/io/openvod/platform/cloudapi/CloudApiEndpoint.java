@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.ApiKeys;
+import io.openvod.platform.catalog.MediaUrls;
 import io.openvod.signature.RequestHeaders;
 import io.openvod.signature.Verdict;
 import io.openvod.signature.tc3.Tc3Rejection;
@@ -52,15 +53,27 @@ public final class CloudApiEndpoint {
     private final CloudActions actions;
     private final Tc3Verifier verifier;
     private final Clock clock;
+    private final MediaUrls urls;
 
     /** An envelope to answer with, and its request id (also sent as {@code X-TC-RequestId}). */
     public record Answer(String requestId, byte[] json) {
     }
 
+    /** An endpoint whose answers carry URLs as they were stored. */
     public CloudApiEndpoint(ApiKeys keys, CloudActions actions, Clock clock) {
+        this(keys, actions, clock, MediaUrls.UNCHANGED);
+    }
+
+    /**
+     * An endpoint whose answers carry every media URL on the platform's current media base
+     * ({@link MediaUrls}): DescribeMediaInfos, SearchMedia, DescribeTaskDetail, CommitUpload,
+     * the events of PullEvents — also of media and events recorded before the platform moved.
+     */
+    public CloudApiEndpoint(ApiKeys keys, CloudActions actions, Clock clock, MediaUrls urls) {
         this.keys = keys;
         this.actions = actions;
         this.clock = clock;
+        this.urls = urls;
         this.verifier = verifier("vod");
     }
 
@@ -132,7 +145,7 @@ public final class CloudApiEndpoint {
                 (appId, requested) -> keys.resolveSubApp(appId, Optional.ofNullable(requested)),
                 headers.first("traceparent").flatMap(TraceParent::parse));
         ObjectNode result = action.handle(call, request);
-        return result == null ? JSON.createObjectNode() : result.deepCopy();
+        return result == null ? JSON.createObjectNode() : (ObjectNode) urls.currentIn(result.deepCopy());
     }
 
     /** The first DNS label of a Host header, lower-cased, when it can be a service name; else null. */

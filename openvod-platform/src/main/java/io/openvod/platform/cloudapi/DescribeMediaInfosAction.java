@@ -125,6 +125,6 @@ public final class DescribeMediaInfosAction implements CloudAction {
                 throw new UncheckedIOException("stored MetaData of " + media.fileId() + " is not JSON", e);
             }
         }
-        return new MediaMetadata(media.size(), "", 0, 0, 0, 0f, 0, List.of(), List.of(), 0f, 0f).toJson();
+        return MediaMetadata.sizeOnly(media.size()).toJson();
     }
 }

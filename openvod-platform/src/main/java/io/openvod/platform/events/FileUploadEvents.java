@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.platform.catalog.Media;
+import io.openvod.platform.media.MediaMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * Builds the v3 {@code NewFileUpload} event body ({@code {"EventType":"NewFileUpload",
  * "FileUploadEvent":{…}}}) from a catalog row, with Tencent's field names, types and order
- * (spec: event-protocol §5). Nulls are omitted; empty strings and arrays are sent.
+ * (spec: event-protocol §5). Nulls are omitted; empty strings and arrays are sent. The
+ * {@code MetaData} of a file ffprobe could not read has its {@code Size} only — no container, no
+ * stream, duration 0, as DescribeMediaInfos reports it — so that a receiver sees from the event
+ * that the upload is not audio or video.
  */
 public final class FileUploadEvents {
     public static final String NEW_FILE_UPLOAD = "NewFileUpload";
@@ -38,7 +42,8 @@ public final class FileUploadEvents {
         task.set("MediaBasicInfo", basicInfo(media));
         task.put("ProcedureTaskId", procedureTaskId);
         task.put("ReviewAudioVideoTaskId", reviewAudioVideoTaskId);
-        media.metadataJson().map(FileUploadEvents::parse).ifPresent(meta -> task.set("MetaData", meta));
+        task.set("MetaData", media.metadataJson().map(FileUploadEvents::parse)
+                .orElseGet(() -> MediaMetadata.sizeOnly(media.size()).toJson()));
         return body;
     }
 

@@ -1,6 +1,7 @@
 package io.openvod.platform.events;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,6 +30,21 @@ public final class SqlEventConfigs implements EventConfigs {
                         rs.getString(5), rs.getString(6)))
                 .findOne());
         return stored.orElseGet(() -> defaults.forApp(subAppId));
+    }
+
+    @Override
+    public List<EventConfig> stored() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT sub_app_id, mode, notification_url, upload_switch, delete_switch, "
+                        + "persistence_switch FROM event_configs ORDER BY sub_app_id")
+                .map((rs, ctx) -> new EventConfig(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .list());
+    }
+
+    @Override
+    public boolean remove(long subAppId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM event_configs WHERE sub_app_id = :id").bind("id", subAppId)
+                .execute()) > 0;
     }
 
     @Override

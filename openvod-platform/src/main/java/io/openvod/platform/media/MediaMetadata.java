@@ -71,6 +71,14 @@ public record MediaMetadata(long size, String container, long bitrate, int heigh
         }
     }
 
+    /**
+     * The metadata of a file ffprobe could not read: its size, and nothing else (no container, no
+     * streams, no duration) — what DescribeMediaInfos and NewFileUpload report for it.
+     */
+    public static MediaMetadata sizeOnly(long size) {
+        return new MediaMetadata(size, "", 0, 0, 0, 0f, 0, List.of(), List.of(), 0f, 0f);
+    }
+
     /** Tencent's {@code MetaData} object: {@code Size}, {@code Container}, {@code VideoStreamSet}, ... */
     public ObjectNode toJson() {
         return MetaDataJson.write(this);

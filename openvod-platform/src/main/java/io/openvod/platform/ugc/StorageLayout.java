@@ -1,5 +1,6 @@
 package io.openvod.platform.ugc;
 
+import io.openvod.platform.catalog.MediaUrls;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,11 +16,21 @@ public final class StorageLayout {
     private static final char[] NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String mediaBaseUrl;
+    private final MediaUrls urls;
 
     /** @param mediaBaseUrl the base of media URLs, without a trailing slash */
     public StorageLayout(String mediaBaseUrl) {
-        this.mediaBaseUrl = mediaBaseUrl;
+        this(new MediaUrls(mediaBaseUrl));
+    }
+
+    /** @param urls the media URLs on the platform's current base */
+    public StorageLayout(MediaUrls urls) {
+        this.urls = urls;
+    }
+
+    /** The media URLs on the platform's current base (and stored URLs put on it). */
+    public MediaUrls urls() {
+        return urls;
     }
 
     /** {@code storageBucket} of the UGC API: the bucket name without the appid suffix. */
@@ -62,6 +73,6 @@ public final class StorageLayout {
 
     /** The URL media players fetch the object from (path-style object GET, public read). */
     public String url(String bucket, String key) {
-        return mediaBaseUrl + "/" + bucket + "/" + key;
+        return urls.url(bucket, key);
     }
 }

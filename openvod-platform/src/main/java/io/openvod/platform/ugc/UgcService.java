@@ -224,8 +224,12 @@ public final class UgcService {
     public record OpenedSession(String sessionKey, UploadSession session, TempCredential credential) {
     }
 
+    /** A declared size: none, or 1 byte to the limit. An empty file is not media (nor a cover), so 0 is refused. */
     private Optional<Long> checkedSize(UgcRequest request, String field) {
         Optional<Long> size = request.size(field);
+        if (size.isPresent() && size.get() == 0) {
+            throw UgcRequest.invalid(field + " is 0: an empty file cannot be uploaded");
+        }
         if (size.isPresent() && size.get() > limits.maxFileSize()) {
             throw new UgcException(UgcError.UPLOAD_FILE_TOO_LARGE, field + " " + size.get() + " is above the limit of "
                     + limits.maxFileSize() + " bytes");

@@ -111,7 +111,7 @@ public final class UploadCommitter {
      * (the API 3.0 action's name).
      *
      * @throws UgcException {@link UgcError#SESSION_NOT_FOUND} for an unknown, expired or foreign
-     *     session; {@link UgcError#UPLOAD_INCOMPLETE} when an object is missing or of another size
+     *     session; {@link UgcError#UPLOAD_INCOMPLETE} when an object is missing, of another size, or empty
      */
     public Committed commit(long appId, long subAppId, String sessionKey) {
         return commit(appId, subAppId, sessionKey, "CommitUpload");
@@ -228,11 +228,16 @@ public final class UploadCommitter {
             throw new UgcException(UgcError.UPLOAD_INCOMPLETE, "the " + what + " has " + info.size()
                     + " bytes, but " + declared.get() + " were declared");
         }
+        if (info.size() == 0) {
+            throw new UgcException(UgcError.UPLOAD_INCOMPLETE, "the " + what + " is empty (0 bytes): upload its bytes, "
+                    + "then commit; an empty file cannot be committed");
+        }
         return info;
     }
 
-    private static ObjectNode answer(Committed committed) {
-        Media media = committed.media();
+    /** The answer of CommitUploadUGC; the URLs on the platform's current base, also when the session was committed before it moved. */
+    private ObjectNode answer(Committed committed) {
+        Media media = layout.urls().current(committed.media());
         ObjectNode data = JSON.createObjectNode();
         data.put("fileId", media.fileId());
         if (!committed.session().replacesCover()) {

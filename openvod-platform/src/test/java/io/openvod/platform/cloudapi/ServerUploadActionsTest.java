@@ -115,6 +115,17 @@ class ServerUploadActionsTest {
     }
 
     @Test
+    void commitOfAnEmptyMediaFileIsAFailedOperation() {
+        ObjectNode apply = actions.apply.handle(actions.call(), request("{\"MediaType\":\"mp4\"}"));
+        assertThat(cos(apply).put(CosTestClient.key(apply.get("MediaStoragePath").asText()), new byte[0], Map.of(), Map.of())
+                .statusCode()).isEqualTo(200);
+        CloudApiException refused = catchThrowableOfType(CloudApiException.class, () -> actions.commit.handle(actions.call(),
+                request("{\"VodSessionKey\":\"" + apply.get("VodSessionKey").asText() + "\"}")));
+        assertThat(refused.code()).isEqualTo("FailedOperation");
+        assertThat(refused.getMessage()).contains("the video is empty (0 bytes)");
+    }
+
+    @Test
     void applyRefusesBadParameters() {
         assertThat(applyCode("{}")).isEqualTo("MissingParameter");
         assertThat(applyCode("{\"MediaType\":\"m p4\"}")).isEqualTo("InvalidParameterValue.MediaType");

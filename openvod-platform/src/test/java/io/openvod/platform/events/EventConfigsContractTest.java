@@ -52,6 +52,26 @@ class EventConfigsContractTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void storedSettingsAreListedAndRemovedSettingsGiveWayToTheDefaults(TestDatabase engine) {
+        EventConfigs configs = open(engine);
+        assertThat(configs.stored()).isEmpty();
+        EventConfig push = new EventConfig(206, "PUSH", "http://127.0.0.1:8081/api/v1/vod/events/t", "ON", "ON", "OFF");
+        EventConfig pull = new EventConfig(205, "PULL", "", "ON", "OFF", "OFF");
+        configs.put(push);
+        configs.put(pull);
+        assertThat(configs.stored()).containsExactly(pull, push);
+
+        assertThat(configs.remove(206)).isTrue();
+        assertThat(configs.remove(206)).as("nothing stored any more").isFalse();
+        assertThat(configs.remove(207)).isFalse();
+        assertThat(configs.get(206)).isEqualTo(DEFAULTS.forApp(206));
+        assertThat(configs.stored()).containsExactly(pull);
+        EventConfigs other = new SqlEventConfigs(databases.anotherNode().jdbi(), DEFAULTS, TestClock.atNow());
+        assertThat(other.get(206).notificationUrl()).as("on every node").isEqualTo(DEFAULTS.notificationUrl());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void settingsPutThroughOneNodeAreInForceOnAnother(TestDatabase engine) {
         EventConfigs configs = open(engine);
         EventConfigs other = new SqlEventConfigs(databases.anotherNode().jdbi(), DEFAULTS, TestClock.atNow());

@@ -43,6 +43,12 @@ class FileUploadEventsTest {
         assertThat(info.get("Category").asText()).isEqualTo("Audio");
         assertThat(info.get("ExpireTime").asText()).isEqualTo("2030-01-01T00:00:00Z");
         JsonNode noMeta = FileUploadEvents.newFileUpload(media(Optional.empty(), Optional.empty()), "").get("FileUploadEvent");
-        assertThat(noMeta.has("MetaData")).as("no MetaData when ffprobe could not read the file").isFalse();
+        JsonNode sizeOnly = noMeta.get("MetaData");
+        assertThat(sizeOnly).as("when ffprobe could not read the file, MetaData has its size only").isNotNull();
+        assertThat(sizeOnly.get("Size").asLong()).isEqualTo(10);
+        assertThat(sizeOnly.get("Container").asText()).isEmpty();
+        assertThat(sizeOnly.get("Duration").asDouble()).isZero();
+        assertThat(sizeOnly.get("VideoStreamSet")).isEmpty();
+        assertThat(sizeOnly.get("AudioStreamSet")).isEmpty();
     }
 }

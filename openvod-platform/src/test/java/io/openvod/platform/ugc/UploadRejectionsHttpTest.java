@@ -195,6 +195,44 @@ class UploadRejectionsHttpTest {
     }
 
     @Test
+    void anEmptyFileIsAnInvalidRequestAtApplyAndOpensNoSession() {
+        long before = sessions();
+        Answer emptyVideo = post("ApplyUploadUGC", Uploads.applyBody(platform.signature(), "v", "mp4", 0));
+        refused(emptyVideo, 10001);
+        assertThat(emptyVideo.json().get("message").asText()).contains("videoSize is 0", "empty file");
+        ObjectNode emptyCover = Uploads.applyBody(platform.signature(), "v", "mp4", 10)
+                .put("coverName", "c").put("coverType", "png").put("coverSize", 0);
+        Answer cover = post("ApplyUploadUGC", emptyCover);
+        refused(cover, 10001);
+        assertThat(cover.json().get("message").asText()).contains("coverSize is 0");
+        assertThat(sessions()).isEqualTo(before);
+        Uploads.data(platform.ugc("ApplyUploadUGC", Uploads.applyBody(platform.signature(), "v", "mp4", 1)));
+        assertThat(sessions()).as("a file of one byte is accepted").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aCommitOfAnEmptyObjectIsIncompleteUntilItHasBytes() {
+        ObjectNode undeclared = Uploads.applyBody(platform.signature(), "v", "mp4", 10);
+        undeclared.remove("videoSize");
+        JsonNode apply = Uploads.data(platform.ugc("ApplyUploadUGC", undeclared));
+        String fileId = fileIdOf(apply);
+        CosTestClient cos = CosTestClient.forApply(platform.url(), apply);
+        String key = CosTestClient.key(apply.get("video").get("storagePath").asText());
+        assertThat(cos.put(key, new byte[0], Map.of(), Map.of()).statusCode()).isEqualTo(200);
+
+        Answer empty = post("CommitUploadUGC", commitBody(platform.signature(), apply.get("vodSessionKey").asText()));
+        refused(empty, 10008);
+        assertThat(empty.json().get("message").asText()).contains("the video is empty (0 bytes)");
+        assertThat(platform.node().catalog().find(fileId)).isEmpty();
+        assertThat(platform.node().catalog().events(fileId)).isEmpty();
+        assertThat(sessionState(apply.get("vodSessionKey").asText())).as("the session stays open").isEqualTo("APPLIED");
+
+        assertThat(cos.put(key, "not a video".getBytes(StandardCharsets.UTF_8), Map.of(), Map.of()).statusCode()).isEqualTo(200);
+        Uploads.data(platform.ugc("CommitUploadUGC", commitBody(platform.signature(), apply.get("vodSessionKey").asText())));
+        assertThat(platform.node().catalog().find(fileId)).as("with bytes, it commits").isPresent();
+    }
+
+    @Test
     void aCoverForAnUnknownFileIdIsRefused() {
         ObjectNode cover = PlatformFixture.json().put("signature", platform.signature()).put("fileId", "5000000000000000001")
                 .put("coverName", "c").put("coverType", "png").put("coverSize", 10);

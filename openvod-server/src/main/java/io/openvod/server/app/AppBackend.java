@@ -4,6 +4,7 @@ import io.openvod.app.config.AppConfig;
 import io.openvod.app.http.AppHttpServer;
 import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.ratelimit.RateLimiter;
+import io.openvod.app.videos.VideoUrls;
 import io.openvod.core.trace.TracingConfig;
 import io.openvod.server.config.PortInUseException;
 import java.net.URI;
@@ -36,7 +37,8 @@ public final class AppBackend implements AutoCloseable {
                     new RateLimiter(config.rateLimit().perUserPerMinute(), clock),
                     new RateLimiter(config.rateLimit().perIpPerMinute(), clock),
                     config.auth().accounts(), services.receipts(), config.receipt(), clock, services.videos(),
-                    services.store(), services.policy(), services.distribution(), services.readiness()), services.metrics());
+                    services.store(), services.policy(), services.distribution(), services.readiness(),
+                    new VideoUrls(config.vod().mediaBaseUrl())), services.metrics());
             AppBackend backend = new AppBackend(services, http);
             services.pullConsumer().ifPresent(PullConsumer::start);
             LOG.info("app backend listening on {} (signing key {})", backend.url(), services.activeSecretId().orElse("none"));

@@ -17,6 +17,10 @@ import io.openvod.platform.events.EventConfig;
 import io.openvod.server.app.AppBackend;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,18 +29,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code openvod dev} runs: the platform and the app backend in one process, a dev API key
  * (the account's first active stored key, made on first start) that the app backend signs with,
  * a demo user, and {@code dev.json} describing it all.
  *
- * <p>The platform delivers the dev application's events to the app backend: its event
- * configuration is set to PUSH to the app's receipt URL ({@code /api/v1/vod/events/<pathToken>})
- * at every start, callbacks are signed with the dev application's own webhook secret (made on the
- * platform on first start, like {@code openvod events secrets create}) that the app verifies, the
- * app takes events of the dev application only, and loopback callbacks are allowed. The path
- * token is made once and kept in the state directory ({@link DevReceiptSecrets}). The default role's signatures name the task flow
+ * <p>The platform delivers the dev application's events to the app backend: the dev platform's
+ * configuration — not the database — says PUSH to the app's receipt URL
+ * ({@code /api/v1/vod/events/<pathToken>}) for applications without stored event settings, so a
+ * later {@code openvod platform} on the same database starts with its own settings; callbacks are
+ * signed with the dev application's own webhook secret (made on the platform on first start, like
+ * {@code openvod events secrets create}) that the app verifies, the app takes events of the dev
+ * application only, and loopback callbacks are allowed. The app's port is chosen before the
+ * platform starts (a free one for port 0), so that the receipt URL is known then. The settings an
+ * earlier version of {@code openvod dev} stored for the dev application (PUSH to this receipt path)
+ * are removed. The path token is made once and kept in the state directory ({@link DevReceiptSecrets}). The default role's signatures name the task flow
  * {@value #DEV_PROCEDURE} unless the configuration names one, so that an upload goes through
  * review to {@code published} without a manual step.
  */
@@ -49,6 +59,8 @@ public final class DevStack implements AutoCloseable {
     public static final String MODERATOR_ROLE = "moderator";
     /** The task flow of the demo's signatures when the default role names none. */
     public static final String DEV_PROCEDURE = "ReviewAudioVideoTranscodeCover";
+    private static final String RECEIPT_PATH = "api/v1/vod/events/";
+    private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
 
     private final Platform platform;
     private final AppBackend app;
@@ -69,13 +81,17 @@ public final class DevStack implements AutoCloseable {
     /** Starts both services, points the dev application's events at the app and writes {@code stateDir/dev.json}. */
     public static DevStack start(OpenVodConfig config, Path stateDir, Clock clock) {
         DevReceiptSecrets secrets = DevReceiptSecrets.loadOrCreate(stateDir);
-        Platform platform = Platform.start(withDevPush(config.platform()), config.signature(), config.keys(),
+        AppHttpConfig appHttp = withKnownPort(config.app().http());
+        String receiptUrl = urlOf(appHttp) + RECEIPT_PATH + secrets.pathToken();
+        Platform platform = Platform.start(withDevPush(config.platform(), receiptUrl), config.signature(), config.keys(),
                 config.tracing().tracing(), clock);
         AppBackend app = null;
         try {
             long appId = config.platform().account().appId();
+            forgetEarlierDevPush(platform, appId, secrets.pathToken());
             ApiKey key = devKey(platform, appId);
-            AppConfig appConfig = withDevKey(config.app(), key, secrets, webhookSecrets(platform, appId), platform.url()).withWeb(new io.openvod.app.config.WebConfig(
+            AppConfig appConfig = withDevKey(config.app(), appHttp, key, secrets, webhookSecrets(platform, appId), platform.url(),
+                    platform.node().mediaBaseUrl()).withWeb(new io.openvod.app.config.WebConfig(
                     platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD + " (moderator: " + MODERATOR_USER + " / "
                     + MODERATOR_PASSWORD + ")"));
             app = AppBackend.start(appConfig, config.tracing().tracing(), clock);
@@ -85,8 +101,10 @@ public final class DevStack implements AutoCloseable {
             if (app.services().store().find(MODERATOR_USER).isEmpty() && appConfig.receipt().moderatorRoles().contains(MODERATOR_ROLE)) {
                 app.services().accounts().createUser(MODERATOR_USER, MODERATOR_ROLE, Optional.of(MODERATOR_PASSWORD.toCharArray()));
             }
-            String receiptUrl = app.url() + "api/v1/vod/events/" + secrets.pathToken();
-            pushTo(platform, appId, receiptUrl);
+            if (!app.url().toString().equals(urlOf(appHttp))) {
+                throw new IllegalStateException("the app listens on " + app.url() + ", not on " + urlOf(appHttp)
+                        + ", where the platform pushes the events");
+            }
             String procedure = appConfig.policy().roles().get(appConfig.policy().defaultRole()).defaultProcedure();
             DevStack stack = new DevStack(platform, app, key, stateDir.resolve("dev.json"), receiptUrl, procedure);
             stack.writeState();
@@ -102,20 +120,22 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * The app configuration signing with the dev key, verifying the dev pushes, naming
-     * {@link #DEV_PROCEDURE}, and sending moderators' decisions to the dev platform.
+     * {@link #DEV_PROCEDURE}, sending moderators' decisions to the dev platform, and answering video
+     * URLs on the dev platform's media base of this run (so those of earlier runs, on other ports, work).
      */
-    private static AppConfig withDevKey(AppConfig base, ApiKey key, DevReceiptSecrets secrets, List<Secret> signing,
-                                        String platformUrl) {
-        AppHttpConfig http = base.http().corsOrigins().isEmpty()
-                ? new AppHttpConfig(base.http().host(), base.http().port(), List.of("*"), base.http().trustForwardedFor(),
-                base.http().maxBodyBytes(), base.http().metricsToken())
-                : base.http();
+    private static AppConfig withDevKey(AppConfig base, AppHttpConfig appHttp, ApiKey key, DevReceiptSecrets secrets,
+                                        List<Secret> signing, String platformUrl, String mediaBaseUrl) {
+        AppHttpConfig http = appHttp.corsOrigins().isEmpty()
+                ? new AppHttpConfig(appHttp.host(), appHttp.port(), List.of("*"), appHttp.trustForwardedFor(),
+                appHttp.maxBodyBytes(), appHttp.metricsToken())
+                : appHttp;
         ReceiptConfig r = base.receipt();
         List<Secret> webhookSecrets = new ArrayList<>(signing);
         webhookSecrets.addAll(r.webhookSecrets());
         ReceiptConfig receipt = new ReceiptConfig(Secret.of(secrets.pathToken()), webhookSecrets, r.tolerance(), r.maxBodyBytes(),
                 r.pull(), r.forward(), r.moderatorRoles(), new ReceiptConfig.ForbidAtVod(true, platformUrl, ""), key.appId());
-        return new AppConfig(http, base.database(), new VodConfig(key.secretId(), Secret.of(key.secretKey()), null, List.of(), 0, ""),
+        return new AppConfig(http, base.database(), new VodConfig(key.secretId(), Secret.of(key.secretKey()), null, List.of(), 0, "",
+                        mediaBaseUrl),
                 base.auth(), withDevProcedure(base.policy()), base.rateLimit(), receipt);
     }
 
@@ -145,11 +165,14 @@ public final class DevStack implements AutoCloseable {
         return signing.isEmpty() ? List.of(secrets.create(appId).secret()) : signing;
     }
 
-    /** The platform configuration signing callbacks and allowing loopback callback URLs. */
-    private static PlatformConfig withDevPush(PlatformConfig base) {
+    /**
+     * The platform configuration pushing the events of applications without stored settings to
+     * {@code receiptUrl}, signing callbacks and allowing loopback callback URLs.
+     */
+    private static PlatformConfig withDevPush(PlatformConfig base, String receiptUrl) {
         EventsConfig e = base.events();
         EventsConfig.Push p = e.push();
-        EventsConfig events = new EventsConfig(e.mode(), e.notificationUrl(), e.uploadSwitch(), e.deleteSwitch(),
+        EventsConfig events = new EventsConfig("PUSH", receiptUrl, e.uploadSwitch(), e.deleteSwitch(),
                 new EventsConfig.Push(p.timeout(), p.firstRetry(), p.retryWindow(), p.maxAttempts(), p.concurrency(), true,
                         true, p.allowPrivateNetworks()), e.pull());
         return new PlatformConfig(base.http(), base.databaseUrl(), base.databaseUsername(), base.databasePassword(),
@@ -157,12 +180,48 @@ public final class DevStack implements AutoCloseable {
                 base.review());
     }
 
-    /** Sets the dev application's events to PUSH to {@code receiptUrl}, keeping its switches, as ModifyEventConfig would. */
-    private static void pushTo(Platform platform, long subAppId, String receiptUrl) {
+    /**
+     * Removes the event settings an earlier {@code openvod dev} stored for the dev application (PUSH to
+     * this state directory's receipt path), which would send a later {@code openvod platform}'s events to
+     * a loopback URL it refuses; warns of other stored settings, which are in force instead of the dev push.
+     */
+    private static void forgetEarlierDevPush(Platform platform, long subAppId, String pathToken) {
         var configs = platform.node().eventConfigs();
-        EventConfig current = configs.get(subAppId);
-        configs.put(new EventConfig(subAppId, "PUSH", receiptUrl, current.uploadSwitch(), current.deleteSwitch(),
-                current.persistenceSwitch()));
+        for (EventConfig stored : configs.stored()) {
+            if (stored.subAppId() != subAppId) {
+                continue;
+            }
+            if (stored.mode().equals("PUSH") && stored.notificationUrl().endsWith(RECEIPT_PATH + pathToken)) {
+                configs.remove(subAppId);
+                LOG.info("removed the event settings an earlier openvod dev stored for application {}; its events follow "
+                        + "openvod dev's configuration now", subAppId);
+            } else {
+                LOG.warn("application {} has stored event settings (ModifyEventConfig: {}), which are in force instead of openvod "
+                        + "dev's push to its app backend", subAppId, stored.mode());
+            }
+        }
+    }
+
+    /** The app's HTTP settings with a port the app will listen on: a free one for port 0. */
+    private static AppHttpConfig withKnownPort(AppHttpConfig http) {
+        if (http.port() != 0) {
+            return http;
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(http.host()))) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + http.host(), e);
+        }
+        return new AppHttpConfig(http.host(), port, http.corsOrigins(), http.trustForwardedFor(), http.maxBodyBytes(),
+                http.metricsToken());
+    }
+
+    /** The app's base URL as {@link AppBackend#url()} will name it, ending in {@code /}. */
+    private static String urlOf(AppHttpConfig http) {
+        String host = http.host();
+        String shown = host.contains(":") ? "[" + host + "]" : host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return "http://" + shown + ":" + http.port() + "/";
     }
 
     private static ApiKey devKey(Platform platform, long appId) {

@@ -88,6 +88,39 @@ public final class DevUploads {
                 + "; platform deliveries: " + dev.platform().node().push().deliveries().list(Optional.empty(), Optional.of(fileId), 50));
     }
 
+    /** Signs {@code user} in at the dev app; answers the session token (remembered as a secret). */
+    public static String login(DevStack dev, String user, String password) throws Exception {
+        String session = post(dev.app().url().resolve("api/v1/login"),
+                "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}").path("data").path("token").asText();
+        TestSecrets.remember(session);
+        assertThat(session).as(user + " signs in").isNotEmpty();
+        return session;
+    }
+
+    /** {@code GET} of the dev app's {@code path} with a bearer token: the status and the JSON answer. */
+    public static Answer get(DevStack dev, String path, String bearer) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(dev.app().url().resolve(path))
+                .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** {@code POST} of the dev app's {@code path} with a bearer token and no body: the status and the JSON answer. */
+    public static Answer post(DevStack dev, String path, String bearer) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(dev.app().url().resolve(path))
+                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** An answer of the app's API. */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    /** The demo user's signature for one upload step (a fresh one each time). */
+    public static String demoSignature(DevStack dev, String session) throws Exception {
+        return signature(dev, session);
+    }
+
     private static String signature(DevStack dev, String session) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(dev.app().url().resolve("api/v1/upload-signature"))
                 .header("Authorization", "Bearer " + session).GET().build(), HttpResponse.BodyHandlers.ofString());

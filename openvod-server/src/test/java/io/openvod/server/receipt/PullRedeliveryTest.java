@@ -17,10 +17,12 @@ import io.openvod.app.videos.VideoState;
 import io.openvod.core.trace.Tracing;
 import io.openvod.platform.config.EventsConfig;
 import io.openvod.platform.events.DeliveryRecord;
+import io.openvod.platform.media.TestClips;
 import io.openvod.platform.testing.PlatformFixture;
 import io.openvod.platform.testing.Uploads;
 import io.openvod.signature.Credential;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,8 +69,8 @@ class PullRedeliveryTest {
             };
             PullConsumer consumer = new PullConsumer(flaky, receipts);
 
-            String fileId = Uploads.uploadSmall(platform, new byte[] {1, 2, 3}, b -> b.sourceContext("uid=erin&req=r-1"))
-                    .get("fileId").asText();
+            byte[] clip = Files.readAllBytes(TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(1), 160, 120));
+            String fileId = Uploads.uploadSmall(platform, clip, b -> b.sourceContext("uid=erin&req=r-1")).get("fileId").asText();
 
             assertThatThrownBy(consumer::cycle).isInstanceOf(VodApiException.class);
             assertThat(received.recent(10)).as("stored before the confirm that failed").hasSize(1);

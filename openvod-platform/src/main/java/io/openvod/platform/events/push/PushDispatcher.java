@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openvod.core.trace.TraceStep;
 import io.openvod.core.trace.Tracing;
+import io.openvod.platform.catalog.MediaUrls;
 import io.openvod.platform.config.EventsConfig;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.DeliveryLog;
@@ -12,6 +13,7 @@ import io.openvod.platform.trace.TraceSteps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,13 +78,28 @@ public final class PushDispatcher implements AutoCloseable {
      */
     public PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock, MeterRegistry registry,
                           Tracing tracing) {
+        this(deliveries, config, secrets, clock, registry, tracing, Optional.empty());
+    }
+
+    /**
+     * A dispatcher as above whose POSTs carry the media URLs of the stored bodies on the platform's
+     * current media base ({@link MediaUrls}), so an event written before the platform moved (another
+     * port, another public URL) names URLs that work when it is delivered.
+     */
+    public PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock, MeterRegistry registry,
+                          Tracing tracing, MediaUrls urls) {
+        this(deliveries, config, secrets, clock, registry, tracing, Optional.of(urls));
+    }
+
+    private PushDispatcher(DeliveryLog deliveries, EventsConfig.Push config, WebhookSecrets secrets, Clock clock, MeterRegistry registry,
+                           Tracing tracing, Optional<MediaUrls> urls) {
         this.tracing = tracing;
         this.metrics = new PushMetrics(registry);
         this.deliveries = deliveries;
         this.clock = clock;
         WebhookSigner signer = new WebhookSigner(secrets, clock);
         this.sender = new PushSender(config.timeout(), new CallbackUrlPolicy(config.allowLoopback(), config.allowPrivateNetworks()),
-                signer, config.signed(), clock);
+                signer, config.signed(), clock, urls.orElse(MediaUrls.UNCHANGED));
         this.schedule = new RetrySchedule(config.firstRetry(), config.retryWindow(), config.maxAttempts(),
                 bound -> ThreadLocalRandom.current().nextLong(bound));
         this.leaseMillis = config.timeout().plus(LEASE_MARGIN).toMillis();

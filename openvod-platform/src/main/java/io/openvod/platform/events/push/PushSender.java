@@ -1,6 +1,7 @@
 package io.openvod.platform.events.push;
 
 import io.openvod.core.trace.TraceParent;
+import io.openvod.platform.catalog.MediaUrls;
 import io.openvod.platform.events.CallbackRefusedException;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.PushDelivery;
@@ -29,7 +30,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Sends one event: checks the URL's form against the callback policy, then POSTs the stored body,
- * with its application named ({@link ApplicationBinding}), as UTF-8 JSON without following
+ * with its media URLs on the platform's current media base ({@link MediaUrls}) and its application
+ * named ({@link ApplicationBinding}), as UTF-8 JSON without following
  * redirects, with the Standard Webhooks headers when signing and the application has a secret,
  * OpenVOD's own headers, and the push step's W3C {@code traceparent}. The host is resolved when
  * the connection is opened and only addresses the policy allows are dialled ({@link PolicyResolver};
@@ -51,8 +53,14 @@ final class PushSender {
     private final WebhookSigner signer;
     private final boolean signed;
     private final Clock clock;
+    private final MediaUrls urls;
 
+    /** A sender of the stored bodies as they are. */
     PushSender(Duration timeout, CallbackUrlPolicy policy, WebhookSigner signer, boolean signed, Clock clock) {
+        this(timeout, policy, signer, signed, clock, MediaUrls.UNCHANGED);
+    }
+
+    PushSender(Duration timeout, CallbackUrlPolicy policy, WebhookSigner signer, boolean signed, Clock clock, MediaUrls urls) {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("openvod-push-http");
         threads.setDaemon(true);
@@ -73,6 +81,7 @@ final class PushSender {
         this.signer = signer;
         this.signed = signed;
         this.clock = clock;
+        this.urls = urls;
     }
 
     /** POSTs {@code d} from the push step at {@code trace} (its {@code traceparent} header). */
@@ -87,7 +96,7 @@ final class PushSender {
         } catch (CallbackRefusedException e) {
             return new Outcome("callback URL refused: " + e.getMessage());
         }
-        String body = ApplicationBinding.bind(d.body(), d.subAppId());
+        String body = ApplicationBinding.bind(urls.currentInJson(d.body()), d.subAppId());
         PushRequest request = new PushRequest();
         request.header("Content-Type", "application/json")
                 .header("X-OpenVOD-Event-Id", d.eventId())

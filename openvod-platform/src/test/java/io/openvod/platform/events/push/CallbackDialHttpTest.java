@@ -3,6 +3,7 @@ package io.openvod.platform.events.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvod.core.trace.TraceParent;
+import io.openvod.platform.catalog.MediaUrls;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.HostResolver;
 import io.openvod.platform.events.PushDelivery;
@@ -97,6 +98,25 @@ class CallbackDialHttpTest {
             assertThat(post.header("X-OpenVOD-Event-Id")).isEqualTo("evt-1");
             assertThat(post.header("traceparent")).as("the push step's position").isEqualTo(TRACE.header());
             assertThat(post.body()).as("the stored body, naming its application").isEqualTo("{\"EventType\":\"NewFileUpload\",\"SubAppId\":1}");
+        } finally {
+            sender.close();
+        }
+    }
+
+    @Test
+    void theStoredBodysMediaUrlsArePostedOnThePlatformsCurrentBase() throws Exception {
+        String key = "vod1-1250000000/1/5285890813342811041/a.mp4";
+        PushSender sender = new PushSender(TIMEOUT, new CallbackUrlPolicy(true, false),
+                new WebhookSigner(new InMemoryWebhookSecrets(), Clock.systemUTC()), false, Clock.systemUTC(),
+                new MediaUrls("http://127.0.0.1:40123"));
+        try (TestReceiver receiver = TestReceiver.healthy()) {
+            PushDelivery written = new PushDelivery("evt-2", 1, "5285890813342811041", 1, "NewFileUpload",
+                    "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"MediaBasicInfo\":{\"MediaUrl\":\"http://127.0.0.1:8082/"
+                            + key + "\"}}}", receiver.url(), 0, 0, 0, Optional.empty());
+            assertThat(sender.send(written, TRACE).error()).isNull();
+            assertThat(receiver.await(1, Duration.ofSeconds(5)).getFirst().body()).as("written before the platform moved")
+                    .isEqualTo("{\"EventType\":\"NewFileUpload\",\"SubAppId\":1,\"FileUploadEvent\":{\"MediaBasicInfo\":"
+                            + "{\"MediaUrl\":\"http://127.0.0.1:40123/" + key + "\"}}}");
         } finally {
             sender.close();
         }
