@@ -161,19 +161,14 @@ class FlowEventsSpecTest {
     }
 
     @Test
-    void emptyInputFailsWithSourceFileErrorContentMalformed() throws Exception {
-        String fileId = Uploads.uploadSmall(platform, new byte[0], b -> b.procedure("TranscodeCover")).get("fileId").asText();
-        JsonNode event = awaitFinish(fileId, procedureTaskId(fileId));
-
-        assertThat(EventSpecModel.procedureTaskViolations(event)).as(event.toPrettyString()).isEmpty();
-        assertThat(event.has("MetaData")).isFalse();
-        for (JsonNode task : subTasks(event)) {
-            assertThat(task.get("ErrCodeExt").asText()).as(task.toString()).isEqualTo("SourceFileError.ContentMalformed");
-            assertThat(task.get("ErrCode").asLong()).isEqualTo(60000);
-            assertThat(task.get("Message").asText()).matches("\\S+ is empty \\(0 bytes\\): there is no media to read");
-        }
-        assertThat(platform.node().catalog().find(fileId).orElseThrow().probeError()).as("the upload's probe result")
-                .hasValueSatisfying(e -> assertThat(e).startsWith("MEDIA_UNREADABLE: ").contains("is empty (0 bytes)"));
+    void anEmptyFileNeverReachesATaskFlow() {
+        // Apply refuses an empty file (10001) and Commit an empty object (UploadRejectionsHttpTest), so
+        // no flow is asked to read one; the flow's own empty-input report (SourceFileError.ContentMalformed,
+        // "is empty (0 bytes)") stays for an object lost in storage.
+        JsonNode refused = platform.ugc("ApplyUploadUGC", Uploads.applyBody(platform.signature(b -> b.procedure("TranscodeCover")),
+                "empty", "mp4", 0));
+        assertThat(refused.get("code").asInt()).as(refused.toString()).isEqualTo(10001);
+        assertThat(refused.get("message").asText()).contains("videoSize is 0");
     }
 
     @Test

@@ -47,9 +47,17 @@ final class DevCommand implements Callable<Integer> {
             throw e.withAdvice(e.service().equals("platform") ? "--platform-port" : "--app-port",
                     " (is another openvod dev running? stop it with Ctrl-C)");
         }
+        PrintWriter out = spec.commandLine().getOut();
+        printBanner(out, dev);
+        out.flush();
+        UntilStopped.await(dev, "openvod-dev");
+        return 0;
+    }
+
+    /** What dev prints once it runs: where everything is, and never the dev key's SecretKey. */
+    static void printBanner(PrintWriter out, DevStack dev) {
         String platform = dev.platform().url();
         String app = dev.app().url().toString();
-        PrintWriter out = spec.commandLine().getOut();
         out.println("openvod dev is running (Ctrl-C stops it)");
         out.println("  web page:              " + app);
         out.println("  app API:               " + app + "api/v1/  (login, upload-signature, videos)");
@@ -62,10 +70,7 @@ final class DevCommand implements Callable<Integer> {
         out.println("  demo moderator:        " + DevStack.MODERATOR_USER + " / " + DevStack.MODERATOR_PASSWORD
                 + "  (the web page's review queue)");
         out.println("  dev API key:           AppId " + dev.key().appId() + ", SecretId " + dev.key().secretId()
-                + ", SecretKey " + dev.key().secretKey());
+                + ", SecretKey in " + dev.stateFile() + " (owner-only; never printed)");
         out.println("  written to:            " + dev.stateFile());
-        out.flush();
-        UntilStopped.await(dev, "openvod-dev");
-        return 0;
     }
 }
