@@ -2,16 +2,11 @@ package io.openvod.core.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.openvod.core.TimeOrderedIds;
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
+import io.openvod.testing.OtlpCollector;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -75,31 +70,15 @@ class TracingTest {
 
     @Test
     void spansAreExportedOverOtlpWhenAnEndpointIsSet() throws Exception {
-        LinkedBlockingQueue<byte[]> bodies = new LinkedBlockingQueue<>();
-        HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        collector.createContext("/v1/traces", exchange -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            exchange.getRequestBody().transferTo(out);
-            bodies.add(out.toByteArray());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        collector.start();
-        try {
-            URI endpoint = URI.create("http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces");
+        try (OtlpCollector collector = OtlpCollector.start()) {
             TraceParent ids = TraceParent.ofRequestId(TimeOrderedIds.next()).orElseThrow();
-            try (Tracing tracing = Tracing.create("openvod-test", new TracingConfig(Optional.of(endpoint), Duration.ofSeconds(5)))) {
+            try (Tracing tracing = Tracing.create("openvod-test", new TracingConfig(Optional.of(collector.endpoint()), Duration.ofSeconds(5)))) {
                 try (TraceStep step = tracing.root("signature", ids)) {
                     step.attribute("openvod.user_id", "alice");
                 }
             } // close flushes
-            byte[] body = bodies.poll(10, TimeUnit.SECONDS);
-            assertThat(body).as("an OTLP export request").isNotNull();
-            // protobuf carries the trace id as its 16 raw bytes
-            assertThat(indexOf(body, HexFormat.of().parseHex(ids.traceId()))).isGreaterThanOrEqualTo(0);
-            assertThat(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("signature", "openvod-test");
-        } finally {
-            collector.stop(0);
+            assertThat(collector.awaitTraces(Duration.ofSeconds(10), ids.traceId())).as("an OTLP export of the trace").isTrue();
+            assertThat(collector.exported()).contains("signature", "openvod-test", "openvod.user_id");
         }
     }
 
@@ -111,18 +90,5 @@ class TracingTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> new TracingConfig(Optional.of(URI.create("http://u:p@x/v1/traces")), Duration.ofSeconds(1)))
                 .hasMessageContaining("user information");
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

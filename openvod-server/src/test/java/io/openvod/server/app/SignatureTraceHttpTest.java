@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import com.sun.net.httpserver.HttpServer;
 import io.openvod.app.config.RateLimitConfig;
 import io.openvod.app.ledger.IssuedSignature;
 import io.openvod.app.signing.SourceContext;
@@ -13,12 +12,9 @@ import io.openvod.core.trace.TracingConfig;
 import io.openvod.signature.Credential;
 import io.openvod.signature.SecretKeyLookup;
 import io.openvod.signature.UploadSignatureVerifier;
+import io.openvod.testing.OtlpCollector;
 import io.openvod.testing.TestSecrets;
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,12 +22,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,58 +126,20 @@ class SignatureTraceHttpTest {
 
     @Test
     void theSignatureStepsGoWhereTheTracingSectionSays() throws Exception {
-        LinkedBlockingQueue<byte[]> exported = new LinkedBlockingQueue<>();
-        HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        collector.createContext("/v1/traces", exchange -> {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            exchange.getRequestBody().transferTo(body);
-            exported.add(body.toByteArray());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        collector.start();
-        String issuedTrace;
-        String refusedTrace;
-        try {
-            URI endpoint = URI.create("http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces");
-            try (AppBackend backend = start(new TracingConfig(Optional.of(endpoint), Duration.ofSeconds(5)))) {
+        try (OtlpCollector collector = OtlpCollector.start()) {
+            String issuedTrace;
+            String refusedTrace;
+            try (AppBackend backend = start(new TracingConfig(Optional.of(collector.endpoint()), Duration.ofSeconds(5)))) {
                 String token = token(backend);
                 issuedTrace = traceIdOf(requestId(AppFixture.get(backend.url(), "api/v1/upload-signature?procedure=ReviewAndTranscode",
                         token)));
                 refusedTrace = traceIdOf(requestId(AppFixture.get(backend.url(), "api/v1/upload-signature?procedure=Other", token)));
             } // closing the app sends what is left
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!(contains(all.toByteArray(), issuedTrace) && contains(all.toByteArray(), refusedTrace))
-                    && System.nanoTime() < until) {
-                byte[] body = exported.poll(200, TimeUnit.MILLISECONDS);
-                if (body != null) {
-                    all.write(body);
-                }
-            }
-            byte[] spans = all.toByteArray();
-            assertThat(contains(spans, issuedTrace)).as("the issued signature's step").isTrue();
-            assertThat(contains(spans, refusedTrace)).as("the refused request's step").isTrue();
-            assertThat(new String(spans, StandardCharsets.ISO_8859_1)).contains("openvod-app", "signature", "openvod.user_id",
+            assertThat(collector.awaitTraces(Duration.ofSeconds(10), issuedTrace, refusedTrace))
+                    .as("the issued signature's step and the refused request's").isTrue();
+            assertThat(collector.exported()).contains("openvod-app", "signature", "openvod.user_id",
                     "alice", "openvod.procedure", "ReviewAndTranscode", "PROCEDURE_NOT_ALLOWED");
-        } finally {
-            collector.stop(0);
         }
-    }
-
-    /** Whether OTLP's protobuf holds this trace id (as its 16 bytes). */
-    private static boolean contains(byte[] hay, String traceId) {
-        byte[] needle = HexFormat.of().parseHex(traceId);
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private String storedTraceId(String requestId) throws Exception {

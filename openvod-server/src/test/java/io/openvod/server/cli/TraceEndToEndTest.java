@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.sun.net.httpserver.HttpServer;
 import io.openvod.app.videos.Video;
 import io.openvod.core.trace.LogContext;
 import io.openvod.platform.media.TestClips;
 import io.openvod.server.dev.DevStack;
 import io.openvod.server.dev.DevUploads;
 import io.openvod.server.testing.ReviewSidecar;
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.openvod.testing.OtlpCollector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,10 +21,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -48,8 +43,7 @@ class TraceEndToEndTest {
     void oneUploadIsOneTraceFromTheSignatureToTheLastEvent() throws Exception {
         ReviewSidecar.use();
         byte[] clip = Files.readAllBytes(TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(2), 320, 240));
-        List<byte[]> exported = new CopyOnWriteArrayList<>();
-        HttpServer collector = collector(exported);
+        OtlpCollector collector = OtlpCollector.start();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
@@ -57,7 +51,7 @@ class TraceEndToEndTest {
         String fileId;
         Video video;
         try {
-            var config = DevUploads.config(dir, "tracing.otlpEndpoint=http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces");
+            var config = DevUploads.config(dir, "tracing.otlpEndpoint=" + collector.endpoint());
             try (DevStack dev = DevStack.start(config, dir.resolve("state"), Clock.systemUTC())) {
                 DevUploads.remember(dev);
                 fileId = DevUploads.uploadAsDemo(dev, clip, "mp4");
@@ -65,7 +59,7 @@ class TraceEndToEndTest {
             } // closing flushes the spans to the databases and the collector
         } finally {
             root.detachAppender(logs);
-            collector.stop(0);
+            collector.close();
         }
         String traceId = video.requestId().replace("-", "");
 
@@ -88,10 +82,9 @@ class TraceEndToEndTest {
         assertThat(receiptLines).as("the receipt log").hasSize(stored.size())
                 .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(LogContext.TRACE_ID, traceId));
 
-        String exportedText = new String(concat(exported), StandardCharsets.ISO_8859_1);
-        assertThat(exportedText).as("both services export their steps").contains("openvod-app", "openvod-platform", "signature",
+        assertThat(collector.exported()).as("both services export their steps").contains("openvod-app", "openvod-platform", "signature",
                 "CommitUploadUGC", "task ", "push ", "receive ");
-        assertThat(exportedText).contains(new String(HexFormat.of().parseHex(traceId), StandardCharsets.ISO_8859_1));
+        assertThat(collector.hasTrace(traceId)).as("in the upload's trace").isTrue();
 
         CliRun trace = CliRun.run(Map.of(), "", "--set", "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db"),
                 "--set", "app.database.url=jdbc:sqlite:" + dir.resolve("app.db"), "trace", video.requestId());
@@ -124,24 +117,5 @@ class TraceEndToEndTest {
             }
         }
         return values;
-    }
-
-    private static HttpServer collector(List<byte[]> exported) throws java.io.IOException {
-        HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        collector.createContext("/v1/traces", exchange -> {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            exchange.getRequestBody().transferTo(body);
-            exported.add(body.toByteArray());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        collector.start();
-        return collector;
-    }
-
-    private static byte[] concat(List<byte[]> parts) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        parts.forEach(all::writeBytes);
-        return all.toByteArray();
     }
 }

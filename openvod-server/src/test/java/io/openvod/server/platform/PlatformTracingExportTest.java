@@ -4,27 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.openvod.platform.testing.Uploads;
 import io.openvod.server.config.ConfigLoader;
 import io.openvod.server.config.ConfigSources;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.signature.SignatureParameters;
 import io.openvod.signature.UploadSigner;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.openvod.testing.OtlpCollector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,43 +40,21 @@ class PlatformTracingExportTest {
 
     @Test
     void theNodesStepsAreExportedToTheConfiguredCollector() throws Exception {
-        List<byte[]> exports = new ArrayList<>();
-        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        collector.createContext("/v1/traces", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                byte[] body = in.readAllBytes();
-                synchronized (exports) {
-                    exports.add(body);
-                }
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        collector.start();
-        Path file = dir.resolve("openvod.yaml");
-        Files.writeString(file, "keys:\n  - secretId: " + SECRET_ID + "\n    secretKey: " + SECRET_KEY + "\n");
-        OpenVodConfig config = new ConfigLoader().load(ConfigSources.resolve(file, dir, Map.of(), List.of("platform.http.port=0",
-                "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db"), "platform.storage.path=" + dir.resolve("objects"),
-                "tracing.otlpEndpoint=http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces")));
-        String request = UUID.randomUUID().toString();
-        try {
+        try (OtlpCollector collector = OtlpCollector.start()) {
+            Path file = dir.resolve("openvod.yaml");
+            Files.writeString(file, "keys:\n  - secretId: " + SECRET_ID + "\n    secretKey: " + SECRET_KEY + "\n");
+            OpenVodConfig config = new ConfigLoader().load(ConfigSources.resolve(file, dir, Map.of(), List.of("platform.http.port=0",
+                    "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db"), "platform.storage.path=" + dir.resolve("objects"),
+                    "tracing.otlpEndpoint=" + collector.endpoint())));
+            String request = UUID.randomUUID().toString();
             try (Platform platform = Platform.start(config.platform(), config.signature(), config.keys(), config.tracing().tracing(),
                     Clock.systemUTC())) {
                 JsonNode apply = apply(platform.url(), sign("uid=erin&req=" + request));
                 assertThat(apply.get("code").asInt()).as(apply.toString()).isZero();
                 Uploads.data(apply);
-            }
-            byte[] exported;
-            synchronized (exports) {
-                ByteArrayOutputStream all = new ByteArrayOutputStream();
-                exports.forEach(all::writeBytes);
-                exported = all.toByteArray();
-            }
-            assertThat(contains(exported, "ApplyUploadUGC".getBytes(StandardCharsets.UTF_8))).as("the Apply step's name").isTrue();
-            assertThat(contains(exported, "openvod-platform".getBytes(StandardCharsets.UTF_8))).as("the service name").isTrue();
-            assertThat(contains(exported, HexFormat.of().parseHex(request.replace("-", "")))).as("the trace id").isTrue();
-        } finally {
-            collector.stop(0);
+            } // closing the node sends what is left
+            assertThat(collector.awaitTraces(Duration.ofSeconds(10), request.replace("-", ""))).as("the trace id").isTrue();
+            assertThat(collector.exported()).as("the Apply step's name and the service name").contains("ApplyUploadUGC", "openvod-platform");
         }
     }
 
@@ -98,18 +70,5 @@ class PlatformTracingExportTest {
                 .POST(HttpRequest.BodyPublishers.ofString(Uploads.applyBody(signature, "clip", "mp4", 3).toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
