@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "trace",
         description = {"Print one upload's timeline from the steps of its trace that both services kept.",
                 "The steps come from the platform's and the app's databases, by start time, with each step's offset, duration,",
-                "service, FileId and error; then a summary. Steps are kept for tracing.retention (default 7d)."},
+                "service, FileId and error; then a summary and where the upload stands now (its task flows, its video at the app).",
+                "Steps are kept for tracing.retention (default 7d)."},
         footer = {"", "A SQLite database whose file does not exist is not read (nor created). Exit status 4 when no step is found."})
 final class TraceCommand implements Callable<Integer> {
     @ParentCommand OpenVodCommand root;
@@ -49,7 +50,9 @@ final class TraceCommand implements Callable<Integer> {
                 throw notFound(query, sources, config);
             }
             TraceTimeline timeline = TraceTimeline.merge(trace.orElseThrow(), steps);
-            spec.commandLine().getOut().print(json ? TraceRenderer.json(timeline, sources) : TraceRenderer.text(timeline, sources));
+            List<String> now = timeline.fileId().map(f -> java.util.stream.Stream.of(platform, app)
+                    .flatMap(o -> o.statesOf().apply(f).stream()).toList()).orElse(List.of());
+            spec.commandLine().getOut().print(json ? TraceRenderer.json(timeline, now, sources) : TraceRenderer.text(timeline, now, sources));
             return 0;
         }
     }

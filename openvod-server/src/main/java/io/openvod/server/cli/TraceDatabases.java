@@ -4,6 +4,7 @@ import io.openvod.core.OpenVodException;
 import io.openvod.core.sql.SqlDatabase;
 import io.openvod.core.trace.StoredSpan;
 import io.openvod.core.trace.TraceLog;
+import io.openvod.platform.flow.FlowQuery;
 import io.openvod.server.app.AppServices;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.PlatformServices;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -49,8 +51,12 @@ final class TraceDatabases {
     private TraceDatabases() {
     }
 
-    /** One service's database as read: what is shown of it, its trace log, and what to close. */
-    record Opened(TraceSource source, TraceLog log, Optional<AutoCloseable> services) implements AutoCloseable {
+    /**
+     * One service's database as read: what is shown of it, its trace log, what it says now of a FileId
+     * (the platform: its task flows; the app: its video), and what to close.
+     */
+    record Opened(TraceSource source, TraceLog log, Function<String, List<String>> statesOf, Optional<AutoCloseable> services)
+            implements AutoCloseable {
         @Override
         public void close() {
             services.ifPresent(s -> {
@@ -67,6 +73,10 @@ final class TraceDatabases {
         return open("platform", config.platform().databaseUrl(), err, () -> {
             PlatformServices services = PlatformServices.openForAdmin(config.platform(), config.keys(), Clock.systemUTC());
             return new Opened(TraceSource.read("platform", config.platform().databaseUrl()), services.stores().traces(),
+                    fileId -> services.stores().queue().list(FlowQuery.newest(20).withFileId(fileId)).stream()
+                            .map(f -> "task flow " + f.taskId() + " " + f.status()
+                                    + (f.failedTasks() > 0 ? " (" + f.failedTasks() + " of " + f.tasks() + " tasks failed)" : ""))
+                            .toList(),
                     Optional.of(services));
         });
     }
@@ -74,14 +84,19 @@ final class TraceDatabases {
     static Opened app(OpenVodConfig config, PrintWriter err) {
         return open("app", config.app().database().url(), err, () -> {
             AppServices services = AppServices.open(config.app(), Clock.systemUTC());
-            return new Opened(TraceSource.read("app", config.app().database().url()), services.traces(), Optional.of(services));
+            return new Opened(TraceSource.read("app", config.app().database().url()), services.traces(),
+                    fileId -> services.videos().find(fileId)
+                            .map(v -> "video " + v.state().wireName() + (v.unplayable() ? " (not a playable video)" : "")
+                                    + ", updated " + v.updatedAt())
+                            .stream().toList(),
+                    Optional.of(services));
         });
     }
 
     private static Opened open(String service, String jdbcUrl, PrintWriter err, Supplier<Opened> opening) {
         Optional<Path> file = SqlDatabase.sqliteFile(jdbcUrl);
         if (file.isPresent() && !Files.exists(file.get())) {
-            return new Opened(TraceSource.notRead(service, jdbcUrl, "no such file"), NOTHING, Optional.empty());
+            return new Opened(TraceSource.notRead(service, jdbcUrl, "no such file"), NOTHING, fileId -> List.of(), Optional.empty());
         }
         try {
             return opening.get();
@@ -91,7 +106,7 @@ final class TraceDatabases {
                     : "cannot open it (" + e.getClass().getSimpleName() + ")";
             err.println("warning: the " + service + "'s database " + TraceSource.withoutCredentials(jdbcUrl) + " was not read: "
                     + why + "; its steps are missing");
-            return new Opened(TraceSource.notRead(service, jdbcUrl, why), NOTHING, Optional.empty());
+            return new Opened(TraceSource.notRead(service, jdbcUrl, why), NOTHING, fileId -> List.of(), Optional.empty());
         }
     }
 }

@@ -17,7 +17,7 @@ final class TraceRenderer {
     private TraceRenderer() {
     }
 
-    static String text(TraceTimeline timeline, List<TraceSource> sources) {
+    static String text(TraceTimeline timeline, List<String> now, List<TraceSource> sources) {
         int nameWidth = Math.min(MAX_NAME, Math.max(4, timeline.steps().stream().mapToInt(s -> s.name().length()).max().orElse(4)));
         String row = "%-10s %11s  %-9s %-" + nameWidth + "s  %s%n";
         StringBuilder out = new StringBuilder();
@@ -37,11 +37,14 @@ final class TraceRenderer {
                 .append(timeline.stepsByService().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", ")))
                 .append("), ").append(timeline.failed()).append(" failed\n");
+        for (String state : now) {
+            out.append("now     ").append(state).append('\n');
+        }
         out.append("read    ").append(sources.stream().map(TraceSource::describe).collect(Collectors.joining("; "))).append('\n');
         return out.toString();
     }
 
-    static String json(TraceTimeline timeline, List<TraceSource> sources) {
+    static String json(TraceTimeline timeline, List<String> now, List<TraceSource> sources) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         ArrayNode steps = root.putArray("steps");
@@ -71,6 +74,8 @@ final class TraceRenderer {
         summary.put("failed", timeline.failed());
         ObjectNode byService = summary.putObject("stepsByService");
         timeline.stepsByService().forEach(byService::put);
+        ArrayNode states = root.putArray("now");
+        now.forEach(states::add);
         ArrayNode read = root.putArray("sources");
         for (TraceSource source : sources) {
             read.addObject().put("service", source.service()).put("database", source.shownUrl()).put("read", source.read())

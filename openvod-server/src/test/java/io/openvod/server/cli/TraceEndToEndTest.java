@@ -99,6 +99,8 @@ class TraceEndToEndTest {
             assertThat(at).as("'%s' after the previous step in:%n%s", step, out).isGreaterThan(last);
             last = at;
         }
+        assertThat(out).as("where the upload stands now").contains("now     video published",
+                "now     task flow " + video.procedureTaskId() + " FINISH");
         assertThat(out).contains("push ProcedureStateChanged", "receive ProcedureStateChanged", "task ReviewAudioVideo", "receive ReviewAudioVideoComplete");
         CliRun byFile = CliRun.run(Map.of(), "", "--set", "platform.databaseUrl=jdbc:sqlite:" + dir.resolve("platform.db"),
                 "--set", "app.database.url=jdbc:sqlite:" + dir.resolve("app.db"), "trace", fileId);
