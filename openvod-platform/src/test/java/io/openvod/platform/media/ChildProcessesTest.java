@@ -71,4 +71,34 @@ class ChildProcessesTest {
         assertThat(new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hi\n");
         assertThat(ok.waitFor()).isZero();
     }
+
+    @Test
+    void theToolEndsWhenItsWatchdogShellIsKilledAlone() throws Exception {
+        Process shell = ChildProcesses.tiedToParent(new ProcessBuilder("sleep", "60")).start();
+        ProcessHandle sleep = null;
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (sleep == null && System.nanoTime() < until) {
+                sleep = shell.children()
+                        .filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false))
+                        .findFirst().orElse(null);
+                Thread.sleep(20);
+            }
+            assertThat(sleep).as("the tool under the watchdog").isNotNull();
+
+            shell.destroyForcibly(); // the shell only: its watcher and the tool stay
+            shell.waitFor();
+
+            until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (sleep.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(sleep.isAlive()).as("sleep " + sleep.pid() + " after its watchdog shell was killed").isFalse();
+        } finally {
+            if (sleep != null) {
+                sleep.destroyForcibly();
+            }
+            shell.destroyForcibly();
+        }
+    }
 }
