@@ -39,7 +39,9 @@ public record EventsConfig(String mode, String notificationUrl, String uploadSwi
      * @param firstRetry the delay before the first retry; each next one doubles, with jitter. Defaults to 5s.
      * @param retryWindow how long an event is retried before it is dead-lettered. Defaults to 24h.
      * @param maxAttempts the most POSTs per event within the window. Defaults to 20.
-     * @param concurrency how many POSTs run at once, over all receivers. Defaults to 8.
+     * @param concurrency how many POSTs run at once, over all receivers. Defaults to 32.
+     * @param perReceiver how many POSTs run at once to one receiver (scheme, host and port), so that
+     *     a slow receiver ties up at most that many of the {@code concurrency}. Defaults to 8.
      * @param signed sign callbacks with the Standard Webhooks scheme, each application's with its own
      *     secrets ({@code openvod events secrets}); an application without a secret gets unsigned
      *     callbacks, as Tencent sends them. Defaults to true; false signs none.
@@ -48,7 +50,10 @@ public record EventsConfig(String mode, String notificationUrl, String uploadSwi
      *     Defaults to false.
      */
     public record Push(Duration timeout, Duration firstRetry, Duration retryWindow, int maxAttempts, int concurrency,
-                       boolean signed, boolean allowLoopback, boolean allowPrivateNetworks) {
+                       int perReceiver, boolean signed, boolean allowLoopback, boolean allowPrivateNetworks) {
+        /** POSTs at once to one receiver by default. */
+        public static final int DEFAULT_PER_RECEIVER = 8;
+
         public Push {
             requirePositive("timeout", timeout);
             requirePositive("firstRetry", firstRetry);
@@ -59,6 +64,16 @@ public record EventsConfig(String mode, String notificationUrl, String uploadSwi
             if (concurrency < 1 || concurrency > 256) {
                 throw new IllegalArgumentException("concurrency must be within 1..256");
             }
+            if (perReceiver < 1 || perReceiver > 256) {
+                throw new IllegalArgumentException("perReceiver must be within 1..256");
+            }
+        }
+
+        /** Settings with {@code min(concurrency, }{@link #DEFAULT_PER_RECEIVER}{@code )} POSTs at once per receiver. */
+        public Push(Duration timeout, Duration firstRetry, Duration retryWindow, int maxAttempts, int concurrency,
+                    boolean signed, boolean allowLoopback, boolean allowPrivateNetworks) {
+            this(timeout, firstRetry, retryWindow, maxAttempts, concurrency, Math.min(concurrency, DEFAULT_PER_RECEIVER), signed,
+                    allowLoopback, allowPrivateNetworks);
         }
     }
 
@@ -84,7 +99,7 @@ public record EventsConfig(String mode, String notificationUrl, String uploadSwi
     /** The built-in defaults (as in openvod-defaults.yaml), for tools and tests. */
     public static EventsConfig defaults() {
         return new EventsConfig("PUSH", "", "ON", "ON",
-                new Push(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofHours(24), 20, 8, true, false, false),
+                new Push(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofHours(24), 20, 32, Push.DEFAULT_PER_RECEIVER, true, false, false),
                 new Pull(Duration.ofSeconds(30), Duration.ofDays(4)));
     }
 }

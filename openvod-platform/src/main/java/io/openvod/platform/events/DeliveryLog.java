@@ -23,6 +23,14 @@ public interface DeliveryLog {
     void schedule(String eventId, long subAppId, DeliveryRoute route, long at);
 
     /**
+     * Calls {@code listener} on this node after each transaction that {@linkplain #schedule scheduled}
+     * a PUSH delivery has committed (at once when there was no transaction; never for one rolled
+     * back), so that the dispatcher sends it now instead of at its next poll. Deliveries scheduled
+     * by other nodes are not heard: their dispatchers, or this one's poll, find them.
+     */
+    void afterPushScheduled(Runnable listener);
+
+    /**
      * Up to {@code limit} PENDING PUSH deliveries due at {@code now}, the longest-waiting first,
      * leaving out those to {@code skipUrls} (receivers that already have as many POSTs in flight
      * as allowed), each with its event's stored {@code traceparent}. Reading takes nothing: {@link #claim} does.

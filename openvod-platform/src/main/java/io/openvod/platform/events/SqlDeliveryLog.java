@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -16,7 +17,8 @@ import org.jdbi.v3.core.Jdbi;
  * the due time and attempts that were read, so of two concurrent claims only one changes the row.
  * On PostgreSQL the claim takes the row {@code FOR UPDATE SKIP LOCKED}: a claim that finds another
  * node's claim in progress gives up at once instead of waiting for it. {@link #schedule} joins the
- * caller's transaction when that runs on the same {@link Jdbi} and thread.
+ * caller's transaction when that runs on the same {@link Jdbi} and thread, and tells the
+ * {@link #afterPushScheduled} listeners of a PUSH once that transaction has committed.
  */
 public final class SqlDeliveryLog implements DeliveryLog {
     private static final int MAX_ERROR = 300;
@@ -29,6 +31,7 @@ public final class SqlDeliveryLog implements DeliveryLog {
     private final Jdbi jdbi;
     private final Clock clock;
     private final String claim;
+    private final List<Runnable> pushScheduled = new CopyOnWriteArrayList<>();
 
     public SqlDeliveryLog(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -50,6 +53,24 @@ public final class SqlDeliveryLog implements DeliveryLog {
                 .bind("url", route.targetUrl().orElse(null))
                 .bind("at", at)
                 .execute());
+        if ("PUSH".equals(route.channel()) && !pushScheduled.isEmpty()) {
+            jdbi.useHandle(h -> {
+                if (h.isInTransaction()) {
+                    h.afterCommit(this::pushScheduled);
+                } else {
+                    pushScheduled();
+                }
+            });
+        }
+    }
+
+    @Override
+    public void afterPushScheduled(Runnable listener) {
+        pushScheduled.add(listener);
+    }
+
+    private void pushScheduled() {
+        pushScheduled.forEach(Runnable::run);
     }
 
     @Override

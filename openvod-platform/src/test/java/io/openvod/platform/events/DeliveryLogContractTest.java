@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvod.core.trace.TraceParent;
+import io.openvod.platform.catalog.OutboxEvent;
 import io.openvod.platform.testing.EventStores;
 import io.openvod.platform.testing.NodeDatabases;
 import io.openvod.platform.testing.TestClock;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The {@link DeliveryLog} contract, on SQLite and PostgreSQL: routes, due deliveries, claims with a
- * lease (also by two nodes racing for the same deliveries), outcomes, redelivery and listing.
+ * lease (also by two nodes racing for the same deliveries), outcomes, redelivery and listing, and
+ * the listeners told of a PUSH once its transaction has committed.
  */
 class DeliveryLogContractTest {
     private static final String URL_A = "https://a.example.com/cb";
@@ -77,6 +80,35 @@ class DeliveryLogContractTest {
         assertThat(due.getFirst()).extracting(PushDelivery::targetUrl, PushDelivery::body, PushDelivery::startedAt)
                 .containsExactly(URL_A, EventStores.body("file-a"), now());
         assertThat(log.find("no-such-event")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void listenersHearEachPushScheduledAfterItsTransactionCommitsButNoPullAndNoRollback(TestDatabase engine) {
+        open(engine);
+        AtomicInteger heard = new AtomicInteger();
+        log.afterPushScheduled(heard::incrementAndGet);
+
+        stores.event(APP_A);
+        stores.event(APP_B);
+        assertThat(heard).as("two PUSH deliveries committed").hasValue(2);
+        stores.configs.put(new EventConfig(303, "PULL", "", "ON", "ON", "ON"));
+        stores.event(303);
+        assertThat(heard).as("a PULL delivery is not a push").hasValue(2);
+
+        OutboxEvent rolledBack = new OutboxEvent("evt-rolled-back", 1, APP_A, "file-rolled-back", "NewFileUpload",
+                EventStores.body("file-rolled-back"));
+        assertThatThrownBy(() -> databases.node().jdbi().useTransaction(h -> {
+            stores.catalog.appendEvent(h, rolledBack);
+            assertThat(heard).as("not before the commit").hasValue(2);
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(log.find("evt-rolled-back")).isEmpty();
+        assertThat(heard).as("a rolled back PUSH is never heard").hasValue(2);
+
+        new SqlDeliveryLog(databases.anotherNode().jdbi(), clock).afterPushScheduled(() -> heard.addAndGet(100));
+        stores.event(APP_A);
+        assertThat(heard).as("only this log's own listeners hear it").hasValue(3);
     }
 
     @ParameterizedTest

@@ -173,8 +173,8 @@ public final class DevStack implements AutoCloseable {
         EventsConfig e = base.events();
         EventsConfig.Push p = e.push();
         EventsConfig events = new EventsConfig("PUSH", receiptUrl, e.uploadSwitch(), e.deleteSwitch(),
-                new EventsConfig.Push(p.timeout(), p.firstRetry(), p.retryWindow(), p.maxAttempts(), p.concurrency(), true,
-                        true, p.allowPrivateNetworks()), e.pull());
+                new EventsConfig.Push(p.timeout(), p.firstRetry(), p.retryWindow(), p.maxAttempts(), p.concurrency(),
+                        p.perReceiver(), true, true, p.allowPrivateNetworks()), e.pull());
         return new PlatformConfig(base.http(), base.databaseUrl(), base.databaseUsername(), base.databasePassword(),
                 base.databasePoolSize(), base.storage(), base.account(), base.cos(), base.upload(), base.media(), events, base.flows(),
                 base.review());

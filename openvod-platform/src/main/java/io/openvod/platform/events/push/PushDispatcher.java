@@ -12,7 +12,8 @@ import io.openvod.platform.events.PushDelivery;
 import io.openvod.platform.trace.TraceSteps;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends PUSH events. One loop looks for due deliveries every {@link #POLL} (or at once when woken)
- * and hands each to a virtual thread: at most {@code concurrency} POSTs at once over all receivers
- * and {@link #PER_RECEIVER} per receiver, so a slow receiver never holds up the others. Before a
+ * Sends PUSH events. One loop looks for due deliveries every {@link #POLL}, or at once when woken:
+ * by a commit on this node that scheduled a PUSH ({@link DeliveryLog#afterPushScheduled}), by the
+ * end of a POST, or by {@link #wake()}; the poll finds the deliveries other nodes scheduled and
+ * retries coming due. It hands each to a virtual thread: at most {@code concurrency} POSTs at once
+ * over all receivers and {@code perReceiver} per receiver, so a slow receiver never holds up the others.
+ * The due deliveries are read {@link #BATCH} at a time and started as slots free up; while those
+ * left are all to busy receivers they are read again at the next poll, so another receiver's new
+ * event waits at most one poll behind a backlog. Before a
  * POST the delivery is claimed in the {@link DeliveryLog} with a lease (its due time moved past the
  * timeout), so that one worker of all nodes sends it at a time and a crash mid-POST only delays it.
  * Outcomes: 2xx → delivered; anything else → retried per {@link RetrySchedule}, then dead.
@@ -41,8 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class PushDispatcher implements AutoCloseable {
     /** How often the loop looks for due deliveries when nothing wakes it. */
     public static final Duration POLL = Duration.ofMillis(200);
-    /** POSTs in flight per receiver (scheme, host, port). */
-    public static final int PER_RECEIVER = 2;
+    /** The most due deliveries read at once. */
+    static final int BATCH = 64;
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
 
@@ -54,11 +60,14 @@ public final class PushDispatcher implements AutoCloseable {
     private final Clock clock;
     private final long leaseMillis;
     private final Semaphore global;
-    private final ReceiverSlots receivers = new ReceiverSlots(PER_RECEIVER);
+    private final ReceiverSlots receivers;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("openvod-push-", 0).factory());
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private boolean wakeRequested;
+    /** Due deliveries read and not started yet, longest-waiting first; the loop's own. */
+    private final ArrayDeque<PushDelivery> fetched = new ArrayDeque<>();
+    private long fetchedAt;
     private volatile boolean running = true;
     private final Thread loop;
 
@@ -104,7 +113,9 @@ public final class PushDispatcher implements AutoCloseable {
                 bound -> ThreadLocalRandom.current().nextLong(bound));
         this.leaseMillis = config.timeout().plus(LEASE_MARGIN).toMillis();
         this.global = new Semaphore(config.concurrency());
+        this.receivers = new ReceiverSlots(config.perReceiver());
         this.loop = Thread.ofPlatform().name("openvod-push-dispatcher").daemon().unstarted(this::run);
+        deliveries.afterPushScheduled(this::wake);
     }
 
     /** Starts sending due PUSH events. */
@@ -158,19 +169,37 @@ public final class PushDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts what it can of the deliveries read last; reads the due ones again when none is left, or
+     * when those left (all to receivers without a free slot) were read a {@link #POLL} ago or more,
+     * so that a backlog to one receiver costs one read per {@link #BATCH} POSTs, not one per POST.
+     */
     private void dispatchDue() {
-        if (global.availablePermits() == 0) {
+        startFetched();
+        if (global.availablePermits() == 0 || !running) {
             return;
         }
-        List<PushDelivery> due = deliveries.due(clock.millis(), 64, receivers.fullUrls());
-        for (PushDelivery d : due) {
-            if (!running || !global.tryAcquire()) {
-                return;
-            }
+        long now = clock.millis();
+        if (!fetched.isEmpty() && now - fetchedAt < POLL.toMillis() && now >= fetchedAt) {
+            return;
+        }
+        fetched.clear();
+        fetched.addAll(deliveries.due(now, BATCH, receivers.fullUrls()));
+        fetchedAt = now;
+        startFetched();
+    }
+
+    private void startFetched() {
+        for (Iterator<PushDelivery> it = fetched.iterator(); it.hasNext() && running && global.availablePermits() > 0; ) {
+            PushDelivery d = it.next();
             String url = d.targetUrl() == null ? "" : d.targetUrl();
             if (!receivers.tryAcquire(url)) {
-                global.release();
                 continue;
+            }
+            it.remove();
+            if (!global.tryAcquire()) {
+                receivers.release(url);
+                return;
             }
             boolean started = false;
             try {

@@ -5,6 +5,7 @@
  * window closes, and dead-letters what never got through (redelivered on request). Several nodes
  * may dispatch from one database: a claim is a lease that only one of them gets. Each attempt is a
  * trace step {@code push <EventType>} continuing the trace stored with the event, and the POST
- * carries its {@code traceparent}.
+ * carries its {@code traceparent}. A commit on this node that schedules a PUSH wakes the dispatcher
+ * ({@link io.openvod.platform.events.DeliveryLog#afterPushScheduled}); a poll finds the rest.
  */
 package io.openvod.platform.events.push;

@@ -35,9 +35,13 @@ class PushDeliveryHttpTest {
     Path dir;
 
     static EventsConfig events(Duration timeout, Duration window, int concurrency, boolean signed, boolean loopback) {
+        return events(timeout, window, concurrency, Math.min(concurrency, EventsConfig.Push.DEFAULT_PER_RECEIVER), signed, loopback);
+    }
+
+    static EventsConfig events(Duration timeout, Duration window, int concurrency, int perReceiver, boolean signed, boolean loopback) {
         EventsConfig d = EventsConfig.defaults();
         return new EventsConfig(d.mode(), d.notificationUrl(), d.uploadSwitch(), d.deleteSwitch(),
-                new EventsConfig.Push(timeout, Duration.ofMillis(50), window, 20, concurrency, signed, loopback, false),
+                new EventsConfig.Push(timeout, Duration.ofMillis(50), window, 20, concurrency, perReceiver, signed, loopback, false),
                 d.pull());
     }
 
@@ -222,7 +226,7 @@ class PushDeliveryHttpTest {
         try (TestReceiver slow = TestReceiver.start(n -> TestReceiver.Answer.slow(Duration.ofSeconds(3)));
              TestReceiver fast = TestReceiver.healthy();
              PlatformFixture platform = PlatformFixture.start(dir,
-                     events(Duration.ofSeconds(2), Duration.ofSeconds(60), 3, true, true))) {
+                     events(Duration.ofSeconds(2), Duration.ofSeconds(60), 3, 2, true, true))) {
             platform.keys().addApp(APP, OTHER_APP, "other");
             platform.node().eventConfigs().put(new EventConfig(APP, "PUSH", slow.url(), "ON", "ON", "OFF"));
             platform.node().eventConfigs().put(new EventConfig(OTHER_APP, "PUSH", fast.url(), "ON", "ON", "OFF"));
@@ -238,7 +242,7 @@ class PushDeliveryHttpTest {
             assertThat(post.header("X-OpenVOD-File-Id")).isEqualTo(fileId);
             assertThat(latency).as("fast receiver latency (ms) while the slow one holds its slots").isLessThan(1500);
             // The slow receiver answers after 3 s and a POST times out after 2 s, so with at most two POSTs in
-            // flight to it, each POST arrives no sooner than 2 s after the one two before it.
+            // flight to it (push.perReceiver: 2), each POST arrives no sooner than 2 s after the one two before it.
             List<Long> arrivals = slow.requests().stream().map(TestReceiver.Request::receivedAtMillis).sorted().toList();
             for (int i = 2; i < arrivals.size(); i++) {
                 assertThat(arrivals.get(i) - arrivals.get(i - 2)).as("at most two POSTs in flight to one receiver: " + arrivals)
