@@ -208,10 +208,8 @@ class ClusterIT {
     }
 
     /** Every event of the uploads was delivered, and the app stored and applied each exactly once. */
-    private static void assertEveryEventReceivedOnce(String platformDb, String appDb, java.util.Set<String> fileIds) throws SQLException {
-        List<Map<String, Object>> outbox = ClusterData.query(platformDb,
-                "SELECT o.event_id, o.file_id, o.event_type, d.state FROM event_outbox o JOIN event_deliveries d ON d.event_id = o.event_id");
-        outbox.removeIf(e -> !fileIds.contains((String) e.get("file_id")));
+    private static void assertEveryEventReceivedOnce(String platformDb, String appDb, java.util.Set<String> fileIds) throws Exception {
+        List<Map<String, Object>> outbox = awaitDeliveries(platformDb, fileIds, Duration.ofMinutes(1));
         assertThat(outbox.stream().map(e -> e.get("event_type")).distinct())
                 .as("uploads, flow state changes and reviews").contains("NewFileUpload", "ProcedureStateChanged");
         assertThat(outbox).as("every event delivered").allSatisfy(e -> assertThat(e.get("state")).isEqualTo("DELIVERED"));
@@ -225,6 +223,25 @@ class ClusterIT {
             assertThat(r.get("state")).isIn("PROCESSED", "IGNORED");
             assertThat(((Number) r.get("attempts")).intValue()).isEqualTo(1);
         });
+    }
+
+    /**
+     * The uploads' events with their delivery states, once every one is delivered or {@code timeout} has passed. A
+     * POST in flight on the killed node when it died is sent again only when its claim's lease (timeout + 5 s) ends,
+     * which may be after the videos are final: the app can publish on the later events.
+     */
+    private static List<Map<String, Object>> awaitDeliveries(String platformDb, java.util.Set<String> fileIds, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Map<String, Object>> outbox = ClusterData.query(platformDb,
+                    "SELECT o.event_id, o.file_id, o.event_type, d.state FROM event_outbox o JOIN event_deliveries d ON d.event_id = o.event_id");
+            outbox.removeIf(e -> !fileIds.contains((String) e.get("file_id")));
+            if (outbox.stream().allMatch(e -> "DELIVERED".equals(e.get("state"))) || System.nanoTime() > deadline) {
+                return outbox;
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** DescribeTaskDetail answers every flow FINISH from each surviving node. */
