@@ -2,9 +2,10 @@
 # Event delivery: events written through the platform's outbox, signed and pushed by its dispatcher
 # to a local receiver that checks every Standard Webhooks signature, against a bare loop that POSTs
 # the same signed bodies to the same receiver with nothing stored (the ceiling).
-#   openvod-bench/event-delivery.sh [-r ROUNDS] [--window S] [--sustained N] [--offered-only 1] [--rate N] [--steady S]
-#                                   [--outage-at S] [--outage S] [--jfr] [--keep-data] [--no-build]
-# Defaults: 3 rounds; one writer at 2,000 events/s for a 20 s window (how many were answered 2xx
+#   openvod-bench/event-delivery.sh [-r ROUNDS] [--window S] [--sustained N] [--writers N] [--offered-only 1] [--rate N]
+#                                   [--steady S] [--outage-at S] [--outage S] [--jfr] [--keep-data] [--no-build]
+# Defaults: 3 rounds; 2,000 events/s for a 20 s window, written by 4 threads that share the rate as
+# concurrent Commits do (--writers; how many were answered 2xx
 # within it, and the drain after it; --offered-only 1 runs only this and the ceiling); the same
 # window for the most events per second (two writers as fast as they can); 100 events/s for 20 s for commit -> 2xx latency; 100 events/s for 30 s with the receiver
 # answering 500 from 10 s to 20 s (every event must arrive once; the drain is timed from the
@@ -25,7 +26,7 @@ JFR=0
 while (( $# > 0 )); do
   case "$1" in
     -r|--rounds) ARGS+=(--rounds "$2"); shift 2 ;;
-    --window|--rate|--steady|--outage-at|--outage|--sustained|--offered-only) [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "event-delivery.sh: not a positive number: $2" >&2; exit 2; }
+    --window|--rate|--steady|--outage-at|--outage|--sustained|--offered-only|--writers) [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "event-delivery.sh: not a positive number: $2" >&2; exit 2; }
       ARGS+=("$1" "$2"); shift 2 ;;
     --jfr) JFR=1; KEEP=1; shift ;;
     --keep-data) KEEP=1; shift ;;

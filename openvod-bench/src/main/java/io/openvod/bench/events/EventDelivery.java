@@ -35,10 +35,11 @@ public final class EventDelivery {
     private static final long SUB_APP = 1_500_000_001L;
 
     record Options(Path dir, int rounds, int windowSeconds, int rate, int steadySeconds, int outageAtSeconds, int outageSeconds,
-                   int ceilingConcurrency, int sustainedRate, boolean offeredOnly) {
+                   int ceilingConcurrency, int sustainedRate, boolean offeredOnly, int writers) {
         static Options parse(String[] args) {
             Path dir = null;
-            int rounds = 3, window = 20, rate = 100, steady = 20, outageAt = 10, outage = 10, ceiling = 8, sustained = 2000, offeredOnly = 0;
+            int rounds = 3, window = 20, rate = 100, steady = 20, outageAt = 10, outage = 10, ceiling = 8, sustained = 2000, offeredOnly = 0,
+                    writers = 4;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 int n = "--dir".equals(args[i]) ? 0 : Integer.parseInt(args[i + 1]);
                 switch (args[i]) {
@@ -52,13 +53,17 @@ public final class EventDelivery {
                     case "--ceiling-concurrency" -> ceiling = n;
                     case "--sustained" -> sustained = n;
                     case "--offered-only" -> offeredOnly = n;
+                    case "--writers" -> writers = n;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (dir == null) {
                 throw new IllegalArgumentException("--dir is required");
             }
-            return new Options(dir, rounds, window, rate, steady, outageAt, outage, ceiling, sustained, offeredOnly == 1);
+            if (writers < 1) {
+                throw new IllegalArgumentException("--writers must be at least 1");
+            }
+            return new Options(dir, rounds, window, rate, steady, outageAt, outage, ceiling, sustained, offeredOnly == 1, writers);
         }
     }
 
@@ -147,10 +152,22 @@ public final class EventDelivery {
         }
     }
 
-    /** One writer at the sustained rate for the window: written/s, answered-within-the-window/s, drain after it (s). */
+    /**
+     * The sustained rate for the window, written by {@code --writers} threads that share it as concurrent
+     * Commits do (each writes every N-th event at its own time): written/s, answered-within-the-window/s,
+     * drain after it (s).
+     */
     private double[] offered(MediaCatalog catalog, Receiver receiver) throws InterruptedException {
         long start = System.nanoTime();
-        paced(catalog, options.sustainedRate(), options.windowSeconds(), null);
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < options.writers(); w++) {
+            int first = w;
+            writers.add(Thread.ofPlatform().start(() -> paced(catalog, options.sustainedRate(), options.windowSeconds(), start,
+                    first, options.writers())));
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
         long end = System.nanoTime();
         double seconds = (end - start) / 1e9;
         long within = countAnsweredBefore(receiver, end);
@@ -212,6 +229,18 @@ public final class EventDelivery {
 
     interface Tick {
         void second(int second);
+    }
+
+    /** Event {@code first}, {@code first + step}, … of {@code rate} a second for {@code seconds} from {@code start}, each at its own time. */
+    private void paced(MediaCatalog catalog, int rate, int seconds, long start, int first, int step) {
+        long period = 1_000_000_000L / rate;
+        for (long i = first; i < (long) rate * seconds; i += step) {
+            long wait = start + i * period - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            write(catalog);
+        }
     }
 
     /** Writes {@code rate} events a second for {@code seconds}, each at its own time; {@code tick} at the start of each second. */

@@ -30,7 +30,8 @@ import org.sqlite.SQLiteDataSource;
  * database file and those companions are made owner-only when opened ({@link OwnerOnly}). Every SQLite
  * connection uses WAL journaling, {@code synchronous=NORMAL}, a 5 s {@code busy_timeout}, enforced
  * foreign keys and {@code BEGIN IMMEDIATE} for explicit transactions, so a transaction holds the
- * database's write lock from its first statement and writers queue instead of failing. The pool
+ * database's write lock from its first statement and writers queue instead of failing — within one
+ * process on a fair lock ({@link QueuedWriters}), so none sleeps in SQLite's busy wait. The pool
  * has {@value #SQLITE_POOL_SIZE} connections for a file (readers run concurrently under WAL) and
  * one for an in-memory database, which lives as long as that connection; other databases' pools
  * have {@value #OTHER_POOL_SIZE}. A caller may choose the size ({@link #open(String, String, String,
@@ -53,6 +54,9 @@ public final class SqlDatabase implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        if (sqliteFile(jdbcUrl).isPresent()) {
+            jdbi.setTransactionHandler(new QueuedWriters(jdbi.getTransactionHandler()));
+        }
     }
 
     /**

@@ -42,16 +42,36 @@ public interface DeliveryLog {
      * nodes, and only while the delivery is as {@code d} read it (still pending, the same due time
      * and attempts). A worker that dies mid-POST leaves it due again when the lease ends.
      */
-    boolean claim(PushDelivery d, long leaseUntil);
+    default boolean claim(PushDelivery d, long leaseUntil) {
+        return !claim(List.of(d), leaseUntil).isEmpty();
+    }
+
+    /**
+     * {@link #claim(PushDelivery, long)} for each of {@code ds} in one transaction: answers those
+     * claimed, in the order given; the others were claimed elsewhere or changed since they were read.
+     */
+    List<PushDelivery> claim(List<PushDelivery> ds, long leaseUntil);
 
     /** The receiver accepted the POST of a claimed delivery. */
-    void delivered(PushDelivery d, long at);
+    default void delivered(PushDelivery d, long at) {
+        record(List.of(DeliveryOutcome.delivered(d, at)));
+    }
 
     /** The POST failed: one more attempt, {@code error} recorded, due again at {@code nextAttemptAt}. */
-    void failed(PushDelivery d, String error, long nextAttemptAt);
+    default void failed(PushDelivery d, String error, long nextAttemptAt) {
+        record(List.of(DeliveryOutcome.retry(d, error, nextAttemptAt)));
+    }
 
     /** The last POST failed and no attempt is left: the delivery is a dead letter. */
-    void dead(PushDelivery d, String error, long at);
+    default void dead(PushDelivery d, String error, long at) {
+        record(List.of(DeliveryOutcome.dead(d, error, at)));
+    }
+
+    /**
+     * Records the outcomes of claimed deliveries in one transaction, each counting one more attempt;
+     * an outcome of a delivery no longer pending (delivered or dead meanwhile) changes nothing.
+     */
+    void record(List<DeliveryOutcome> outcomes);
 
     /**
      * Sends a dead or delivered PUSH event again: PENDING, no attempts, due now, and a new retry

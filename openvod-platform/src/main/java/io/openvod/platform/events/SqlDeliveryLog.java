@@ -5,18 +5,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * {@link DeliveryLog} on the {@code event_deliveries} rows (joined with {@code event_outbox} for
  * the event). A claim moves the row's due time to the end of the lease with an UPDATE guarded on
  * the due time and attempts that were read, so of two concurrent claims only one changes the row.
  * On PostgreSQL the claim takes the row {@code FOR UPDATE SKIP LOCKED}: a claim that finds another
- * node's claim in progress gives up at once instead of waiting for it. {@link #schedule} joins the
+ * node's claim in progress gives up at once instead of waiting for it. A batch of claims, and a
+ * batch of outcomes (sorted by event id, so two nodes' batches never wait on each other in a
+ * cycle), each take one transaction. {@link #schedule} joins the
  * caller's transaction when that runs on the same {@link Jdbi} and thread, and tells the
  * {@link #afterPushScheduled} listeners of a PUSH once that transaction has committed.
  */
@@ -94,44 +99,55 @@ public final class SqlDeliveryLog implements DeliveryLog {
     }
 
     @Override
-    public boolean claim(PushDelivery d, long leaseUntil) {
-        return jdbi.withHandle(h -> h.createUpdate(claim)
-                .bind("lease", leaseUntil)
-                .bind("id", d.eventId())
-                .bind("seen", d.nextAttemptAt())
-                .bind("attempts", d.attempts())
-                .execute()) == 1;
+    public List<PushDelivery> claim(List<PushDelivery> ds, long leaseUntil) {
+        if (ds.isEmpty()) {
+            return List.of();
+        }
+        int[] changed = jdbi.inTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch(claim);
+            for (PushDelivery d : ds) {
+                batch.bind("lease", leaseUntil).bind("id", d.eventId()).bind("seen", d.nextAttemptAt())
+                        .bind("attempts", d.attempts()).add();
+            }
+            return batch.execute();
+        });
+        List<PushDelivery> claimed = new ArrayList<>(ds.size());
+        for (int i = 0; i < ds.size(); i++) {
+            if (changed[i] == 1) {
+                claimed.add(ds.get(i));
+            }
+        }
+        return claimed;
     }
 
     @Override
-    public void delivered(PushDelivery d, long at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE event_deliveries SET state = 'DELIVERED', attempts = :attempts, "
-                        + "delivered_at = :at, last_error = NULL WHERE event_id = :id AND state = 'PENDING'")
-                .bind("attempts", d.attempts() + 1)
-                .bind("at", at)
-                .bind("id", d.eventId())
-                .execute());
-    }
-
-    @Override
-    public void failed(PushDelivery d, String error, long nextAttemptAt) {
-        recordFailure(d, "PENDING", error, nextAttemptAt);
-    }
-
-    @Override
-    public void dead(PushDelivery d, String error, long at) {
-        recordFailure(d, "DEAD", error, at);
-    }
-
-    private void recordFailure(PushDelivery d, String state, String error, long next) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE event_deliveries SET state = :state, attempts = :attempts, "
-                        + "next_attempt_at = :next, last_error = :error WHERE event_id = :id AND state = 'PENDING'")
-                .bind("state", state)
-                .bind("attempts", d.attempts() + 1)
-                .bind("next", next)
-                .bind("error", shorten(error))
-                .bind("id", d.eventId())
-                .execute());
+    public void record(List<DeliveryOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<DeliveryOutcome> ordered = outcomes.stream()
+                .sorted(Comparator.comparing((DeliveryOutcome o) -> o.delivery().eventId())).toList();
+        jdbi.useTransaction(h -> {
+            PreparedBatch delivered = h.prepareBatch("UPDATE event_deliveries SET state = 'DELIVERED', attempts = :attempts, "
+                    + "delivered_at = :at, last_error = NULL WHERE event_id = :id AND state = 'PENDING'");
+            PreparedBatch failed = h.prepareBatch("UPDATE event_deliveries SET state = :state, attempts = :attempts, "
+                    + "next_attempt_at = :next, last_error = :error WHERE event_id = :id AND state = 'PENDING'");
+            for (DeliveryOutcome o : ordered) {
+                PushDelivery d = o.delivery();
+                if (o.state().equals("DELIVERED")) {
+                    delivered.bind("attempts", d.attempts() + 1).bind("at", o.at()).bind("id", d.eventId()).add();
+                } else {
+                    failed.bind("state", o.state()).bind("attempts", d.attempts() + 1).bind("next", o.at())
+                            .bind("error", shorten(o.error().orElse(""))).bind("id", d.eventId()).add();
+                }
+            }
+            if (delivered.size() > 0) {
+                delivered.execute();
+            }
+            if (failed.size() > 0) {
+                failed.execute();
+            }
+        });
     }
 
     @Override

@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The {@link DeliveryLog} contract, on SQLite and PostgreSQL: routes, due deliveries, claims with a
- * lease (also by two nodes racing for the same deliveries), outcomes, redelivery and listing, and
- * the listeners told of a PUSH once its transaction has committed.
+ * lease, one by one and in batches (also by two nodes racing for the same deliveries), outcomes
+ * alone and together, redelivery and listing, and the listeners told of a PUSH once its
+ * transaction has committed.
  */
 class DeliveryLogContractTest {
     private static final String URL_A = "https://a.example.com/cb";
@@ -191,6 +192,50 @@ class DeliveryLogContractTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aBatchClaimTakesOnlyTheDeliveriesStillAsReadAndKeepsTheirOrder(TestDatabase engine) {
+        open(engine);
+        String first = stores.event(APP_A);
+        clock.advance(Duration.ofMillis(1));
+        stores.event(APP_B);
+        clock.advance(Duration.ofMillis(1));
+        String third = stores.event(APP_A);
+        List<PushDelivery> read = log.due(now(), 10, List.of());
+        assertThat(log.claim(read.get(1), now() + 1000)).as("claimed elsewhere first").isTrue();
+
+        assertThat(log.claim(read, now() + 1000)).extracting(PushDelivery::eventId).containsExactly(first, third);
+        assertThat(log.claim(read, now() + 1000)).as("all taken").isEmpty();
+        assertThat(log.claim(List.of(), now() + 1000)).isEmpty();
+        assertThat(log.due(now(), 10, List.of())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void outcomesRecordedTogetherEachCountOneAttemptAndAStaleOneChangesNothing(TestDatabase engine) {
+        open(engine);
+        for (int i = 0; i < 4; i++) {
+            stores.event(APP_A);
+        }
+        List<PushDelivery> claimed = log.claim(log.due(now(), 10, List.of()), now() + 1000);
+        assertThat(claimed).hasSize(4);
+        log.record(List.of(DeliveryOutcome.delivered(claimed.get(0), now() + 1), DeliveryOutcome.retry(claimed.get(1), "HTTP 502", now() + 9000),
+                DeliveryOutcome.dead(claimed.get(2), "HTTP 410", now() + 2), DeliveryOutcome.delivered(claimed.get(3), now() + 3)));
+        log.record(List.of(DeliveryOutcome.retry(claimed.get(0), "late", now() + 5), DeliveryOutcome.delivered(claimed.get(2), now() + 6)));
+        log.record(List.of());
+
+        assertThat(claimed.stream().map(d -> log.find(d.eventId()).orElseThrow()))
+                .extracting(DeliveryRecord::state, DeliveryRecord::attempts, DeliveryRecord::lastError)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DELIVERED", 1, Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple("PENDING", 1, Optional.of("HTTP 502")),
+                        org.assertj.core.groups.Tuple.tuple("DEAD", 1, Optional.of("HTTP 410")),
+                        org.assertj.core.groups.Tuple.tuple("DELIVERED", 1, Optional.empty()));
+        assertThat(log.find(claimed.get(3).eventId()).orElseThrow().deliveredAt()).hasValue(clock.instant().plusMillis(3));
+        assertThat(log.due(now() + 9000, 10, List.of())).extracting(PushDelivery::eventId).containsExactly(claimed.get(1).eventId());
+        assertThatThrownBy(() -> new DeliveryOutcome(claimed.get(0), "CONFIRMED", Optional.empty(), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void deadAndDeliveredPushesAreRedeliveredOnRequestWithinTheirApplication(TestDatabase engine) {
         open(engine);
         String deadA = stores.event(APP_A);
@@ -293,15 +338,26 @@ class DeliveryLogContractTest {
         }
     }
 
-    /** Four threads per node read the due deliveries and claim each they read, until none is due. */
+    /**
+     * Four threads per node read the due deliveries and claim them, until none is due: on each node two
+     * claim what they read one by one, two in batches of up to 7.
+     */
     private List<String> claimRace(List<DeliveryLog> nodes, long leaseUntil) throws Exception {
         long now = now();
         List<Callable<List<String>>> workers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             DeliveryLog node = nodes.get(i % 2);
+            boolean batches = i % 4 >= 2;
             workers.add(() -> {
                 List<String> mine = new ArrayList<>();
                 for (List<PushDelivery> due = node.due(now, 64, List.of()); !due.isEmpty(); due = node.due(now, 64, List.of())) {
+                    if (batches) {
+                        for (int from = 0; from < due.size(); from += 7) {
+                            node.claim(due.subList(from, Math.min(due.size(), from + 7)), leaseUntil)
+                                    .forEach(d -> mine.add(d.eventId()));
+                        }
+                        continue;
+                    }
                     for (PushDelivery d : due) {
                         if (node.claim(d, leaseUntil)) {
                             mine.add(d.eventId());

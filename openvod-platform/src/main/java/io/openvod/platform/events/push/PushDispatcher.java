@@ -8,14 +8,20 @@ import io.openvod.platform.catalog.MediaUrls;
 import io.openvod.platform.config.EventsConfig;
 import io.openvod.platform.events.CallbackUrlPolicy;
 import io.openvod.platform.events.DeliveryLog;
+import io.openvod.platform.events.DeliveryOutcome;
 import io.openvod.platform.events.PushDelivery;
 import io.openvod.platform.trace.TraceSteps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -36,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * left are all to busy receivers they are read again at the next poll, so another receiver's new
  * event waits at most one poll behind a backlog. Before a
  * POST the delivery is claimed in the {@link DeliveryLog} with a lease (its due time moved past the
- * timeout), so that one worker of all nodes sends it at a time and a crash mid-POST only delays it.
- * Outcomes: 2xx → delivered; anything else → retried per {@link RetrySchedule}, then dead.
+ * timeout), so that one worker of all nodes sends it at a time and a crash mid-POST only delays it;
+ * the deliveries started together are claimed in one transaction. Outcomes: 2xx → delivered;
+ * anything else → retried per {@link RetrySchedule}, then dead; they are recorded by an
+ * {@link OutcomeWriter}, many in one transaction under load, while the lease still holds the delivery.
  *
  * <p>Every attempt runs in a trace step {@code push <EventType>}, a child of the position stored with
  * the event (a new trace for an event without one), with the attributes {@code openvod.file_id} and
@@ -70,6 +78,7 @@ public final class PushDispatcher implements AutoCloseable {
     private long fetchedAt;
     private volatile boolean running = true;
     private final Thread loop;
+    private final OutcomeWriter outcomes;
 
     /**
      * A dispatcher of the PUSH deliveries of {@code deliveries}, not yet sending ({@link #start()}),
@@ -114,6 +123,7 @@ public final class PushDispatcher implements AutoCloseable {
         this.leaseMillis = config.timeout().plus(LEASE_MARGIN).toMillis();
         this.global = new Semaphore(config.concurrency());
         this.receivers = new ReceiverSlots(config.perReceiver());
+        this.outcomes = new OutcomeWriter(deliveries);
         this.loop = Thread.ofPlatform().name("openvod-push-dispatcher").daemon().unstarted(this::run);
         deliveries.afterPushScheduled(this::wake);
     }
@@ -189,31 +199,45 @@ public final class PushDispatcher implements AutoCloseable {
         startFetched();
     }
 
+    /**
+     * Starts what slots allow of the deliveries read: takes a slot for each, claims them all in one
+     * transaction, starts a POST for each claimed and gives back the slots of the others.
+     */
     private void startFetched() {
-        for (Iterator<PushDelivery> it = fetched.iterator(); it.hasNext() && running && global.availablePermits() > 0; ) {
+        List<PushDelivery> chosen = new ArrayList<>();
+        for (Iterator<PushDelivery> it = fetched.iterator(); it.hasNext() && running; ) {
             PushDelivery d = it.next();
-            String url = d.targetUrl() == null ? "" : d.targetUrl();
-            if (!receivers.tryAcquire(url)) {
+            if (!receivers.tryAcquire(url(d))) {
                 continue;
             }
-            it.remove();
             if (!global.tryAcquire()) {
-                receivers.release(url);
-                return;
+                receivers.release(url(d));
+                break;
             }
-            boolean started = false;
-            try {
-                if (deliveries.claim(d, clock.millis() + leaseMillis)) {
-                    workers.execute(() -> deliver(d, url));
-                    started = true;
-                }
-            } finally {
-                if (!started) {
-                    receivers.release(url);
+            it.remove();
+            chosen.add(d);
+        }
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Set<PushDelivery> started = Collections.newSetFromMap(new IdentityHashMap<>());
+        try {
+            for (PushDelivery d : deliveries.claim(chosen, clock.millis() + leaseMillis)) {
+                workers.execute(() -> deliver(d, url(d)));
+                started.add(d);
+            }
+        } finally {
+            for (PushDelivery d : chosen) {
+                if (!started.contains(d)) {
+                    receivers.release(url(d));
                     global.release();
                 }
             }
         }
+    }
+
+    private static String url(PushDelivery d) {
+        return d.targetUrl() == null ? "" : d.targetUrl();
     }
 
     private void deliver(PushDelivery d, String url) {
@@ -233,17 +257,17 @@ public final class PushDispatcher implements AutoCloseable {
             PushSender.Outcome outcome = sender.send(d, step.context());
             long now = clock.millis();
             if (outcome.delivered()) {
-                deliveries.delivered(d, now);
+                outcomes.submit(DeliveryOutcome.delivered(d, now));
                 metrics.delivered(now - d.startedAt());
             } else {
                 step.failed(outcome.error());
                 OptionalLong next = schedule.nextAttemptAt(d.attempts() + 1, d.startedAt(), now);
                 if (next.isPresent()) {
-                    deliveries.failed(d, outcome.error(), next.getAsLong());
+                    outcomes.submit(DeliveryOutcome.retry(d, outcome.error(), next.getAsLong()));
                     metrics.attempt("retried");
                     LOG.debug("event {} attempt {} failed: {}", d.eventId(), d.attempts() + 1, outcome.error());
                 } else {
-                    deliveries.dead(d, outcome.error(), now);
+                    outcomes.submit(DeliveryOutcome.dead(d, outcome.error(), now));
                     metrics.attempt("dead");
                     LOG.warn("event {} ({} of {}) is dead after {} attempts: {}", d.eventId(), d.eventType(), d.fileId(),
                             d.attempts() + 1, outcome.error());
@@ -270,6 +294,7 @@ public final class PushDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        outcomes.close();
         sender.close();
     }
 }
