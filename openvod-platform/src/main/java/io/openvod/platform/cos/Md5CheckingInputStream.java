@@ -1,8 +1,10 @@
 package io.openvod.platform.cos;
 
+import io.openvod.platform.storage.BufferedBody;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -11,12 +13,16 @@ import java.util.HexFormat;
  * A request body of {@code length} bytes whose {@code Content-MD5} is checked as it is read: the
  * read that delivers the last byte fails when the MD5 differs. The object store therefore sees a
  * failed write and keeps what it held before, so a damaged retry of a part (or of an object)
- * cannot destroy the good copy that is already stored and listed.
+ * cannot destroy the good copy that is already stored and listed. Read as a {@link BufferedBody},
+ * it passes on the buffers of a body that hands out buffers (and checks the MD5 after the sink
+ * took the last one).
  */
-final class Md5CheckingInputStream extends FilterInputStream {
+final class Md5CheckingInputStream extends FilterInputStream implements BufferedBody {
+    private static final int PLAIN_BUFFER = 64 * 1024;
     private final MessageDigest md5;
     private final String expectedHex;
     private long remaining;
+    private byte[] plain;
     private volatile boolean mismatch;
 
     Md5CheckingInputStream(InputStream body, long length, String expectedHex) {
@@ -51,6 +57,33 @@ final class Md5CheckingInputStream extends FilterInputStream {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             md5.update(buffer, offset, n);
+            consumed(n);
+        }
+        return n;
+    }
+
+    @Override
+    public int read(long max, BufferSink sink) throws IOException {
+        int n;
+        if (in instanceof BufferedBody body) {
+            n = body.read(max, bytes -> {
+                int start = bytes.position();
+                md5.update(bytes);
+                bytes.position(start);
+                sink.accept(bytes);
+            });
+        } else {
+            if (plain == null) {
+                plain = new byte[PLAIN_BUFFER];
+            }
+            byte[] buffer = plain;
+            n = in.read(buffer, 0, (int) Math.min(buffer.length, Math.max(1, max)));
+            if (n > 0) {
+                md5.update(buffer, 0, n);
+                sink.accept(ByteBuffer.wrap(buffer, 0, n));
+            }
+        }
+        if (n > 0) {
             consumed(n);
         }
         return n;

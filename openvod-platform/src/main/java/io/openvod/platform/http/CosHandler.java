@@ -86,7 +86,7 @@ final class CosHandler {
                 long length = contentLength(ctx);
                 Optional<String> md5 = CosRequests.header(ctx, "Content-MD5");
                 String etag;
-                try (InputStream body = ctx.bodyInputStream()) {
+                try (InputStream body = RequestBody.of(ctx)) {
                     etag = uploadId.isPresent()
                             ? cos.uploadPart(session, address, uploadId.get(), CosRequests.param(query, "partNumber").orElse(""),
                                     body, length, md5)

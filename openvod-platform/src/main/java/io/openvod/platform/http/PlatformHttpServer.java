@@ -86,7 +86,7 @@ public final class PlatformHttpServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.generateEtags = false;
-            tls.ifPresent(t -> t.install(c.jetty, host, port));
+            tls.ifPresentOrElse(t -> t.install(c.jetty, host, port), () -> HttpConnections.installPlain(c.jetty, host, port));
             c.routes.before(metricsRoutes::started);
             c.routes.after(metricsRoutes::finished);
             for (HandlerType method : METHODS) {

@@ -18,7 +18,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
@@ -101,7 +100,7 @@ public final class TlsConnector {
             secure.setSniHostCheck(false);
             httpConfiguration.addCustomizer(secure);
             ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                    new HttpConnectionFactory(httpConfiguration));
+                    HttpConnections.http(httpConfiguration));
             connector.setHost(host);
             connector.setPort(port);
             return connector;

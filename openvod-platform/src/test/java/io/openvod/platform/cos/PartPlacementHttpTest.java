@@ -8,6 +8,14 @@ import io.openvod.platform.testing.PlatformFixture;
 import io.openvod.platform.testing.Uploads;
 import io.openvod.platform.ugc.StorageLayout;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +94,52 @@ class PartPlacementHttpTest {
         complete(u, uploadId, etags);
         assertStored(u, file);
         assertThat(platform.store().list("_multipart/" + uploadId)).isEmpty();
+    }
+
+    @Test
+    void aPartSentAfter100ContinueIsStoredWithItsMd5AsETag() throws Exception {
+        byte[] file = bytes(2 * MIB, 4);
+        Upload u = apply(file.length);
+        String uploadId = u.cos.initiate(u.key);
+        byte[] part = slice(file, 0, MIB);
+        URI base = URI.create(platform.url());
+        Map<String, String> query = new TreeMap<>(Map.of("partNumber", "1", "uploadId", uploadId));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /" + u.cos.bucket() + "/" + u.key + "?partNumber=1&uploadId=" + uploadId + " HTTP/1.1\r\n"
+                    + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Authorization: " + u.cos.authorization("PUT", "/" + u.key, query, Map.of()) + "\r\n"
+                    + "x-cos-security-token: " + u.cos.token() + "\r\n"
+                    + "Content-Length: " + part.length + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThat(head(in)).as("the interim answer, before any byte of the body").startsWith("HTTP/1.1 100");
+            out.write(part);
+            out.flush();
+            String answer = head(in);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("etag: \"" + md5(part) + "\"");
+        }
+        complete(u, uploadId, List.of("\"" + md5(part) + "\"", put(u, uploadId, 2, slice(file, MIB, MIB))));
+        assertStored(u, file);
+    }
+
+    /** Reads an answer's status line and headers. */
+    private static String head(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    private static String md5(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
     }
 
     private record Upload(CosTestClient cos, String key) {

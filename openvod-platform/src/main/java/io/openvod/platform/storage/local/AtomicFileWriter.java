@@ -1,5 +1,6 @@
 package io.openvod.platform.storage.local;
 
+import io.openvod.platform.storage.BufferedBody;
 import io.openvod.platform.storage.StorageError;
 import io.openvod.platform.storage.StorageException;
 import java.io.IOException;
@@ -89,8 +90,16 @@ final class AtomicFileWriter {
         }
     }
 
+    /**
+     * Copies exactly {@code length} bytes of {@code data} to {@code out}, digesting them; a body
+     * that hands out buffers ({@link BufferedBody}) is written from its own buffers.
+     */
     static void copyExactly(InputStream data, long length, FileChannel out, MessageDigest md5)
             throws IOException {
+        if (data instanceof BufferedBody body) {
+            copyBuffers(body, length, out, md5);
+            return;
+        }
         byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, length))];
         long remaining = length;
         while (remaining > 0) {
@@ -109,6 +118,49 @@ final class AtomicFileWriter {
                 out.write(chunk);
             }
             remaining -= n;
+        }
+    }
+
+    private static void copyBuffers(BufferedBody body, long length, FileChannel out, MessageDigest md5) throws IOException {
+        long remaining = length;
+        while (remaining > 0) {
+            int n;
+            try {
+                n = body.read(remaining, bytes -> digestAndWrite(bytes, out, md5));
+            } catch (WriteFailed e) {
+                throw e.getCause();
+            } catch (IOException e) {
+                throw incomplete(length, length - remaining, e);
+            }
+            if (n < 0) {
+                throw incomplete(length, length - remaining, null);
+            }
+            remaining -= n;
+        }
+    }
+
+    private static void digestAndWrite(ByteBuffer bytes, FileChannel out, MessageDigest md5) {
+        int start = bytes.position();
+        md5.update(bytes);
+        bytes.position(start);
+        try {
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            throw new WriteFailed(e);
+        }
+    }
+
+    /** A failed write to the file, told apart from a failed read of the body. */
+    private static final class WriteFailed extends RuntimeException {
+        WriteFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 

@@ -3,12 +3,14 @@ package io.openvod.platform.storage.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openvod.platform.storage.BufferedBody;
 import io.openvod.platform.storage.RangeAssembly;
 import io.openvod.platform.storage.StorageError;
 import io.openvod.platform.storage.StorageException;
 import io.openvod.platform.storage.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -54,6 +56,52 @@ class LocalRangeAssemblyTest {
         assertThatThrownBy(() -> assembly.copyRange("_d/draft", 0, "_d/missing", 0, 1))
                 .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.error()).isEqualTo(StorageError.OBJECT_NOT_FOUND));
         assertThat(store.stat("b-1/x")).isEmpty();
+    }
+
+    @Test
+    void aBodyThatHandsOutBuffersIsWrittenFromThemWithItsMd5() throws Exception {
+        LocalDiskObjectStore store = LocalDiskObjectStore.open(dir);
+        RangeAssembly assembly = store.rangeAssembly().orElseThrow();
+        Buffers body = new Buffers("abcdefghij", 3);
+        StoredObject written = assembly.writeRange("_d/draft", 0, body, 10);
+        assertThat(body.buffersRead).as("read as buffers, not as a stream").isEqualTo(4);
+        assertThat(written.md5Hex()).isEqualTo(md5("abcdefghij"));
+        assembly.publish("_d/draft", "bucket-1/video.mp4", 10);
+        try (InputStream in = store.read("bucket-1/video.mp4", 0, 10)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("abcdefghij");
+        }
+        assertThatThrownBy(() -> assembly.writeRange("_d/other", 0, new Buffers("abc", 2), 5))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.error()).isEqualTo(StorageError.BODY_INCOMPLETE));
+    }
+
+    /** A body handing out its bytes in direct buffers of {@code size} bytes, like Jetty's network buffers. */
+    private static final class Buffers extends InputStream implements BufferedBody {
+        private final ByteBuffer bytes;
+        private final int size;
+        int buffersRead;
+
+        Buffers(String text, int size) {
+            byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+            this.bytes = ByteBuffer.allocateDirect(b.length).put(b).flip();
+            this.size = size;
+        }
+
+        @Override
+        public int read(long max, BufferSink sink) throws java.io.IOException {
+            if (!bytes.hasRemaining()) {
+                return -1;
+            }
+            int n = (int) Math.min(Math.min(size, max), bytes.remaining());
+            sink.accept(bytes.slice(bytes.position(), n));
+            bytes.position(bytes.position() + n);
+            buffersRead++;
+            return n;
+        }
+
+        @Override
+        public int read() {
+            throw new AssertionError("the store should take the buffers");
+        }
     }
 
     private static InputStream stream(String text) {
