@@ -45,6 +45,7 @@ import io.openvod.platform.events.push.PushDispatcher;
 import io.openvod.platform.events.push.WebhookSecrets;
 import io.openvod.platform.flow.FlowEngine;
 import io.openvod.platform.flow.FlowSettings;
+import io.openvod.platform.flow.JointStep;
 import io.openvod.platform.flow.Procedures;
 import io.openvod.platform.flow.TaskQueue;
 import io.openvod.platform.flow.TaskStep;
@@ -115,12 +116,19 @@ public final class PlatformNode implements AutoCloseable {
     }
 
     /**
-     * The task-flow engine's steps (one per task type: Transcode, CoverBySnapshot, …) and settings.
-     * A task of a type without a step fails with {@link FlowEngine#UNSUPPORTED_TYPE}.
+     * The task-flow engine's steps (one per task type: Transcode, CoverBySnapshot, …), its joint
+     * steps (tasks of a flow run together, e.g. the {@code RenditionLadder}: every rendition from one
+     * decode) and settings. A task of a type without a step fails with {@link FlowEngine#UNSUPPORTED_TYPE}.
      */
-    public record TaskFlows(List<TaskStep> steps, FlowSettings settings) {
+    public record TaskFlows(List<TaskStep> steps, List<JointStep> joints, FlowSettings settings) {
         public TaskFlows {
             steps = List.copyOf(steps);
+            joints = List.copyOf(joints);
+        }
+
+        /** Steps without joint steps: each task runs alone. */
+        public TaskFlows(List<TaskStep> steps, FlowSettings settings) {
+            this(steps, List.of(), settings);
         }
 
         /** No steps, default settings. */
@@ -157,8 +165,8 @@ public final class PlatformNode implements AutoCloseable {
         this.push = new PushDispatcher(stores.deliveries(), config.events().push(), webhookSecrets, clock, metrics, tracing, mediaUrls);
         Procedures templates = stores.procedures();
         TaskQueue queue = stores.queue();
-        this.flows = new FlowEngine(queue, catalog, adapters.store(), layout, taskFlows.steps(), taskFlows.settings(), clock,
-                metrics, tracing);
+        this.flows = new FlowEngine(queue, catalog, adapters.store(), layout, taskFlows.steps(), taskFlows.joints(), taskFlows.settings(),
+                clock, metrics, tracing);
         UgcService ugc = new UgcService(check, sessions, catalog, config.upload(), config.cos().region(), URI.create(url).getHost(), clock,
                 tracing);
         UploadCommitter committer = new UploadCommitter(check, ugc, adapters.store(), catalog, adapters.inspector(), layout, clock,

@@ -1,7 +1,5 @@
 package io.openvod.platform.flow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openvod.core.retry.RetryPolicy;
@@ -14,11 +12,10 @@ import io.openvod.platform.storage.ObjectStore;
 import io.openvod.platform.trace.TraceSteps;
 import io.openvod.platform.trace.UploadTrace;
 import io.openvod.platform.ugc.StorageLayout;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * {@link FlowSettings#maxDuration()} fails at once with {@code SourceFileError.ContentUnsupported}. A
  * task whose worker died is claimed again when its lease runs out (it counts as an attempt).
  *
+ * <p>Tasks of a flow that one of its {@link JointStep}s joins are claimed together on their first
+ * attempt ({@link JointSteps}) and run in one pass (e.g. every rendition from one decode), each
+ * keeping its own lease, and each judged and recorded as if it had run alone; a task the joint
+ * step gives back runs alone in the same attempt, and a retried task always runs alone.
+ *
  * <p>Every attempt runs in a trace step {@code task <Type>} (e.g. {@code task Porn}) of the flow's
  * trace, with the attributes {@code openvod.file_id} and {@code openvod.task_id}, marked failed with
  * the ErrCodeExt when the attempt fails; the worker's log lines meanwhile carry its
@@ -66,14 +68,13 @@ public final class FlowEngine implements AutoCloseable {
     /** ErrCodeExt of a task on media longer than {@link FlowSettings#maxDuration()}. */
     public static final String TOO_LONG = TaskErrors.SOURCE_UNSUPPORTED;
     private static final Logger LOG = LoggerFactory.getLogger(FlowEngine.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TaskQueue flows;
     private final MediaCatalog catalog;
-    private final ObjectStore store;
-    private final MediaSource source;
     private final StorageLayout layout;
     private final Map<String, TaskStep> steps = new HashMap<>();
+    private final JointSteps joints;
+    private final StepRunner runner;
     private final FlowSettings settings;
     private final WorkRoot workRoot;
     private final Clock clock;
@@ -94,25 +95,32 @@ public final class FlowEngine implements AutoCloseable {
         this(flows, catalog, store, layout, steps, settings, clock, new SimpleMeterRegistry(), tracing);
     }
 
-    /**
-     * An engine that records its tasks' attempts and queue in {@code registry} ({@link FlowMetrics})
-     * and runs each attempt in a step of {@code tracing}.
-     */
+    /** An engine without joint steps that records in {@code registry} (see the full constructor). */
     public FlowEngine(TaskQueue flows, MediaCatalog catalog, ObjectStore store, StorageLayout layout, List<TaskStep> steps,
                       FlowSettings settings, Clock clock, MeterRegistry registry, Tracing tracing) {
+        this(flows, catalog, store, layout, steps, List.of(), settings, clock, registry, tracing);
+    }
+
+    /**
+     * An engine that runs each task with the step of its type, and the tasks of a flow that one of
+     * {@code joints} joins together ({@link JointSteps}); it records its tasks' attempts and queue in
+     * {@code registry} ({@link FlowMetrics}) and runs each attempt in a step of {@code tracing}.
+     */
+    public FlowEngine(TaskQueue flows, MediaCatalog catalog, ObjectStore store, StorageLayout layout, List<TaskStep> steps,
+                      List<JointStep> joints, FlowSettings settings, Clock clock, MeterRegistry registry, Tracing tracing) {
         this.tracing = tracing;
         this.flows = flows;
         this.catalog = catalog;
-        this.store = store;
-        this.source = new MediaSource(store);
         this.layout = layout;
         for (TaskStep step : steps) {
             if (this.steps.putIfAbsent(step.type(), step) != null) {
                 throw new IllegalArgumentException("two steps of type " + step.type());
             }
         }
+        this.joints = new JointSteps(joints, this.steps.keySet());
         this.settings = settings;
         this.workRoot = new WorkRoot(settings.workRoot());
+        this.runner = new StepRunner(workRoot, new MediaSource(store), store, layout);
         this.clock = clock;
         this.metrics = new FlowMetrics(registry, flows, new TreeSet<>(this.steps.keySet()), clock);
     }
@@ -160,7 +168,7 @@ public final class FlowEngine implements AutoCloseable {
         while (running.get()) {
             Optional<TaskQueue.Claim> claim;
             try {
-                claim = flows.claim(owner, settings.lease().toMillis());
+                claim = flows.claim(owner, settings.lease().toMillis(), joints);
             } catch (RuntimeException e) {
                 LOG.warn("claiming a task failed: {}", e.toString());
                 claim = Optional.empty();
@@ -193,6 +201,10 @@ public final class FlowEngine implements AutoCloseable {
      * stops), in a step {@code task <Type>} of the flow's trace.
      */
     void runTask(TaskQueue.Claim claim) {
+        if (!claim.companions().isEmpty()) {
+            runTogether(claim);
+            return;
+        }
         long started = System.nanoTime();
         FlowTask task = claim.task();
         try (TraceStep step = TraceSteps.background(tracing, "task " + task.type(), UploadTrace.rootOf(claim.traceId()))) {
@@ -201,6 +213,78 @@ public final class FlowEngine implements AutoCloseable {
             failure(outcome).ifPresent(step::failed);
             record(task, outcome, step.context());
             metrics.attempt(task.type(), outcome, System.nanoTime() - started);
+        }
+    }
+
+    /**
+     * Runs a claimed task and the companions claimed with it together ({@link JointSteps}), each
+     * attempt in a step {@code task <Type>} of the flow's trace, and records each task's result as
+     * if it had run alone.
+     */
+    private void runTogether(TaskQueue.Claim claim) {
+        long started = System.nanoTime();
+        List<FlowTask> tasks = claim.tasks();
+        List<TraceStep> traces = new ArrayList<>();
+        try {
+            for (FlowTask task : tasks) {
+                traces.add(TraceSteps.background(tracing, "task " + task.type(), UploadTrace.rootOf(claim.traceId()))
+                        .attribute(TraceSteps.FILE_ID, claim.fileId()).attribute(TraceSteps.TASK_ID, task.taskId()));
+            }
+            List<TaskOutcome> outcomes = outcomesTogether(claim.fileId(), tasks);
+            for (int i = 0; i < tasks.size(); i++) {
+                TaskOutcome outcome = outcomes.get(i);
+                failure(outcome).ifPresent(traces.get(i)::failed);
+                recordOne(tasks.get(i), outcome, traces.get(i).context());
+                metrics.attempt(tasks.get(i).type(), outcome, System.nanoTime() - started);
+            }
+        } finally {
+            for (int i = traces.size() - 1; i >= 0; i--) {
+                traces.get(i).close();
+            }
+        }
+    }
+
+    /** Records one task's outcome of a joint run; when that fails, its lease runs out and it runs again, the others are still recorded. */
+    private void recordOne(FlowTask task, TaskOutcome outcome, TraceParent step) {
+        try {
+            record(task, outcome, step);
+        } catch (RuntimeException e) {
+            LOG.warn("recording task {} failed: {}", task.id(), e.toString());
+        }
+    }
+
+    /** What becomes of tasks run together: refused at once, or each one's result of the joint run, each keeping its lease meanwhile. */
+    private List<TaskOutcome> outcomesTogether(String fileId, List<FlowTask> tasks) {
+        Optional<Media> found = catalog.find(fileId);
+        if (found.isEmpty()) {
+            return Collections.nCopies(tasks.size(), new TaskOutcome.Failed(MEDIA_GONE, "media " + fileId + " no longer exists", false));
+        }
+        Media media = found.get();
+        double seconds = MediaSource.durationSeconds(media);
+        double longest = settings.maxDurationFor(media.subAppId()).toMillis() / 1000.0;
+        if (seconds > longest) {
+            return Collections.nCopies(tasks.size(), new TaskOutcome.Failed(TOO_LONG, tooLong(seconds, longest), false));
+        }
+        List<LeaseKeeper> leases = tasks.stream().map(t -> LeaseKeeper.start(heartbeats, flows, t.id(), owner, settings, clock)).toList();
+        TaskStep.ProgressListener progress = percent -> leases.forEach(lease -> lease.progress(percent));
+        Runnable stepOver = () -> leases.forEach(LeaseKeeper::stop);
+        List<StepAttempt> attempts = joints.of(tasks.getFirst())
+                .map(joint -> runner.together(tasks, joint, steps, media, seconds, longest, progress, stepOver))
+                .orElseGet(() -> oneByOne(tasks, media, seconds, longest, progress, stepOver));
+        List<TaskOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            outcomes.add(judge(tasks.get(i), media, attempts.get(i), leases.get(i)));
+        }
+        return outcomes;
+    }
+
+    /** Tasks claimed together that no joint step runs (not expected): each alone, one after the other. */
+    private List<StepAttempt> oneByOne(List<FlowTask> tasks, Media media, double seconds, double longest,
+                                       TaskStep.ProgressListener progress, Runnable stepOver) {
+        try {
+            return tasks.stream().map(t -> runner.alone(t, steps.get(t.type()), media, seconds, longest, progress, () -> { })).toList();
+        } finally {
+            stepOver.run();
         }
     }
 
@@ -238,60 +322,31 @@ public final class FlowEngine implements AutoCloseable {
             return new TaskOutcome.Failed(TOO_LONG, tooLong(seconds, longest), false);
         }
         LeaseKeeper lease = LeaseKeeper.start(heartbeats, flows, task.id(), owner, settings, clock);
-        Attempt attempt = attempt(task, step, media, seconds, longest, lease);
+        StepAttempt attempt = runner.alone(task, step, media, seconds, longest, lease::progress, lease::stop);
         return judge(task, media, attempt, lease);
-    }
-
-    /** What one run of a step gave: its Output, or an error. */
-    private sealed interface Attempt {
-        record Done(ObjectNode output) implements Attempt {
-        }
-
-        /** @param transientFailure whether the failure passes by itself ({@link TransientFailures}) */
-        record Error(String errCodeExt, String message, boolean retryable, boolean transientFailure) implements Attempt {
-        }
-    }
-
-    /** One run of the step in a work directory of its own, removed afterwards; stops the lease's heartbeat when over. */
-    private Attempt attempt(FlowTask task, TaskStep step, Media m, double seconds, double longest, LeaseKeeper lease) {
-        Path workDir = null;
-        try {
-            workDir = workRoot.newDirectory();
-            StepInput input = new StepInput(task.taskId(), m.fileId(), source.localFile(m, workDir), seconds, longest,
-                    FlowJson.object(task.input()), workDir, new StoreStepOutputs(store, layout, m.bucket(), m.subAppId(), m.fileId()));
-            ObjectNode output = step.run(input, lease::progress);
-            return new Attempt.Done(output == null ? JSON.createObjectNode() : output);
-        } catch (StepFailure f) {
-            return new Attempt.Error(f.errCodeExt(), f.getMessage(), f.retryable(), f.retryable() && TransientFailures.isTransient(f));
-        } catch (IOException | RuntimeException e) {
-            return new Attempt.Error(INTERNAL, "the step failed: " + e, true, TransientFailures.isTransient(e));
-        } finally {
-            lease.stop();
-            WorkRoot.delete(workDir);
-        }
     }
 
     /**
      * The outcome of an attempt: dropped when the lease was lost, given back when the node stops,
      * a retryable {@link #TIMEOUT} when it ran too long (however it ended), else its success or error.
      */
-    private TaskOutcome judge(FlowTask task, Media media, Attempt attempt, LeaseKeeper lease) {
+    private TaskOutcome judge(FlowTask task, Media media, StepAttempt attempt, LeaseKeeper lease) {
         if (lease.lost()) {
             return new TaskOutcome.LeaseLost();
         }
         if (!running.get()) {
             return new TaskOutcome.Released();
         }
-        Attempt result = lease.timedOut() ? new Attempt.Error(TIMEOUT, "the step ran longer than " + settings.timeout(), true, false)
+        StepAttempt result = lease.timedOut() ? new StepAttempt.Error(TIMEOUT, "the step ran longer than " + settings.timeout(), true, false)
                 : attempt;
         return switch (result) {
-            case Attempt.Done done -> new TaskOutcome.Succeeded(done.output(),
+            case StepAttempt.Done done -> new TaskOutcome.Succeeded(done.output(),
                     MediaChange.afterSuccess(task.type(), done.output(), layout.url(media.bucket(), "")));
-            case Attempt.Error error -> afterError(task, error);
+            case StepAttempt.Error error -> afterError(task, error);
         };
     }
 
-    private TaskOutcome afterError(FlowTask task, Attempt.Error error) {
+    private TaskOutcome afterError(FlowTask task, StepAttempt.Error error) {
         OptionalLong delay = retryDelay(task.attempts(), error.retryable(), error.transientFailure());
         if (delay.isPresent()) {
             return new TaskOutcome.Retry(error.errCodeExt(), error.message(), delay.getAsLong(), error.transientFailure());

@@ -1,6 +1,8 @@
 package io.openvod.platform.flow;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -10,7 +12,9 @@ import org.jdbi.v3.core.Jdbi;
  * locks it ({@link SqlDialect#lockSkippingLocked}: on PostgreSQL, nodes claiming at once skip
  * each other's rows instead of waiting for them), then the task takes the lease, and the
  * application's turn ({@code flow_app_turns}) is recorded with an upsert, which two nodes may run
- * for the same application at once.
+ * for the same application at once. The companions the domain names ({@link TaskQueue.Companions})
+ * are taken in the same transaction, each only if it is still due and, on PostgreSQL, not locked
+ * by another claim ({@code SKIP LOCKED} again).
  */
 final class SqlTaskClaims {
     /** A waiting task whose time has come, or a running one whose lease ran out. */
@@ -55,9 +59,9 @@ final class SqlTaskClaims {
     private record Try(Optional<TaskQueue.Claim> claim, boolean lostRace) {
     }
 
-    Optional<TaskQueue.Claim> claim(String owner, long leaseMillis) {
+    Optional<TaskQueue.Claim> claim(String owner, long leaseMillis, TaskQueue.Companions companions) {
         for (int tries = 0; tries < TRIES; tries++) {
-            Try attempt = jdbi.inTransaction(h -> claimOnce(h, owner, leaseMillis));
+            Try attempt = jdbi.inTransaction(h -> claimOnce(h, owner, leaseMillis, companions));
             if (!attempt.lostRace()) {
                 return attempt.claim();
             }
@@ -65,7 +69,7 @@ final class SqlTaskClaims {
         return Optional.empty();
     }
 
-    private Try claimOnce(Handle h, String owner, long leaseMillis) {
+    private Try claimOnce(Handle h, String owner, long leaseMillis, TaskQueue.Companions companions) {
         long now = clock.millis();
         Optional<Picked> picked = pick(h, now);
         if (picked.isEmpty()) {
@@ -74,12 +78,50 @@ final class SqlTaskClaims {
         if (!take(h, picked.get().id(), owner, now, now + leaseMillis)) {
             return new Try(Optional.empty(), true);
         }
-        TaskFlow flow = SqlFlowRows.flow(h, picked.get().taskId()).orElseThrow();
-        FlowTask task = flow.tasks().stream().filter(t -> t.id().equals(picked.get().id())).findFirst().orElseThrow();
-        changes.afterClaim(h, flow, task);
+        String taskId = picked.get().taskId();
+        TaskFlow flow = SqlFlowRows.flow(h, taskId).orElseThrow();
+        FlowTask task = find(flow, picked.get().id());
+        List<String> taken = takeCompanions(h, companions.of(task, flow), task, owner, now, now + leaseMillis);
+        if (!taken.isEmpty()) {
+            flow = SqlFlowRows.flow(h, taskId).orElseThrow();
+        }
+        TaskFlow claimed = flow;
+        List<FlowTask> together = claimed.tasks().stream().filter(t -> taken.contains(t.id())).toList();
+        changes.afterClaim(h, claimed, find(claimed, task.id()));
+        together.forEach(t -> changes.afterClaim(h, claimed, t));
         recordTurn(h, picked.get().subAppId(), now);
-        return new Try(Optional.of(new TaskQueue.Claim(task, flow.fileId(), flow.subAppId(), picked.get().running(), flow.traceId())),
-                false);
+        return new Try(Optional.of(new TaskQueue.Claim(find(claimed, task.id()), claimed.fileId(), claimed.subAppId(),
+                picked.get().running(), claimed.traceId(), together)), false);
+    }
+
+    /** Takes those of {@code wanted} that are other tasks of {@code task}'s flow, still due and not held by another claim; their ids. */
+    private List<String> takeCompanions(Handle h, List<FlowTask> wanted, FlowTask task, String owner, long now, long until) {
+        List<String> taken = new ArrayList<>();
+        for (FlowTask companion : wanted) {
+            if (companion.taskId().equals(task.taskId()) && !companion.id().equals(task.id()) && !taken.contains(companion.id())
+                    && lockIfDue(h, companion.id(), now) && take(h, companion.id(), owner, now, until)) {
+                taken.add(companion.id());
+            }
+        }
+        return taken;
+    }
+
+    private static FlowTask find(TaskFlow flow, String id) {
+        return flow.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Whether task {@code id} is due, locking it where the database locks rows; a task another
+     * claim holds is skipped rather than waited for (two claims taking each other's companions
+     * would otherwise wait for each other).
+     */
+    private boolean lockIfDue(Handle h, String id, long now) {
+        return h.createQuery("SELECT t.id FROM flow_tasks t WHERE t.id = :id AND " + DUE + dialect.lockSkippingLocked("t"))
+                .bind("id", id)
+                .bind("now", now)
+                .mapTo(String.class)
+                .findOne()
+                .isPresent();
     }
 
     private Optional<Picked> pick(Handle h, long now) {

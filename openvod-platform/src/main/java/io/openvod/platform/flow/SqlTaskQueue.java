@@ -53,8 +53,8 @@ public final class SqlTaskQueue implements TaskQueue {
     }
 
     @Override
-    public Optional<Claim> claim(String owner, long leaseMillis) {
-        return claims.claim(owner, leaseMillis);
+    public Optional<Claim> claim(String owner, long leaseMillis, Companions companions) {
+        return claims.claim(owner, leaseMillis, companions);
     }
 
     @Override

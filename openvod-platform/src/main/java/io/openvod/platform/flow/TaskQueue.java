@@ -5,6 +5,7 @@ import io.openvod.core.trace.TraceParent;
 import io.openvod.platform.catalog.FlowRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +34,44 @@ public interface TaskQueue {
      *
      * @param abandoned whether the task was taken from a worker whose lease ran out (it died)
      * @param traceId the flow's trace, in which the attempt runs; empty for a flow without one
+     * @param companions the other tasks of the flow claimed with it ({@link Companions}), in
+     *     template order; each is the worker's with the same lease, its attempt counted
      */
-    record Claim(FlowTask task, String fileId, long subAppId, boolean abandoned, Optional<String> traceId) {
+    record Claim(FlowTask task, String fileId, long subAppId, boolean abandoned, Optional<String> traceId,
+                 List<FlowTask> companions) {
+        public Claim {
+            companions = List.copyOf(companions);
+        }
+
+        /** A task claimed alone. */
+        public Claim(FlowTask task, String fileId, long subAppId, boolean abandoned, Optional<String> traceId) {
+            this(task, fileId, subAppId, abandoned, traceId, List.of());
+        }
+
+        /** The claimed task, then its companions. */
+        public List<FlowTask> tasks() {
+            List<FlowTask> all = new ArrayList<>(companions.size() + 1);
+            all.add(task);
+            all.addAll(companions);
+            return List.copyOf(all);
+        }
+    }
+
+    /**
+     * Which other tasks of its flow a worker takes together with the task it claims, to run them in
+     * one pass (a domain rule the queue applies in the claim's transaction).
+     */
+    @FunctionalInterface
+    interface Companions {
+        /** No task is taken along. */
+        Companions NONE = (claimed, flow) -> List.of();
+
+        /**
+         * The tasks to take with {@code claimed} (which is already taken: its attempt counted), out of
+         * {@code flow} as it is now. The queue takes those that are still due and that no other
+         * worker is claiming, and leaves the others.
+         */
+        List<FlowTask> of(FlowTask claimed, TaskFlow flow);
     }
 
     /** The Output of one succeeded task. */
@@ -65,7 +102,19 @@ public interface TaskQueue {
      *
      * @return empty when no task is due (or every due task is being claimed by another node)
      */
-    Optional<Claim> claim(String owner, long leaseMillis);
+    default Optional<Claim> claim(String owner, long leaseMillis) {
+        return claim(owner, leaseMillis, Companions.NONE);
+    }
+
+    /**
+     * Claims a due task as {@link #claim(String, long)} does, and, in the same transaction, the
+     * tasks of its flow that {@code companions} names and that are still due and not being claimed
+     * by another worker, each for {@code owner} until the same time, each attempt counted, each
+     * claim reported as a task's claim is ({@link FlowEvents#afterClaim}).
+     *
+     * @return empty when no task is due (or every due task is being claimed by another node)
+     */
+    Optional<Claim> claim(String owner, long leaseMillis, Companions companions);
 
     /** Renews the lease of a running task and records its progress (0–100); false when the lease is no longer {@code owner}'s. */
     boolean heartbeat(String id, String owner, int progress, long leaseMillis);

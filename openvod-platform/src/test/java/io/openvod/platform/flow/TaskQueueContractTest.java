@@ -461,6 +461,17 @@ class TaskQueueContractTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void nodesClaimingAtOnceShouldClaimEveryTaskExactlyOnce(TestDatabase engine) throws Exception {
+        claimAtOnce(engine, TaskQueue.Companions.NONE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void nodesClaimingWithCompanionsAtOnceShouldClaimEveryTaskExactlyOnce(TestDatabase engine) throws Exception {
+        claimAtOnce(engine, (claimed, flow) -> flow.tasks());
+    }
+
+    /** Four nodes claim the tasks of 20 flows at once, each claim with {@code companions}, and finish each task they claimed. */
+    private void claimAtOnce(TestDatabase engine, TaskQueue.Companions companions) throws Exception {
         int nodes = 4;
         try (QueueNode first = node(engine)) {
             List<String> flows = new ArrayList<>();
@@ -484,13 +495,16 @@ class TaskQueueContractTest {
                     counts.add(threads.submit(() -> {
                         go.await();
                         int mine = 0;
-                        for (Optional<TaskQueue.Claim> c = queue.claim(owner, LEASE); c.isPresent(); c = queue.claim(owner, LEASE)) {
-                            if (!claimed.add(c.get().task().id())) {
-                                twice.add(c.get().task().id());
-                            }
-                            mine++;
-                            if (!queue.succeed(c.get().task().id(), owner, JSON.createObjectNode(), MediaChange.NONE)) {
-                                throw new AssertionError(owner + " lost task " + c.get().task().id());
+                        for (Optional<TaskQueue.Claim> c = queue.claim(owner, LEASE, companions); c.isPresent();
+                             c = queue.claim(owner, LEASE, companions)) {
+                            for (FlowTask task : c.get().tasks()) {
+                                if (!claimed.add(task.id())) {
+                                    twice.add(task.id());
+                                }
+                                mine++;
+                                if (!queue.succeed(task.id(), owner, JSON.createObjectNode(), MediaChange.NONE)) {
+                                    throw new AssertionError(owner + " lost task " + task.id());
+                                }
                             }
                         }
                         return mine;
@@ -571,6 +585,105 @@ class TaskQueueContractTest {
             assertThat(other.queue.list(FlowQuery.newest(2).from(running))).as("the next page starts at the flow named")
                     .extracting(FlowSummary::taskId).containsExactly(running, started);
             assertThat(other.queue.list(FlowQuery.newest(10).from("no-such-flow"))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void claimShouldTakeTheCompanionsTheDomainNamesWithTheSameLease(TestDatabase engine) {
+        try (QueueNode node = node(engine); QueueNode other = new QueueNode(node.database.jdbcUrl(), clock)) {
+            node.addMedia("file-1", APP, "bucket-1");
+            String taskId = node.submit(APP, "file-1", "TranscodeCover", 0, "Change");
+            clock.advance(Duration.ofMillis(1));
+            String elsewhere = submit(node, APP, "TranscodeCover", 0);
+            FlowTask otherFlows = task(node.queue, elsewhere, 1);
+            List<FlowTask> asked = new ArrayList<>();
+            TaskQueue.Companions transcodes = (claimed, flow) -> {
+                asked.add(claimed);
+                List<FlowTask> named = new ArrayList<>(flow.tasks().stream().filter(t -> t.type().equals("Transcode")).toList());
+                named.add(otherFlows);
+                return named;
+            };
+
+            TaskQueue.Claim claim = node.queue.claim("worker", LEASE, transcodes).orElseThrow();
+
+            assertThat(asked).singleElement().satisfies(claimed -> {
+                assertThat(claimed.position()).isZero();
+                assertThat(claimed.attempts()).as("the claimed task is taken when the domain is asked").isEqualTo(1);
+            });
+            assertThat(claim.task().taskId()).isEqualTo(taskId);
+            assertThat(claim.task().position()).isZero();
+            assertThat(claim.companions()).as("the flow's other transcode; not the claimed task again, not another flow's task")
+                    .singleElement().satisfies(companion -> {
+                        assertThat(companion.position()).isEqualTo(1);
+                        assertThat(companion.status()).isEqualTo("PROCESSING");
+                        assertThat(companion.attempts()).isEqualTo(1);
+                    });
+            assertThat(claim.tasks()).extracting(FlowTask::position).containsExactly(0, 1);
+            TaskFlow flow = other.queue.find(taskId).orElseThrow();
+            assertThat(flow.tasks()).extracting(FlowTask::status).containsExactly("PROCESSING", "PROCESSING", "WAITING");
+            assertThat(flow.tasks().get(1).beginTime()).isEqualTo(flow.tasks().get(0).beginTime());
+            assertThat(task(node.queue, elsewhere, 1).status()).isEqualTo("WAITING");
+            String companion = claim.companions().getFirst().id();
+            assertThat(other.queue.heartbeat(companion, "someone-else", 10, LEASE)).isFalse();
+            assertThat(other.queue.heartbeat(companion, "worker", 10, LEASE)).as("the companion is the worker's").isTrue();
+            assertThat(node.eventTypes("file-1")).as("Change mode: a start event per task claimed")
+                    .containsExactly(ProcedureEvents.PROCEDURE_STATE_CHANGED, ProcedureEvents.PROCEDURE_STATE_CHANGED);
+
+            TaskQueue.Claim next = other.queue.claim("other", LEASE).orElseThrow();
+            assertThat(next.task().taskId()).isEqualTo(taskId);
+            assertThat(next.task().position()).as("only the cover is left of the flow").isEqualTo(2);
+            assertThat(next.companions()).isEmpty();
+            for (FlowTask task : claim.tasks()) {
+                assertThat(node.queue.succeed(task.id(), "worker", JSON.createObjectNode(), MediaChange.NONE)).isTrue();
+            }
+            assertThat(other.queue.succeed(next.task().id(), "other", JSON.createObjectNode(), MediaChange.NONE)).isTrue();
+            assertThat(node.queue.find(taskId).orElseThrow().status()).isEqualTo("FINISH");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void companionsShouldBeTakenOnlyWhileDueAndNoOneElsesTask(TestDatabase engine) {
+        try (QueueNode node = node(engine); QueueNode other = new QueueNode(node.database.jdbcUrl(), clock)) {
+            String taskId = submit(node, APP, "LongVideoPreset", 0);
+            TaskQueue.Claim held = other.queue.claim("other", LEASE).orElseThrow();
+            assertThat(held.task().position()).isZero();
+            TaskQueue.Claim waits = other.queue.claim("other", LEASE).orElseThrow();
+            assertThat(waits.task().position()).isEqualTo(1);
+            assertThat(other.queue.retryLater(waits.task().id(), "other", "InternalError", "crashed",
+                    clock.instant().plusSeconds(60))).isTrue();
+
+            TaskQueue.Claim claim = node.queue.claim("worker", LEASE, (claimed, flow) -> flow.tasks()).orElseThrow();
+
+            assertThat(claim.task().position()).isEqualTo(2);
+            assertThat(claim.companions()).as("not the task another worker holds, nor the one waiting for its retry")
+                    .extracting(FlowTask::position).containsExactly(3);
+            assertThat(other.queue.heartbeat(held.task().id(), "other", 10, LEASE)).isTrue();
+            assertThat(task(node.queue, taskId, 1).status()).isEqualTo("WAITING");
+            assertThat(task(node.queue, taskId, 1).attempts()).isEqualTo(1);
+        }
+    }
+
+    /** On PostgreSQL a companion another transaction has locked is skipped, not waited for (two claims would wait for each other). */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCompanionAnotherTransactionHoldsShouldBeSkippedOnPostgres(TestDatabase engine) {
+        assumeTrue(engine == TestDatabase.POSTGRES, "SQLite locks the whole database, not rows");
+        try (QueueNode node = node(engine); Handle holder = node.database.jdbi().open()) {
+            String taskId = submit(node, APP, "TranscodeCover", 0);
+            holder.begin();
+            holder.createQuery("SELECT id FROM flow_tasks WHERE task_id = :id AND position = 1 FOR UPDATE").bind("id", taskId)
+                    .mapTo(String.class).one();
+            try {
+                TaskQueue.Claim claim = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> node.queue.claim("worker", LEASE, (claimed, flow) -> flow.tasks()).orElseThrow());
+                assertThat(claim.task().position()).isZero();
+                assertThat(claim.companions()).extracting(FlowTask::position).containsExactly(2);
+            } finally {
+                holder.rollback();
+            }
+            assertThat(node.queue.claim("worker", LEASE).orElseThrow().task().position()).isEqualTo(1);
         }
     }
 

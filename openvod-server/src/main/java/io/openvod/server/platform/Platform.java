@@ -50,7 +50,7 @@ public final class Platform implements AutoCloseable {
                     new PlatformNode.SignatureRules(signature.clockSkew(), signature.maxValidity(), signature.maxLength()),
                     new PlatformNode.Adapters(services.stores(), services.store(), services.inspector(), tls,
                             List.of(new FfmpegCheck(services.ffmpeg()), new ReviewCheck(services.reviewer()))),
-                    clock, new PlatformNode.TaskFlows(services.taskSteps(),
+                    clock, new PlatformNode.TaskFlows(services.taskSteps(), services.jointSteps(),
                             flowSettings(config.flows(), config.flows().workRoot(config.storage().directory()))), services.metrics(),
                     tracing);
             LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());

@@ -7,10 +7,12 @@ import io.openvod.platform.account.ApiKeys;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.config.ReviewConfig;
 import io.openvod.platform.config.StorageConfig;
+import io.openvod.platform.flow.JointStep;
 import io.openvod.platform.flow.TaskStep;
 import io.openvod.platform.flow.steps.AdaptiveDynamicStreamingStep;
 import io.openvod.platform.flow.steps.CoverBySnapshotStep;
 import io.openvod.platform.flow.steps.PornReviewStep;
+import io.openvod.platform.flow.steps.RenditionLadder;
 import io.openvod.platform.flow.steps.ReviewAudioVideoStep;
 import io.openvod.platform.flow.steps.SampleSnapshotStep;
 import io.openvod.platform.flow.steps.SnapshotByTimeOffsetStep;
@@ -174,6 +176,14 @@ public final class PlatformServices implements AutoCloseable {
                 new SampleSnapshotStep(ffmpeg), new CoverBySnapshotStep(ffmpeg),
                 new PornReviewStep(ffmpeg, reviewer, thresholds, metrics.registry()),
                 new ReviewAudioVideoStep(ffmpeg, reviewer, thresholds, metrics.registry()));
+    }
+
+    /**
+     * The joint steps: the {@link RenditionLadder}, which encodes all the MP4 transcodes and HLS
+     * renditions of a flow from one decode of its source.
+     */
+    public List<JointStep> jointSteps() {
+        return List.of(new RenditionLadder(ffmpeg));
     }
 
     @Override

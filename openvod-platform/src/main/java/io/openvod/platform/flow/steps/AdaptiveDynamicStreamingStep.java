@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +26,8 @@ import java.util.stream.Stream;
  * rendition per transcoding preset of the template, each encoded as {@link TranscodeStep} does
  * (H.264 + AAC, keyframes every 2 s) and cut into 6-second MPEG-TS segments. Template 10 has the
  * renditions 100010, 100020 and 100030; a rendition that would be the same size as a smaller one
- * (the source being smaller than its preset) is left out.
+ * (the source being smaller than its preset) is left out. All renditions come from one FFmpeg run
+ * that decodes the source once ({@link LadderCommand}).
  *
  * <p>Stored under {@code hls/<Definition>/}: {@code <rendition>/seg-<n>.ts}, then each rendition's
  * {@code <rendition>/index.m3u8}, then the master playlist {@code index.m3u8} last, so that a master
@@ -40,7 +40,6 @@ import java.util.stream.Stream;
 public final class AdaptiveDynamicStreamingStep implements TaskStep {
     static final Map<Long, List<Long>> TEMPLATES = Map.of(10L, List.of(100010L, 100020L, 100030L));
     static final int SEGMENT_SECONDS = 6;
-    private static final Duration BASE_TIMEOUT = Duration.ofMinutes(10);
 
     private final FfmpegJob ffmpeg;
     private final MediaProbe probe;
@@ -59,36 +58,63 @@ public final class AdaptiveDynamicStreamingStep implements TaskStep {
     @Override
     public ObjectNode run(StepInput input, ProgressListener progress) throws StepFailure {
         long definition = StepSupport.definition(input);
-        List<Long> template = TEMPLATES.get(definition);
-        if (template == null) {
-            throw new StepFailure(StepSupport.INVALID_DEFINITION, "no adaptive streaming template " + definition, false);
-        }
+        List<Long> template = template(definition);
         MediaMetadata source = StepSupport.probe(probe, input.source());
         FrameGrab.requireVideo(source, input.source());
         double duration = StepSupport.duration(input, source);
         List<TranscodePreset> renditions = renditions(template, source);
-        String prefix = "hls/" + definition + "/";
-        Path root = input.workDir().resolve("hls");
-        Duration timeout = BASE_TIMEOUT.plusMillis((long) (duration * 3000));
+        List<Rendition> ladder = new ArrayList<>();
+        for (TranscodePreset preset : renditions) {
+            int[] size = TranscodeStep.outputSize(preset, source);
+            ladder.add(new Rendition(preset, size[0], size[1], List.of(sink(input, definition, preset))));
+        }
+        RenditionLadder.encode(ffmpeg, input.source(), ladder, duration, progress);
+        ObjectNode output = store(input, definition, renditions, source, duration);
+        if (progress != null) {
+            progress.progress(100);
+        }
+        return output;
+    }
 
+    /** The renditions of template {@code definition}; fails, not retryable, for a template there is none of. */
+    static List<Long> template(long definition) throws StepFailure {
+        List<Long> template = TEMPLATES.get(definition);
+        if (template == null) {
+            throw new StepFailure(StepSupport.INVALID_DEFINITION, "no adaptive streaming template " + definition, false);
+        }
+        return template;
+    }
+
+    /** The work directory where the rendition {@code preset} of template {@code definition} is written. */
+    static Path directory(StepInput input, long definition, TranscodePreset preset) {
+        return root(input, definition).resolve(String.valueOf(preset.definition()));
+    }
+
+    /** The HLS file FFmpeg writes the rendition {@code preset} of template {@code definition} to, its directory created. */
+    static Rendition.Sink.Hls sink(StepInput input, long definition, TranscodePreset preset) throws StepFailure {
+        Path directory = directory(input, definition, preset);
+        createDirectories(directory);
+        return new Rendition.Sink.Hls(directory);
+    }
+
+    private static Path root(StepInput input, long definition) {
+        return input.workDir().resolve("hls-" + definition);
+    }
+
+    /**
+     * Stores the renditions FFmpeg wrote into their {@link #directory}s, writes and stores the master
+     * playlist, and returns the step's Output.
+     */
+    static ObjectNode store(StepInput input, long definition, List<TranscodePreset> renditions, MediaMetadata source,
+                            double duration) throws StepFailure {
+        String prefix = "hls/" + definition + "/";
         long totalSize = 0;
         StringBuilder master = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n");
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         ArrayNode subStreams = JsonNodeFactory.instance.arrayNode();
-        for (int i = 0; i < renditions.size(); i++) {
-            TranscodePreset preset = renditions.get(i);
-            Path directory = root.resolve(String.valueOf(preset.definition()));
-            createDirectories(directory);
-            List<String> args = TranscodeStep.encoding(preset, source, input.source());
-            args.addAll(List.of("-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_playlist_type", "vod",
-                    "-hls_segment_type", "mpegts", "-hls_segment_filename", directory.resolve("seg-%d.ts").toString(),
-                    StepSupport.file(directory.resolve("index.m3u8"))));
-            int done = i;
-            int count = renditions.size();
-            ffmpeg.run(args, input.source(), duration, timeout, progress == null ? null
-                    : percent -> progress.progress(Math.min(99, (done * 100 + percent) / count)));
+        for (TranscodePreset preset : renditions) {
+            Path directory = directory(input, definition, preset);
             StepSupport.requireOutput(directory.resolve("index.m3u8"), "playlist");
-
             String name = prefix + preset.definition() + "/";
             long size = 0;
             for (Path segment : segments(directory)) {
@@ -112,7 +138,7 @@ public final class AdaptiveDynamicStreamingStep implements TaskStep {
             subStream.put("Height", picture[1]);
             subStream.put("Size", size);
         }
-        Path masterFile = root.resolve("index.m3u8");
+        Path masterFile = root(input, definition).resolve("index.m3u8");
         try {
             Files.writeString(OwnerOnly.createFile(masterFile), master.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -128,9 +154,6 @@ public final class AdaptiveDynamicStreamingStep implements TaskStep {
         output.put("Size", totalSize);
         output.put("DigitalWatermarkType", "None");
         output.set("SubStreamSet", subStreams);
-        if (progress != null) {
-            progress.progress(100);
-        }
         return output;
     }
 

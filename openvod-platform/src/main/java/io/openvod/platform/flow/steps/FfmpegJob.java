@@ -61,13 +61,40 @@ final class FfmpegJob {
      */
     void run(List<String> args, Path source, double durationSeconds, Duration timeout, ProgressListener progress)
             throws StepFailure {
-        List<String> line = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "error", "-nostats",
-                "-progress", "pipe:1", "-y"));
-        line.addAll(args);
-        if (durationSeconds > 0 && !args.isEmpty()) {
-            // an output option: right before the output, which is the last argument
-            line.addAll(line.size() - 1, List.of("-t", StepSupport.seconds(durationSeconds + 1)));
+        if (args.isEmpty()) {
+            execute(common(), source, durationSeconds, timeout, progress);
+            return;
         }
+        runOutputs(args.subList(0, args.size() - 1), List.of(args.subList(args.size() - 1, args.size())), source,
+                durationSeconds, timeout, progress);
+    }
+
+    /**
+     * Runs {@code ffmpeg} with the common leading options, {@code inputs} (the inputs and the global
+     * options such as a filter graph), then each of {@code outputs} (its options, its name last),
+     * each output limited to {@code durationSeconds} (a second more) as {@link #run} limits its one.
+     */
+    void runOutputs(List<String> inputs, List<List<String>> outputs, Path source, double durationSeconds, Duration timeout,
+                    ProgressListener progress) throws StepFailure {
+        List<String> line = common();
+        line.addAll(inputs);
+        for (List<String> output : outputs) {
+            line.addAll(output.subList(0, output.size() - 1));
+            if (durationSeconds > 0) {
+                // an output option: right before the output's name
+                line.addAll(List.of("-t", StepSupport.seconds(durationSeconds + 1)));
+            }
+            line.add(output.getLast());
+        }
+        execute(line, source, durationSeconds, timeout, progress);
+    }
+
+    private static List<String> common() {
+        return new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "error", "-nostats", "-progress", "pipe:1", "-y"));
+    }
+
+    private void execute(List<String> line, Path source, double durationSeconds, Duration timeout, ProgressListener progress)
+            throws StepFailure {
         ProcessBuilder command;
         try {
             command = tools.ffmpegCommand(line);

@@ -50,49 +50,84 @@ public final class TranscodeStep implements TaskStep {
     @Override
     public ObjectNode run(StepInput input, ProgressListener progress) throws StepFailure {
         long definition = StepSupport.definition(input);
-        TranscodePreset preset = TranscodePreset.mp4(definition).orElseThrow(() -> new StepFailure(
-                StepSupport.INVALID_DEFINITION, "no transcoding template " + definition, false));
+        TranscodePreset preset = preset(definition);
         MediaMetadata source = StepSupport.probe(probe, input.source());
         double duration = StepSupport.duration(input, source);
-        Path target = input.workDir().resolve("transcode-" + definition + ".mp4");
+        Path target = target(input, definition);
         List<String> args = arguments(preset, source, input.source(), target);
         Duration timeout = BASE_TIMEOUT.plusMillis((long) (duration * 3000));
         ffmpeg.run(args, input.source(), duration, timeout, progress);
-        StepSupport.requireOutput(target, "transcoded file");
-
-        MediaMetadata output = StepSupport.probe(probe, target);
-        String md5 = StepSupport.md5(target);
-        String url = input.outputs().store("transcode/" + definition + ".mp4", target);
-        ObjectNode item = item(url, definition, output, md5);
+        ObjectNode item = report(probe, input, definition, target);
         if (progress != null) {
             progress.progress(100);
         }
         return item;
     }
 
+    /** The MP4 preset {@code definition}; fails, not retryable, for one there is none of. */
+    static TranscodePreset preset(long definition) throws StepFailure {
+        return TranscodePreset.mp4(definition).orElseThrow(() -> new StepFailure(
+                StepSupport.INVALID_DEFINITION, "no transcoding template " + definition, false));
+    }
+
+    /** Where the MP4 of {@code definition} is written in the step's work directory. */
+    static Path target(StepInput input, long definition) {
+        return input.workDir().resolve("transcode-" + definition + ".mp4");
+    }
+
+    /**
+     * Stores the MP4 FFmpeg wrote at {@code target} as {@code transcode/<Definition>.mp4} and returns its
+     * {@code MediaTranscodeItem}, measured from the file (ffprobe and MD5).
+     */
+    static ObjectNode report(MediaProbe probe, StepInput input, long definition, Path target) throws StepFailure {
+        StepSupport.requireOutput(target, "transcoded file");
+        MediaMetadata output = StepSupport.probe(probe, target);
+        String md5 = StepSupport.md5(target);
+        String url = input.outputs().store("transcode/" + definition + ".mp4", target);
+        return item(url, definition, output, md5);
+    }
+
     /** FFmpeg's arguments after the common ones (see {@link FfmpegJob}). */
     static List<String> arguments(TranscodePreset preset, MediaMetadata source, Path input, Path target) {
         List<String> args = encoding(preset, source, input);
-        args.addAll(List.of("-movflags", "+faststart", "-f", "mp4", StepSupport.file(target)));
+        args.addAll(mp4(target));
         return args;
     }
 
     /** The input and the H.264 + AAC encoding of a preset, without the output. */
     static List<String> encoding(TranscodePreset preset, MediaMetadata source, Path input) {
         List<String> args = new ArrayList<>(List.of("-protocol_whitelist", "file", "-i", StepSupport.file(input)));
-        boolean video = !source.videoStreams().isEmpty();
-        if (video) {
+        if (!source.videoStreams().isEmpty()) {
             int[] size = outputSize(preset, source);
-            int kbps = preset.videoKbps();
-            args.addAll(List.of("-map", "0:v:0", "-vf", "scale=" + size[0] + ":" + size[1] + ",setsar=1",
-                    "-r", String.valueOf(TranscodePreset.FPS), "-c:v", "libx264", "-preset", "veryfast",
-                    "-profile:v", "high", "-pix_fmt", "yuv420p", "-b:v", kbps + "k", "-maxrate", (kbps * 3 / 2) + "k",
-                    "-bufsize", (kbps * 2) + "k", "-g", String.valueOf(2 * TranscodePreset.FPS)));
+            args.addAll(List.of("-map", "0:v:0", "-vf", scale(size)));
+            args.addAll(videoCodec(preset));
         }
-        args.addAll(List.of("-map", "0:a:0?", "-c:a", "aac", "-b:a", preset.audioKbps() + "k",
-                "-ar", String.valueOf(TranscodePreset.SAMPLING_RATE), "-ac", "2",
-                "-map_metadata", "-1"));
+        args.addAll(audio(preset));
         return args;
+    }
+
+    /** The filter that gives the picture its output size (square pixels). */
+    static String scale(int[] size) {
+        return "scale=" + size[0] + ":" + size[1] + ",setsar=1";
+    }
+
+    /** The preset's H.264 encoding of the mapped video: 25 fps, x264 veryfast, capped bitrate, keyframes every 2 s. */
+    static List<String> videoCodec(TranscodePreset preset) {
+        int kbps = preset.videoKbps();
+        return List.of("-r", String.valueOf(TranscodePreset.FPS), "-c:v", "libx264", "-preset", "veryfast",
+                "-profile:v", "high", "-pix_fmt", "yuv420p", "-b:v", kbps + "k", "-maxrate", (kbps * 3 / 2) + "k",
+                "-bufsize", (kbps * 2) + "k", "-g", String.valueOf(2 * TranscodePreset.FPS));
+    }
+
+    /** The preset's AAC encoding of the source's first audio stream, if it has one, and no metadata copied. */
+    static List<String> audio(TranscodePreset preset) {
+        return List.of("-map", "0:a:0?", "-c:a", "aac", "-b:a", preset.audioKbps() + "k",
+                "-ar", String.valueOf(TranscodePreset.SAMPLING_RATE), "-ac", "2", "-map_metadata", "-1");
+    }
+
+    /** The container options of an MP4 output: the index first, for progressive playback. */
+    static List<String> mp4(Path target) {
+        return List.of("-movflags", "+faststart", "-f", "mp4", StepSupport.file(target));
     }
 
     /** The picture size a preset gives the source, as shown (after its rotation). */

@@ -57,4 +57,20 @@ class FfmpegJobTest {
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
+
+    @Test
+    void eachOfSeveralOutputsIsLimitedToTheDuration() throws Exception {
+        Path first = temp.resolve("first.mp4");
+        Path second = temp.resolve("second.mp4");
+
+        job.runOutputs(List.of("-f", "lavfi", "-i", "testsrc=size=64x64:rate=25:duration=6"),
+                List.of(List.of("-c:v", "libx264", "-preset", "ultrafast", StepSupport.file(first)),
+                        List.of("-c:v", "libx264", "-preset", "ultrafast", StepSupport.file(second))),
+                temp.resolve("testsrc"), 1, Duration.ofSeconds(60), null);
+
+        io.openvod.platform.media.MediaProbe probe = new io.openvod.platform.media.MediaProbe(FfmpegTools.bundled());
+        assertThat(probe.probe(first).duration()).as("a second more than the duration").isCloseTo(2f,
+                org.assertj.core.api.Assertions.within(0.1f));
+        assertThat(probe.probe(second).duration()).isCloseTo(2f, org.assertj.core.api.Assertions.within(0.1f));
+    }
 }
