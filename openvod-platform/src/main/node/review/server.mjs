@@ -169,6 +169,7 @@ const started = process.hrtime.bigint();
 let model;
 let graph;
 let predict;
+let offset; // 255, as nsfwjs divides by it
 try {
   const wasmDir = path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm")), path.sep);
   wasm.setWasmPaths(wasmDir);
@@ -176,6 +177,7 @@ try {
     throw new Error("the wasm backend did not initialise");
   }
   await tf.ready();
+  offset = tf.scalar(255);
   model = await nsfwjs.load("MobileNetV2");
   const layers = (x) => model.model.predict(x);
   predict = layers;
@@ -196,48 +198,47 @@ try {
     console.warn("review sidecar: cannot fold the model (" + e.message + "); using nsfwjs's predict");
   }
   // One warm-up pass of each path, so that the first real frame is not slower than the others.
-  const warm = tf.zeros([SIZE, SIZE, 3], "int32");
-  await model.classify(warm, 5);
-  await scores(warm.expandDims(0), false);
-  warm.dispose();
+  const warm = new Uint8Array(SIZE * SIZE * 3);
+  await scores([warm], SIZE, SIZE, true);
+  await scores([warm], SIZE, SIZE, false);
 } catch (e) {
   fail("the nsfwjs model failed to load: " + (e && e.message ? e.message : String(e)));
 }
 const loadMillis = Number(process.hrtime.bigint() - started) / 1e6;
 
 /**
- * Scores of a batch [N, H, W, 3] of 0–255 values, one frame at a time (a frame's cost does not
- * shrink in a larger batch, its memory grows): nsfwjs's preprocessing, then the model. Disposes the batch.
+ * Scores of frames (each height × width × 3 bytes, 0–255), one frame at a time (a frame's cost does
+ * not shrink in a larger batch, its memory grows): nsfwjs's preprocessing, then the model. With
+ * reference, nsfwjs's own classify() on an int32 tensor, exactly as the sidecar did before the
+ * folded graph.
  */
-async function scores(batch, reference) {
-  const frames = [];
-  try {
-    for (let n = 0; n < batch.shape[0]; n++) {
-      const frame = tf.tidy(() => batch.slice([n, 0, 0, 0], [1, -1, -1, -1]));
-      if (reference) {
-        const image = tf.tidy(() => frame.squeeze([0]));
-        frame.dispose();
+async function scores(frames, height, width, reference) {
+  const results = [];
+  for (const pixels of frames) {
+    if (reference) {
+      const image = tf.tensor3d(pixels, [height, width, 3], "int32");
+      try {
         const predictions = await model.classify(image, CLASSES.length);
+        results.push(predictions.map((p) => ({ className: p.className, probability: p.probability })));
+      } finally {
         image.dispose();
-        frames.push(predictions.map((p) => ({ className: p.className, probability: p.probability })));
-        continue;
       }
-      const probabilities = tf.tidy(() => {
-        const [, height, width] = frame.shape;
-        const normalized = step(frame, (x) => x.toFloat().div(255));
-        const resized = height === SIZE && width === SIZE ? normalized
-          : step(normalized, (x) => tf.image.resizeBilinear(x, [SIZE, SIZE], true));
-        return step(resized, predict);
-      });
-      const values = await probabilities.data();
-      probabilities.dispose();
-      const classes = CLASSES.map((className, c) => ({ className, probability: values[c] }));
-      frames.push(classes.sort((a, b) => b.probability - a.probability));
+      continue;
     }
-    return frames;
-  } finally {
-    batch.dispose();
+    // 0–255 as floats: what nsfwjs's toFloat() makes of its int32 tensor, without the copy and cast.
+    const image = tf.tensor4d(new Float32Array(pixels), [1, height, width, 3], "float32");
+    const probabilities = tf.tidy(() => {
+      const normalized = step(image, (x) => x.div(offset));
+      const resized = height === SIZE && width === SIZE ? normalized
+        : step(normalized, (x) => tf.image.resizeBilinear(x, [SIZE, SIZE], true));
+      return step(resized, predict);
+    });
+    const values = await probabilities.data();
+    probabilities.dispose();
+    const classes = CLASSES.map((className, c) => ({ className, probability: values[c] }));
+    results.push(classes.sort((a, b) => b.probability - a.probability));
   }
+  return results;
 }
 
 /** f(x), with x disposed as soon as f is done with it, so that two large tensors live at once at most. */
@@ -261,7 +262,7 @@ function classifyJpeg(body, reference) {
   } catch (e) {
     throw new BadRequest(400, "not a JPEG this model can read: " + (e && e.message ? e.message : String(e)));
   }
-  return scores(tf.tensor4d(image.data, [1, image.height, image.width, 3], "int32"), reference).then((f) => f[0]);
+  return scores([image.data], image.height, image.width, reference).then((f) => f[0]);
 }
 
 function rgbShape(query) {
@@ -281,8 +282,9 @@ function classifyRgb(body, shape, reference) {
     throw new BadRequest(400, "the body holds " + body.length + " bytes, not 1.." + MAX_FRAMES + " frames of "
       + shape.width + "x" + shape.height + " RGB (" + shape.frameBytes + " bytes each)");
   }
-  const pixels = new Uint8Array(body.buffer, body.byteOffset, body.length);
-  return scores(tf.tensor4d(pixels, [count, shape.height, shape.width, 3], "int32"), reference);
+  const frames = [];
+  for (let n = 0; n < count; n++) frames.push(body.subarray(n * shape.frameBytes, (n + 1) * shape.frameBytes));
+  return scores(frames, shape.height, shape.width, reference);
 }
 
 function send(res, status, body) {
