@@ -5,8 +5,8 @@
 // is fetched at run time. The platform starts it as `node server.mjs`, reads the first line of
 // standard output, {"port":N,"loadMillis":N,"graph":"folded"} (or {"error":"..."} before exiting
 // with status 1 when the model cannot load), and talks to it over loopback HTTP:
-//   GET  /health     -> {"status":"ok","model":"MobileNetV2","backend":"wasm","simd":true,
-//                        "graph":"folded","loadMillis":N,"limits":{...}}
+//   GET  /health     -> {"status":"ok","model":"MobileNetV2","backend":"wasm","simd":true,"graph":"folded",
+//                        "folded":{"convolutions":52,"paddings":5},"loadMillis":N,"limits":{...}}
 //   POST /classify   body: one JPEG (at most 32 MiB) -> [{"className":"Neutral","probability":0.93}, ...]
 //                    (all five classes: Drawing, Hentai, Neutral, Porn, Sexy, most probable first)
 //   POST /classify/rgb?width=W&height=H   body: 1..16 frames of W×H pixels, 3 bytes a pixel (R, G, B),
@@ -21,11 +21,12 @@
 // What is classified is exactly what nsfwjs.classify() computes: pixels as floats divided by 255,
 // resized to 224×224 with tf.image.resizeBilinear(alignCorners = true), through the model. The model
 // runs as a "folded" graph: each BatchNormalization is folded into the weights and bias of the
-// convolution before it, and the ReLU6 after it is fused into the convolution (what TensorFlow's
-// converter does for graph models). Same weights, same layers, same arithmetic up to float rounding;
-// it spends no time in the 52 BatchNormalization steps that took about half of nsfwjs's time per
-// frame. At start the folded graph is checked against nsfwjs's own predict() on a fixed input; when
-// they differ by more than 1e-4 the sidecar uses nsfwjs's predict() and /health says "graph":"layers".
+// convolution before it, and the ReLU6 after it and the zero padding before it go into that
+// convolution (what TensorFlow's converter does for graph models). Same weights, same layers, same
+// arithmetic up to float rounding; it spends no time in the 52 BatchNormalization steps that took
+// about half of nsfwjs's time per frame. At start the folded graph is checked against nsfwjs's own
+// predict() on a fixed input; when they differ by more than 1e-4 the sidecar uses nsfwjs's predict()
+// and /health says "graph":"layers". "folded" counts the convolutions and paddings folded.
 // Requests are classified one at a time, in the order they arrive (the WASM backend is single
 // threaded in Node.js); a platform keeps two requests under way so that the next frames are
 // received while the current ones are classified.
@@ -67,7 +68,8 @@ try {
 /**
  * The Keras model's layers as a list of steps, with each Conv2D or DepthwiseConv2D that feeds only
  * a BatchNormalization replaced by one fused convolution whose weights and bias hold the
- * normalisation (and the ReLU or ReLU6 that follows, when it is the normalisation's only consumer).
+ * normalisation (and the ReLU or ReLU6 that follows, when it is the normalisation's only consumer);
+ * a ZeroPadding2D that feeds only such a convolution becomes that convolution's explicit padding.
  * Every other layer runs as itself.
  */
 function foldedGraph(model) {
@@ -81,18 +83,30 @@ function foldedGraph(model) {
     return next.length === 1 ? next[0] : null;
   };
   const steps = [];
-  const folded = new Set();
+  const replaced = new Set();
+  const padding = new Map(); // a ZeroPadding2D left out: its name -> its input and its padding
   let folds = 0;
+  let paddings = 0;
   for (const layer of model.layers) {
-    if (layer.getClassName() === "InputLayer" || folded.has(layer.name)) continue;
+    if (layer.getClassName() === "InputLayer" || replaced.has(layer.name)) continue;
     const inputs = inbound(layer);
     if (inputs == null) throw new Error("layer " + layer.name + " is used more than once");
-    const names = inputs.map((l) => l.name);
-    const fold = foldConvolution(layer, sole);
+    let names = inputs.map((l) => l.name);
+    if (layer.getClassName() === "ZeroPadding2D" && paddedConvolution(layer, sole)) {
+      const [[top, bottom], [left, right]] = layer.getConfig().padding;
+      padding.set(layer.name, { input: names[0], pad: [[0, 0], [top, bottom], [left, right], [0, 0]] });
+      paddings++;
+      continue;
+    }
+    const padded = names.length === 1 ? padding.get(names[0]) : undefined;
+    if (padded) names = [padded.input];
+    const fold = foldConvolution(layer, sole, padded && padded.pad);
     if (fold) {
-      for (const l of fold.replaces) folded.add(l.name);
+      for (const l of fold.replaces) replaced.add(l.name);
       folds++;
       steps.push({ name: fold.replaces[fold.replaces.length - 1].name, inputs: names, run: fold.run });
+    } else if (padded) {
+      throw new Error("the padding before " + layer.name + " was left out, but it does not fold");
     } else {
       steps.push({ name: layer.name, inputs: names, run: (...xs) => layer.apply(xs.length === 1 ? xs[0] : xs) });
     }
@@ -103,6 +117,7 @@ function foldedGraph(model) {
   for (const step of steps) for (const n of step.inputs) uses.set(n, (uses.get(n) || 0) + 1);
   return {
     folds,
+    paddings,
     /** The model's output for x; each step's output is disposed once the last step that reads it has run. */
     predict(x) {
       return tf.tidy(() => {
@@ -125,7 +140,15 @@ function foldedGraph(model) {
   };
 }
 
-function foldConvolution(layer, sole) {
+/** Whether a ZeroPadding2D (channels last) feeds only a "valid" convolution that folds: the padding goes into it. */
+function paddedConvolution(layer, sole) {
+  const config = layer.getConfig();
+  const next = sole(layer);
+  return config.dataFormat === "channelsLast" && next != null && next.getConfig().padding === "valid"
+    && foldConvolution(next, sole, null, true) != null;
+}
+
+function foldConvolution(layer, sole, explicitPad, check) {
   const kind = layer.getClassName();
   if (kind !== "Conv2D" && kind !== "DepthwiseConv2D") return null;
   const conv = layer.getConfig();
@@ -144,6 +167,7 @@ function foldConvolution(layer, sole) {
       replaces.push(relu);
     }
   }
+  if (check) return { replaces };
   const [kernel, convBias] = layer.getWeights();
   const weights = bn.getWeights();
   let i = 0;
@@ -160,7 +184,8 @@ function foldConvolution(layer, sole) {
     if (beta) b = b.add(beta);
     return { filter: tf.keep(k), bias: tf.keep(b) };
   });
-  const args = { filter, bias, strides: conv.strides, pad: conv.padding, dilations: conv.dilationRate, activation };
+  const pad = explicitPad || conv.padding;
+  const args = { filter, bias, strides: conv.strides, pad, dilations: conv.dilationRate, activation };
   const run = kind === "Conv2D" ? (x) => tf.fused.conv2d({ x, ...args }) : (x) => tf.fused.depthwiseConv2d({ x, ...args });
   return { replaces, run };
 }
@@ -170,6 +195,7 @@ let model;
 let graph;
 let predict;
 let offset; // 255, as nsfwjs divides by it
+let folded = { convolutions: 0, paddings: 0 };
 try {
   const wasmDir = path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm")), path.sep);
   wasm.setWasmPaths(wasmDir);
@@ -183,14 +209,15 @@ try {
   predict = layers;
   graph = "layers";
   try {
-    const folded = foldedGraph(model.model);
+    const graphFolded = foldedGraph(model.model);
     const difference = tf.tidy(() => {
       const probe = tf.randomUniform([2, SIZE, SIZE, 3], 0, 1, "float32", 20261207);
-      return layers(probe).sub(folded.predict(probe)).abs().max().dataSync()[0];
+      return layers(probe).sub(graphFolded.predict(probe)).abs().max().dataSync()[0];
     });
-    if (folded.folds > 0 && difference <= FOLD_TOLERANCE) {
-      predict = (x) => folded.predict(x);
+    if (graphFolded.folds > 0 && difference <= FOLD_TOLERANCE) {
+      predict = (x) => graphFolded.predict(x);
       graph = "folded";
+      folded = { convolutions: graphFolded.folds, paddings: graphFolded.paddings };
     } else {
       console.warn("review sidecar: the folded graph differs from nsfwjs by " + difference + "; using nsfwjs's predict");
     }
@@ -336,7 +363,7 @@ async function handle(req, res) {
   if (req.method === "GET" && url.pathname === "/health") {
     send(res, 200, {
       status: "ok", model: "MobileNetV2", backend: tf.getBackend(), simd: tf.env().getBool("WASM_HAS_SIMD_SUPPORT"),
-      graph, loadMillis, limits: { body: MAX_BODY, frames: MAX_FRAMES, side: MAX_SIDE },
+      graph, folded, loadMillis, limits: { body: MAX_BODY, frames: MAX_FRAMES, side: MAX_SIDE },
     });
     return;
   }

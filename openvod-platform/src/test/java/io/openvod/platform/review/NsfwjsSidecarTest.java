@@ -76,6 +76,9 @@ class NsfwjsSidecarTest {
         assertThat(health.path("backend").asText()).isEqualTo("wasm");
         assertThat(health.path("simd").asBoolean()).isTrue();
         assertThat(health.path("graph").asText()).isEqualTo("folded");
+        // MobileNetV2: 52 convolutions, each with its batch normalisation; 5 zero paddings before stride-2 convolutions.
+        assertThat(health.path("folded").path("convolutions").asInt()).isEqualTo(52);
+        assertThat(health.path("folded").path("paddings").asInt()).isEqualTo(5);
         assertThat(sidecar.graph()).isEqualTo("folded");
         assertThat(health.path("limits").path("frames").asInt()).isEqualTo(NsfwjsSidecar.MAX_FRAMES_PER_REQUEST);
         assertThat(health.path("limits").path("body").asInt()).isEqualTo(NsfwjsSidecar.MAX_REQUEST_BYTES);
