@@ -91,7 +91,8 @@ if (( PROFILE && status == 0 )); then
   echo
   echo "profiles kept in $PROFILES"
   "${REVIEW_NODE:-node}" "$ROOT/openvod-bench/review-profile.mjs" "$PROFILES"/*.cpuprofile
-  echo "JVM, hottest methods (JFR execution samples):"
-  "$(dirname "$JAVA")/jfr" view --width 160 hot-methods "$PROFILES/bench.jfr" | head -n 30
+  echo "JVM (JFR): CPU by thread, and the hottest Java methods"
+  "$(dirname "$JAVA")/jfr" view thread-cpu-load "$PROFILES/bench.jfr" | head -n 16
+  "$(dirname "$JAVA")/jfr" view --width 160 hot-methods "$PROFILES/bench.jfr" | head -n 16
 fi
 exit "$status"
