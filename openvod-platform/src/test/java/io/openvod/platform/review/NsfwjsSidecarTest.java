@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvod.platform.flow.StepFailure;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -26,13 +28,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The nsfwjs sidecar's frame protocol with the real sidecar: decoded frames in batches, the folded
- * graph against nsfwjs's own, and the documented answers to bad requests (never a hang).
+ * graph against nsfwjs's own, the documented answers to bad requests (never a hang), and its exit when its
+ * standard input closes.
  */
 class NsfwjsSidecarTest {
     private static final Path SIDECAR = Path.of("src/main/node/review");
@@ -174,6 +178,23 @@ class NsfwjsSidecarTest {
         assertThat(chunked).startsWith("HTTP/1.1 411").contains("Content-Length is required");
         // Still answering frames afterwards.
         assertThat(sidecar.classifyRgb(List.of(frame(0, 16, 16, 1)))).hasSize(1);
+    }
+
+    @Test
+    void theSidecarExitsByItselfWhenItsStandardInputCloses() throws Exception {
+        Process node = new ProcessBuilder(System.getProperty(NsfwjsSidecar.NODE_PROPERTY, "node"), "server.mjs")
+                .directory(SIDECAR.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String hello = new BufferedReader(new InputStreamReader(node.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertThat(JSON.readTree(hello).path("port").asInt()).as(hello).isPositive();
+            assertThat(JSON.readTree(hello).path("graph").asText()).isEqualTo("folded");
+            node.getOutputStream().close();
+            assertThat(node.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s").isTrue();
+            assertThat(node.exitValue()).as("its own exit, not a signal").isZero();
+        } finally {
+            node.destroyForcibly();
+        }
     }
 
     /** Sends {@code request} (headers only) and reads the answer until the sidecar closes the connection. */
