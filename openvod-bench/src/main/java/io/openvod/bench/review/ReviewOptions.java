@@ -13,10 +13,12 @@ import java.nio.file.Path;
  * @param height the clip's height
  * @param sidecar the nsfwjs sidecar's directory ({@code openvod-platform/src/main/node/review})
  * @param node the Node.js executable
+ * @param onlyNew measure the new step alone (for profiling it), not the reference, sampling,
+ *     classification alone or the model load
  */
-record ReviewOptions(Path dir, int frames, int runs, int width, int height, Path sidecar, String node) {
+record ReviewOptions(Path dir, int frames, int runs, int width, int height, Path sidecar, String node, boolean onlyNew) {
     static final String USAGE = "usage: ReviewThroughput --dir DIR --sidecar DIR [--frames 60] [--runs 5] [--width 640] "
-            + "[--height 360] [--node node]";
+            + "[--height 360] [--node node] [--steps all|new]";
 
     ReviewOptions {
         if (dir == null || sidecar == null) {
@@ -43,6 +45,7 @@ record ReviewOptions(Path dir, int frames, int runs, int width, int height, Path
         int width = 640;
         int height = 360;
         String node = "node";
+        String steps = "all";
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + args[i] + "; " + USAGE);
@@ -56,9 +59,13 @@ record ReviewOptions(Path dir, int frames, int runs, int width, int height, Path
                 case "--width" -> width = Integer.parseInt(value);
                 case "--height" -> height = Integer.parseInt(value);
                 case "--node" -> node = value;
+                case "--steps" -> steps = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
-        return new ReviewOptions(dir, frames, runs, width, height, sidecar, node);
+        if (!steps.equals("all") && !steps.equals("new")) {
+            throw new IllegalArgumentException("--steps must be all or new, not " + steps);
+        }
+        return new ReviewOptions(dir, frames, runs, width, height, sidecar, node, steps.equals("new"));
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Classifies video frames for content review (port). Adapters: {@link NsfwjsSidecar} (the bundled
  * Node.js nsfwjs model), {@link OnnxContentReviewer} (an operator-supplied ONNX model in process)
- * and {@link HttpContentReviewer} (an external classification service). An implementation that
+ * and {@link HttpContentReviewer} (an external classification service). A reviewer that can also
+ * take decoded frames as they are decoded implements {@link RgbReviewer} too. An implementation that
  * cannot run its model fails with {@link #UNAVAILABLE}: a review never passes because nothing
  * looked at the frames.
  */

@@ -123,17 +123,27 @@ final class FfmpegJob {
             throw new StepFailure(INTERNAL_ERROR, "interrupted while ffmpeg ran", true, e);
         }
         await(out);
-        String stderr = await(err);
-        int exit = process.exitValue();
+        StepFailure failure = exitFailure(process.exitValue(), await(err), source);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * What an exit status means for the step: null for 0; {@code InternalError} (retryable) for a
+     * deadly signal; otherwise the input's fault, with FFmpeg's first error line.
+     */
+    static StepFailure exitFailure(int exit, String stderr, Path source) {
+        if (exit == 0) {
+            return null;
+        }
         String reason = reason(stderr, source);
         if (SIGNAL_EXITS.contains(exit)) {
-            throw new StepFailure(INTERNAL_ERROR, "ffmpeg crashed (signal " + (exit - 128) + ")"
+            return new StepFailure(INTERNAL_ERROR, "ffmpeg crashed (signal " + (exit - 128) + ")"
                     + (reason.isEmpty() ? "" : ": " + reason), true);
         }
-        if (exit != 0) {
-            throw new StepFailure(INVALID_INPUT, "ffmpeg cannot process " + source.getFileName() + ": "
-                    + (reason.isEmpty() ? "exit status " + exit : reason), false);
-        }
+        return new StepFailure(INVALID_INPUT, "ffmpeg cannot process " + source.getFileName() + ": "
+                + (reason.isEmpty() ? "exit status " + exit : reason), false);
     }
 
     /** FFmpeg's first error line, without the input's local path or the log context's address. */
@@ -160,7 +170,8 @@ final class FfmpegJob {
         return done;
     }
 
-    private static CompletableFuture<String> readStderr(InputStream stream) {
+    /** Standard error, kept up to a limit, read on a virtual thread until the stream ends. */
+    static CompletableFuture<String> readStderr(InputStream stream) {
         CompletableFuture<String> done = new CompletableFuture<>();
         Thread.ofVirtual().name("ffmpeg-stderr").start(() -> {
             try (stream) {
@@ -177,7 +188,8 @@ final class FfmpegJob {
         return done;
     }
 
-    private static <T> T await(CompletableFuture<T> pipe) throws StepFailure {
+    /** What a reader of FFmpeg's output got, waiting a few seconds at most once FFmpeg has exited. */
+    static <T> T await(CompletableFuture<T> pipe) throws StepFailure {
         try {
             return pipe.get(DRAIN_GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -188,7 +200,8 @@ final class FfmpegJob {
         }
     }
 
-    private static void kill(Process process) {
+    /** Kills FFmpeg and its watchdog, waiting a few seconds at most for them to go. */
+    static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

@@ -10,5 +10,11 @@
  * input that is not media (or is empty) fails as {@code SourceFileError.ContentMalformed} (not retryable) before
  * FFmpeg runs; FFmpeg running past its deadline or dying of a signal fails as {@code InternalError}
  * (retryable).
+ *
+ * <p>The review steps, {@link io.openvod.platform.flow.steps.PornReviewStep} and
+ * {@link io.openvod.platform.flow.steps.ReviewAudioVideoStep}, share their frame review: FFmpeg samples one
+ * frame every 2 s and, for a reviewer that takes decoded frames, streams each frame's RGB pixels to it while
+ * it decodes on ({@code FrameStream}), so that decoding and classification overlap; every frame the result
+ * lists was classified.
  */
 package io.openvod.platform.flow.steps;

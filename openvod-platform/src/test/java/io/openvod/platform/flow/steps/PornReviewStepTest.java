@@ -13,12 +13,15 @@ import io.openvod.platform.media.TestClips;
 import io.openvod.platform.review.ContentReviewer;
 import io.openvod.platform.review.FrameScores;
 import io.openvod.platform.review.NsfwjsSidecar;
+import io.openvod.platform.review.RgbFrame;
+import io.openvod.platform.review.RgbReviewer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,69 @@ class PornReviewStepTest {
         }
         System.out.printf("nsfwjs review: model loaded in %.0f ms, step over 7 s of video %d ms, %.0f ms per frame; scores %s%n",
                 sidecar.loadMillis(), millis, perFrame, scores);
+    }
+
+    @Test
+    void streamedFramesScoreAsTheJpegPathDidFrameByFrame() throws Exception {
+        requireInstalled();
+        Path clip640 = TestClips.mp4(temp.resolve("clip640.mp4"), Duration.ofSeconds(13), 640, 360);
+        // The path before: all frames sampled as JPEGs, then each classified by nsfwjs's own classify().
+        List<FrameScores> before = new ArrayList<>();
+        ContentReviewer reference = jpegs -> {
+            List<FrameScores> s = sidecar.classifyReference(jpegs);
+            before.addAll(s);
+            return s;
+        };
+        // The path now: pixels streamed from FFmpeg, classified by the folded graph.
+        Map<Integer, FrameScores> streamed = new ConcurrentSkipListMap<>();
+        RgbReviewer recording = new RgbReviewer() {
+            @Override
+            public List<FrameScores> classifyRgb(List<RgbFrame> frames) throws StepFailure {
+                List<FrameScores> s = sidecar.classifyRgb(frames);
+                for (int i = 0; i < frames.size(); i++) {
+                    assertThat(streamed.put(frames.get(i).index(), s.get(i))).as("frame classified twice").isNull();
+                }
+                return s;
+            }
+
+            @Override
+            public List<FrameScores> classify(List<Path> jpegs) {
+                throw new AssertionError("frames must be streamed");
+            }
+
+            @Override
+            public int parallelism() {
+                return sidecar.parallelism();
+            }
+        };
+
+        for (Path source : List.of(clip, clip640)) {
+            before.clear();
+            streamed.clear();
+            double duration = source == clip ? 7 : 13;
+            ObjectNode old = new PornReviewStep(tools, reference).run(TestOutputs.input(temp, source, duration,
+                    TestOutputs.json().put("Definition", 10), new TestOutputs(temp.resolve("old"))), null);
+            ObjectNode now = new PornReviewStep(tools, recording).run(TestOutputs.input(temp, source, duration,
+                    TestOutputs.json().put("Definition", 10), new TestOutputs(temp.resolve("new"))), null);
+
+            int frames = source == clip ? 4 : 7;
+            assertThat(before).hasSize(frames);
+            assertThat(streamed.keySet()).containsExactlyElementsOf(java.util.stream.IntStream.range(0, frames).boxed().toList());
+            Map<String, Double> largest = new java.util.TreeMap<>();
+            for (int n = 0; n < frames; n++) {
+                for (String c : List.of("Drawing", "Hentai", "Neutral", "Porn", "Sexy")) {
+                    double difference = Math.abs(before.get(n).probability(c) - streamed.get(n).probability(c));
+                    largest.merge(c, difference, Math::max);
+                    // JPEG's loss and its colour conversion aside, the same pixels through the same model.
+                    assertThat(difference).as("frame %d, %s", n, c).isLessThan(c.equals("Drawing") || c.equals("Neutral") ? 0.1 : 0.005);
+                }
+            }
+            assertThat(now.path("Suggestion").asText()).isEqualTo(old.path("Suggestion").asText());
+            assertThat(now.path("Label").asText()).isEqualTo(old.path("Label").asText());
+            assertThat(now.path("Confidence").asDouble()).isCloseTo(old.path("Confidence").asDouble(), within(1.0));
+            System.out.printf("streamed vs JPEG path on %s, %d frames: largest differences %s; Confidence %s vs %s%n",
+                    source.getFileName(), frames, largest, now.path("Confidence"), old.path("Confidence"));
+        }
     }
 
     @Test
