@@ -33,7 +33,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -292,18 +291,7 @@ public final class RenditionLadderBench {
     private static Flow flow(PlatformUploadServer server, Path clip) throws Exception {
         String fileId = UploadDriver.uploadWithProcedure(URI.create(server.url()), clip, PROCEDURE);
         Instant committed = Instant.now();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        StoredEvent event = null;
-        while (event == null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no ProcedureStateChanged for " + fileId + " within 30 minutes");
-            }
-            event = server.node().catalog().events(fileId).stream()
-                    .filter(e -> e.event().eventType().equals("ProcedureStateChanged")).findFirst().orElse(null);
-            if (event == null) {
-                Thread.sleep(50);
-            }
-        }
+        StoredEvent event = FlowOutcome.procedureStateChanged(server, fileId, 50);
         JsonNode body = JSON.readTree(event.event().body()).get("ProcedureStateChangeEvent");
         TaskFlow flow = server.node().flows().flows().find(body.get("TaskId").asText()).orElseThrow();
         if (!flow.status().equals("FINISH") || flow.tasks().size() != 4 || !flow.tasks().stream().allMatch(t -> t.status().equals("SUCCESS"))) {

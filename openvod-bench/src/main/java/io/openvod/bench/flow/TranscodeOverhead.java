@@ -29,7 +29,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Transcode wall time through the task flow against the same FFmpeg command run directly.
@@ -248,18 +247,7 @@ public final class TranscodeOverhead {
     private static Flow flow(PlatformUploadServer server, Path clip) throws Exception {
         String fileId = UploadDriver.uploadWithProcedure(URI.create(server.url()), clip, PROCEDURE);
         Instant committed = Instant.now();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        StoredEvent event = null;
-        while (event == null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no ProcedureStateChanged for " + fileId + " within 30 minutes");
-            }
-            event = server.node().catalog().events(fileId).stream()
-                    .filter(e -> e.event().eventType().equals("ProcedureStateChanged")).findFirst().orElse(null);
-            if (event == null) {
-                Thread.sleep(100);
-            }
-        }
+        StoredEvent event = FlowOutcome.procedureStateChanged(server, fileId, 100);
         JsonNode body = JSON.readTree(event.event().body()).get("ProcedureStateChangeEvent");
         if (!body.path("Status").asText().equals("FINISH")) {
             throw new IllegalStateException("the flow did not finish: " + body);
