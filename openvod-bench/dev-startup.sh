@@ -18,6 +18,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../scripts/lib/java.sh
 source "$ROOT/scripts/lib/java.sh"
+# shellcheck source=../scripts/lib/prepare.sh
+source "$ROOT/scripts/lib/prepare.sh"
 
 RUNS="${DEV_STARTUP_RUNS:-7}"
 BUILD=1
@@ -43,7 +45,7 @@ use_java
 cd "$ROOT"
 JAR="$ROOT/openvod-server/target/openvod-server.jar"
 if (( BUILD )); then
-  ./mvnw -q -B -DskipTests -pl openvod-server -am package
+  build_run_jar -q
 fi
 [[ -f "$JAR" ]] || { echo "dev-startup.sh: no $JAR (run without --no-build)" >&2; exit 1; }
 
