@@ -82,9 +82,12 @@ first_run() {
     (( $(now_ms) < deadline )) || { echo "fresh-clone.sh: no banner after 900 s; log: $log" >&2; exit 1; }
     sleep 0.01
   done
-  sleep 0.05 # the banner's other lines
-  platform="$(sed -n 's#^[0-9]* *  platform UGC upload: *\(http://[^/]*\)/.*#\1#p' "$log")"
-  app="$(sed -n 's#^[0-9]* *  web page: *\(http://[^ ]*\)/.*#\1#p' "$log")"
+  platform="" app=""
+  until [[ -n "$platform" && -n "$app" ]]; do # the banner's other lines
+    platform="$(sed -n 's#^[0-9]* *  platform UGC upload: *\(http://[^/]*\)/.*#\1#p' "$log")"
+    app="$(sed -n 's#^[0-9]* *  web page: *\(http://[^ ]*\)/.*#\1#p' "$log")"
+    sleep 0.01
+  done
   until ready "$platform/health/ready" && ready "$app/api/v1/health/ready"; do
     kill -0 "$PID" 2>/dev/null || { echo "fresh-clone.sh: openvod dev exited; its log ($log):" >&2; cat "$log" >&2; exit 1; }
     sleep 0.02

@@ -53,9 +53,10 @@ mkdir -p "$DIST"/{bin,libexec,lib,conf,review,systemd,docker}
 cp "$TARGET/openvod-server.jar" "$DIST/lib/"
 cp -r "$TARGET/lib" "$DIST/lib/lib"
 
-# The launcher of the installed layout and the JDK discovery it shares with ./openvod.
+# The launcher of the installed layout and the JDK discovery and class-data sharing it shares with ./openvod.
 cp "$ROOT/packaging/bin/openvod" "$DIST/bin/openvod"
 cp "$ROOT/scripts/lib/java.sh" "$DIST/libexec/java.sh"
+cp "$ROOT/scripts/lib/cds.sh" "$DIST/libexec/cds.sh"
 chmod 755 "$DIST/bin/openvod"
 
 # The review sidecar with its production packages, from the committed lock file.
