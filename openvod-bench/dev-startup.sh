@@ -15,9 +15,10 @@
 # alternately without (odd runs: the JDK's own archive only, as before the launcher had one) and
 # with the launcher's options and archive (even runs), and prints the medians of each.
 # --against CHECKOUT (implies --launcher) runs CHECKOUT's ./openvod dev (odd runs, "before": e.g. a
-# clone of an earlier commit; its jar is built first if stale) and this checkout's (even runs,
-# "after") alternately, each with a state directory of its own; both checkouts' dev archives
-# (target/cds/dev.jsa) are deleted first, so that each side's first run writes its own.
+# clone of an earlier commit; its launcher builds its jar and installs its review sidecar first)
+# and this checkout's (even runs, "after") alternately, each with a state directory of its own;
+# both checkouts' dev archives (target/cds/dev.jsa) are deleted first, so that each side's first
+# run writes its own.
 # Each run also reports the CPU time the process had used when the banner appeared (user + system,
 # all threads, from /proc/PID/stat), which depends less on the machine's load than the wall times.
 set -euo pipefail
@@ -59,7 +60,7 @@ fi
 
 if [[ -n "$AGAINST" ]]; then
   [[ -x "$AGAINST/openvod" ]] || { echo "dev-startup.sh: no launcher $AGAINST/openvod" >&2; exit 2; }
-  (cd "$AGAINST" && ./openvod --version >/dev/null) # builds its jar when stale
+  (cd "$AGAINST" && ./openvod dev --help >/dev/null) # builds its jar when stale, installs its review sidecar
   rm -f "$AGAINST/openvod-server/target/cds/dev.jsa" "$ROOT/openvod-server/target/cds/dev.jsa"
 fi
 
