@@ -6,6 +6,8 @@
 # the modules it needs and nothing a run does not (openvod-bench/RESULTS.md, "first ./openvod dev"):
 # - -Dmaven.test.skip=true compiles no tests and packages no test jars (the modules' test-fixtures
 #   profiles then leave the other modules' test jars out); the tests' compilation was half the build;
+#   -DskipTests as well, so that no test execution runs test classes an earlier build left in
+#   target/test-classes (the fuzz execution's skip is its own, ${skipFuzz}, not maven.test.skip);
 # - -T 1C builds independent modules at the same time, one thread per core (signature with core,
 #   then app, platform and client);
 # - Maven's JVM runs with the C1 compiler only and the serial collector: the build is too short for
@@ -13,7 +15,7 @@
 # MAVEN_OPTS given by the caller come after these, so they win. Extra arguments go to Maven.
 build_run_jar() {
   MAVEN_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${MAVEN_OPTS:-}" \
-    "$ROOT/mvnw" -B -Dmaven.test.skip=true -T 1C -pl openvod-server -am package "$@"
+    "$ROOT/mvnw" -B -Dmaven.test.skip=true -DskipTests -T 1C -pl openvod-server -am package "$@"
 }
 
 # Tenths of a second since the epoch, for "... in 12.3 s" messages.
@@ -75,11 +77,16 @@ prepare_checkout() {
   local build="$1" sidecar="$2" npm_dir="" npm_pid="" started status=0 npm_status=0 new_session=()
   started="$(tenths_now)"
   if [[ -n "$sidecar" ]] && review_sidecar_install_wanted "$sidecar"; then
-    npm_dir="$(mktemp -d "${TMPDIR:-/tmp}/openvod-npm-ci.XXXXXX")"
-    if command -v setsid >/dev/null 2>&1; then new_session=(setsid); fi
     echo "openvod: installing the content-review sidecar (npm ci in $sidecar) ..." >&2
+    if ! npm_dir="$(mktemp -d "${TMPDIR:-/tmp}/openvod-npm-ci.XXXXXX")"; then
+      # Nowhere to hold npm's output back: npm ci first, then the build.
+      npm_ci "$sidecar" || echo "openvod: warning: npm ci failed in $sidecar; content review will be unavailable" >&2
+    fi
+  fi
+  if [[ -n "$npm_dir" ]]; then
+    if command -v setsid >/dev/null 2>&1; then new_session=(setsid); fi
     # shellcheck disable=SC2016 # $1 and $status belong to the inner shell.
-    (cd "$sidecar" && exec "${new_session[@]}" bash -c \
+    (cd "$sidecar" && exec ${new_session[@]+"${new_session[@]}"} bash -c \
       'npm ci --no-audit --no-fund; status=$?; date +%s%1N >"$1"; exit "$status"' npm-ci "$npm_dir/ended") \
       >"$npm_dir/output" 2>&1 </dev/null &
     npm_pid=$!
