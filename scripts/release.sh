@@ -24,6 +24,8 @@ done
 
 # shellcheck source=lib/java.sh
 source "$ROOT/scripts/lib/java.sh"
+# shellcheck source=lib/prepare.sh
+source "$ROOT/scripts/lib/prepare.sh"
 use_java || exit 1
 command -v npm >/dev/null 2>&1 || die "npm not found: the review sidecar needs Node.js >= 20 with npm"
 (( "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)" >= 20 )) \
@@ -38,7 +40,7 @@ TARGET="$ROOT/openvod-server/target"
 
 if (( BUILD )); then
   echo "release: building the runnable jar with $JAVA_HOME ..." >&2
-  (cd "$ROOT" && "$ROOT/mvnw" -B -q -DskipTests -pl openvod-server -am package >&2) || die "the build failed"
+  (cd "$ROOT" && build_run_jar -q >&2) || die "the build failed"
 fi
 [[ -f "$TARGET/openvod-server.jar" && -d "$TARGET/lib" ]] || die "no $TARGET/openvod-server.jar and lib/: run ./openvod build first"
 
@@ -51,9 +53,10 @@ mkdir -p "$DIST"/{bin,libexec,lib,conf,review,systemd,docker}
 cp "$TARGET/openvod-server.jar" "$DIST/lib/"
 cp -r "$TARGET/lib" "$DIST/lib/lib"
 
-# The launcher of the installed layout and the JDK discovery it shares with ./openvod.
+# The launcher of the installed layout and the JDK discovery and class-data sharing it shares with ./openvod.
 cp "$ROOT/packaging/bin/openvod" "$DIST/bin/openvod"
 cp "$ROOT/scripts/lib/java.sh" "$DIST/libexec/java.sh"
+cp "$ROOT/scripts/lib/cds.sh" "$DIST/libexec/cds.sh"
 chmod 755 "$DIST/bin/openvod"
 
 # The review sidecar with its production packages, from the committed lock file.

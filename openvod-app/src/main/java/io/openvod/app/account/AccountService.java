@@ -6,14 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Built-in accounts: creating users, signing in for a session token, API tokens for service
  * clients, and resolving a presented token to its user.
  */
 public final class AccountService {
-    /** Hash checked when the user does not exist, so that timing does not tell which users exist. */
-    private final String decoyHash;
+    /**
+     * Hash checked when the user does not exist, so that timing does not tell which users exist. It
+     * costs one Argon2id hash (a good part of the app backend's start, cold), so it is made on a daemon
+     * thread of its own ({@code openvod-decoy-hash}) as the service is made; the first sign-in of an
+     * unknown user waits for it.
+     */
+    private final CompletableFuture<String> decoyHash;
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final Duration sessionTtl;
@@ -24,7 +30,8 @@ public final class AccountService {
         this.hasher = hasher;
         this.sessionTtl = sessionTtl;
         this.clock = clock;
-        this.decoyHash = hasher.hash("decoy-password".toCharArray());
+        this.decoyHash = CompletableFuture.supplyAsync(() -> hasher.hash("decoy-password".toCharArray()),
+                task -> Thread.ofPlatform().daemon().name("openvod-decoy-hash").start(task));
     }
 
     public Account createUser(String userId, String role, Optional<char[]> password) {
@@ -57,7 +64,7 @@ public final class AccountService {
      */
     public IssuedToken signIn(String userId, char[] password) {
         Optional<String> stored = UserIds.isValid(userId) ? store.passwordHash(userId) : Optional.empty();
-        boolean ok = hasher.verify(password, stored.orElse(decoyHash)) && stored.isPresent();
+        boolean ok = hasher.verify(password, stored.isPresent() ? stored.get() : decoyHash.join()) && stored.isPresent();
         if (!ok) {
             throw new AppException(AppError.INVALID_CREDENTIALS, "user name or password is wrong");
         }

@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * {@code ffmpeg} and {@code ffprobe} are found and run ({@code -version}). {@link FfmpegTools} remembers
- * tools it found, so only the first probe (or one after a failure) runs them; nothing is transcoded.
+ * tools it found, so only the first probe (or one after a failure) runs them — or none, when the node
+ * found them in the background as it started ({@link FfmpegTools#findInBackground()}; a probe during
+ * that waits for its result); nothing is transcoded.
  */
 public final class FfmpegCheck implements HealthCheck {
     private final FfmpegTools tools;

@@ -47,6 +47,26 @@ public final class FfmpegTools {
         return BUNDLED;
     }
 
+    /**
+     * Finds and checks both tools now, on a daemon thread of their own ({@code openvod-ffmpeg-check}),
+     * so that their first use — a readiness probe, an upload's ffprobe — finds them ready instead of
+     * waiting for the extraction and the two {@code -version} runs. A first use while this runs waits
+     * for it and gets its result; a failure is logged here and not remembered, so that first use tries
+     * again and reports it (a readiness probe says {@code ffmpeg} is down, with the reason).
+     *
+     * @return the thread, already started
+     */
+    public Thread findInBackground() {
+        return Thread.ofPlatform().daemon().name("openvod-ffmpeg-check").start(() -> {
+            try {
+                ffmpeg();
+                ffprobe();
+            } catch (MediaException e) {
+                log.warn("FFmpeg is unavailable: {}", e.getMessage());
+            }
+        });
+    }
+
     /** @throws MediaException {@link MediaError#FFMPEG_UNAVAILABLE} when it cannot be found or does not run */
     public Path ffmpeg() {
         return ffmpeg.resolve().executable();

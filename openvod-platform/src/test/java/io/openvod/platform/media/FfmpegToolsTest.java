@@ -80,4 +80,51 @@ class FfmpegToolsTest {
         assertThat(tools.ffprobeCommand(List.of("-x")).command()).endsWith(fake.toString(), "-x")
                 .startsWith("/bin/sh", "-c", ChildProcesses.WATCHDOG);
     }
+
+    /** A fake tool that counts its runs in {@code runs} and answers {@code -version} after {@code delay} seconds. */
+    private static Path countingTool(Path dir, String name, Path runs, String delay) throws Exception {
+        Path fake = Files.writeString(dir.resolve(name), "#!/bin/sh\necho run >> '" + runs + "'\nsleep " + delay + "\necho '"
+                + name + " version 0.0-test'\n");
+        fake.toFile().setExecutable(true);
+        return fake;
+    }
+
+    @Test
+    void aUseWhileTheBackgroundCheckRunsWaitsForItsResult(@TempDir Path dir) throws Exception {
+        Path ffmpegRuns = dir.resolve("ffmpeg-runs");
+        Path ffprobeRuns = dir.resolve("ffprobe-runs");
+        Path ffmpeg = countingTool(dir, "ffmpeg", ffmpegRuns, "0.5");
+        Path ffprobe = countingTool(dir, "ffprobe", ffprobeRuns, "0");
+        FfmpegTools tools = new FfmpegTools(Optional.of(ffmpeg), Optional.of(ffprobe));
+
+        Thread background = tools.findInBackground();
+        assertThat(background.getName()).isEqualTo("openvod-ffmpeg-check");
+        assertThat(background.isDaemon()).isTrue();
+        assertThat(tools.ffmpeg()).isEqualTo(ffmpeg);
+        assertThat(tools.ffprobe()).isEqualTo(ffprobe);
+        background.join(10_000);
+
+        assertThat(background.isAlive()).isFalse();
+        assertThat(Files.readAllLines(ffmpegRuns)).as("ffmpeg -version ran once, in the background").hasSize(1);
+        assertThat(Files.readAllLines(ffprobeRuns)).as("ffprobe -version ran once, in the background").hasSize(1);
+        assertThat(tools.version()).isEqualTo("ffmpeg version 0.0-test");
+    }
+
+    @Test
+    void aFailedBackgroundCheckIsReportedByTheNextUse(@TempDir Path dir) throws Exception {
+        Path impostor = Files.writeString(dir.resolve("ffmpeg"), "#!/bin/sh\necho hello\n");
+        impostor.toFile().setExecutable(true);
+        FfmpegTools tools = new FfmpegTools(Optional.of(impostor), Optional.empty());
+
+        Thread background = tools.findInBackground();
+        background.join(30_000);
+
+        assertThat(background.isAlive()).isFalse();
+        assertThatThrownBy(tools::ffmpeg)
+                .isInstanceOfSatisfying(MediaException.class,
+                        e -> assertThat(e.error()).isEqualTo(MediaError.FFMPEG_UNAVAILABLE))
+                .hasMessageContaining("does not run as ffmpeg");
+        Files.writeString(impostor, "#!/bin/sh\necho 'ffmpeg version 0.0-fixed'\n");
+        assertThat(tools.ffmpeg()).as("a failure is not remembered").isEqualTo(impostor);
+    }
 }

@@ -4,6 +4,7 @@ import io.openvod.app.config.AppConfig;
 import io.openvod.app.http.AppHttpServer;
 import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.ratelimit.RateLimiter;
+import io.openvod.app.store.AppDatabase;
 import io.openvod.app.videos.VideoUrls;
 import io.openvod.core.trace.TracingConfig;
 import io.openvod.server.config.PortInUseException;
@@ -28,7 +29,25 @@ public final class AppBackend implements AutoCloseable {
     /** Starts the app backend, its spans exported as {@code tracing} says ({@link PortInUseException} when its port is taken). */
     public static AppBackend start(AppConfig config, TracingConfig tracing, Clock clock) {
         PortInUseException.requireFree("app backend", config.http().host(), config.http().port(), "app.http.port");
-        AppServices services = AppServices.open(config, tracing, clock);
+        return serve(config, clock, AppServices.open(config, tracing, clock));
+    }
+
+    /**
+     * {@link #start(AppConfig, TracingConfig, Clock)} on {@code database}, opened before with
+     * {@link AppServices#openDatabase(AppConfig)}; closed with the backend, or when it fails to start.
+     */
+    public static AppBackend start(AppConfig config, TracingConfig tracing, Clock clock, AppDatabase database) {
+        try {
+            PortInUseException.requireFree("app backend", config.http().host(), config.http().port(), "app.http.port");
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return serve(config, clock, AppServices.open(config, tracing, clock, database));
+    }
+
+    /** Starts the receipt service, the HTTP server and the pull consumer on {@code services} (closed when that fails). */
+    private static AppBackend serve(AppConfig config, Clock clock, AppServices services) {
         try {
             services.receipts().start();
             services.forwarder().ifPresent(io.openvod.app.receipt.HookForwarder::start);

@@ -45,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The app backend's services wired to their adapters — the one place that names them: the SQL
@@ -76,11 +77,10 @@ public final class AppServices implements AutoCloseable {
     private final Readiness readiness;
     private final TraceLog traces;
 
-    private AppServices(AppConfig config, TracingConfig tracingConfig, Clock clock) {
+    private AppServices(AppConfig config, TracingConfig tracingConfig, Clock clock, Supplier<AppDatabase> opening) {
         this.config = config;
         this.keys = SigningKeys.from(config.vod());
-        this.database = AppDatabase.open(config.database().url(), config.database().user(), config.database().secret(),
-                config.database().poolSize());
+        this.database = opening.get();
         this.metrics = ServiceMetrics.create();
         this.ledger = new SqlSignatureLedger(database.jdbi());
         this.traces = new SignatureSteps(new SqlTraceLog(database.jdbi()), ledger, SERVICE_NAME);
@@ -158,7 +158,27 @@ public final class AppServices implements AutoCloseable {
      * ({@value #SERVICE_NAME}) that exports spans as {@code tracing} says.
      */
     public static AppServices open(AppConfig config, TracingConfig tracing, Clock clock) {
-        return new AppServices(config, tracing, clock);
+        return new AppServices(config, tracing, clock, () -> openDatabase(config));
+    }
+
+    /**
+     * {@link #open(AppConfig, TracingConfig, Clock)} on {@code database}, opened before with
+     * {@link #openDatabase(AppConfig)} (by {@code openvod dev}, while the platform starts); the services
+     * close it when they close or fail to open.
+     */
+    public static AppServices open(AppConfig config, TracingConfig tracing, Clock clock, AppDatabase database) {
+        try {
+            return new AppServices(config, tracing, clock, () -> database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Opens (and migrates) the database of {@code app.database}. */
+    public static AppDatabase openDatabase(AppConfig config) {
+        return AppDatabase.open(config.database().url(), config.database().user(), config.database().secret(),
+                config.database().poolSize());
     }
 
     /** {@link #open(AppConfig, TracingConfig, Clock)} with spans exported nowhere (tests, commands that serve nothing). */

@@ -8,6 +8,7 @@ import io.openvod.app.config.ReceiptConfig;
 import io.openvod.app.config.VodConfig;
 import io.openvod.app.policy.PolicyConfig;
 import io.openvod.app.policy.RolePolicy;
+import io.openvod.app.store.AppDatabase;
 import io.openvod.core.Secret;
 import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.ApiKeyGenerator;
@@ -15,6 +16,7 @@ import io.openvod.platform.config.EventsConfig;
 import io.openvod.platform.config.PlatformConfig;
 import io.openvod.platform.events.EventConfig;
 import io.openvod.server.app.AppBackend;
+import io.openvod.server.app.AppServices;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
 import java.io.IOException;
@@ -29,6 +31,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,13 +82,26 @@ public final class DevStack implements AutoCloseable {
         this.procedure = procedure;
     }
 
-    /** Starts both services, points the dev application's events at the app and writes {@code stateDir/dev.json}. */
+    /**
+     * Starts both services, points the dev application's events at the app and writes {@code stateDir/dev.json}.
+     * The app's database is opened and migrated on a thread of its own ({@code openvod-app-database})
+     * while the platform starts and migrates its own: the app's configuration needs the running
+     * platform (its URL, the dev key), its database does not.
+     */
     public static DevStack start(OpenVodConfig config, Path stateDir, Clock clock) {
         DevReceiptSecrets secrets = DevReceiptSecrets.loadOrCreate(stateDir);
         AppHttpConfig appHttp = withKnownPort(config.app().http());
         String receiptUrl = urlOf(appHttp) + RECEIPT_PATH + secrets.pathToken();
-        Platform platform = Platform.start(withDevPush(config.platform(), receiptUrl), config.signature(), config.keys(),
-                config.tracing().tracing(), clock);
+        CompletableFuture<AppDatabase> appDatabase = CompletableFuture.supplyAsync(() -> AppServices.openDatabase(config.app()),
+                task -> Thread.ofPlatform().daemon().name("openvod-app-database").start(task));
+        Platform platform;
+        try {
+            platform = Platform.start(withDevPush(config.platform(), receiptUrl), config.signature(), config.keys(),
+                    config.tracing().tracing(), clock);
+        } catch (RuntimeException e) {
+            closeOnceOpened(appDatabase, e);
+            throw e;
+        }
         AppBackend app = null;
         try {
             long appId = config.platform().account().appId();
@@ -94,7 +111,7 @@ public final class DevStack implements AutoCloseable {
                     platform.node().mediaBaseUrl()).withWeb(new io.openvod.app.config.WebConfig(
                     platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD + " (moderator: " + MODERATOR_USER + " / "
                     + MODERATOR_PASSWORD + ")"));
-            app = AppBackend.start(appConfig, config.tracing().tracing(), clock);
+            app = AppBackend.start(appConfig, config.tracing().tracing(), clock, opened(appDatabase));
             if (app.services().store().find(DEMO_USER).isEmpty()) {
                 app.services().accounts().createUser(DEMO_USER, "", Optional.of(DEMO_PASSWORD.toCharArray()));
             }
@@ -113,8 +130,38 @@ public final class DevStack implements AutoCloseable {
             if (app != null) {
                 app.close();
             }
+            closeOnceOpened(appDatabase, e);
             platform.close();
             throw e;
+        }
+    }
+
+    /** The app's database once it is open, or what its opening threw, as it was thrown. */
+    private static AppDatabase opened(CompletableFuture<AppDatabase> database) {
+        try {
+            return database.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * After {@code failure}: waits for the app's database to be open and closes it (again, when the app
+     * backend had it and closed it: closing is idempotent); a failure to open it is added to {@code failure}.
+     */
+    private static void closeOnceOpened(CompletableFuture<AppDatabase> database, RuntimeException failure) {
+        try {
+            opened(database).close();
+        } catch (RuntimeException | Error e) {
+            if (e != failure) {
+                failure.addSuppressed(e);
+            }
         }
     }
 

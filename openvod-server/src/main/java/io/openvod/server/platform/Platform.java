@@ -44,6 +44,8 @@ public final class Platform implements AutoCloseable {
                                  Clock clock) {
         PortInUseException.requireFree("platform", config.http().host(), config.http().port(), "platform.http.port");
         PlatformServices services = PlatformServices.open(config, keys, clock);
+        // FFmpeg is found and checked while the node starts, not by the first readiness probe.
+        services.ffmpeg().findInBackground();
         try {
             Optional<TlsConnector> tls = tls(config.http().tls(), config.storage().directory().toAbsolutePath().resolveSibling("tls"));
             PlatformNode node = PlatformNode.start(config,

@@ -81,6 +81,8 @@ class ReleaseTarballIT {
             Files.writeString(appConfig, appYaml(data, secret));
             NodeProcess.run("users-add", launcher, PASSWORD + "\n",
                     List.of("--config", appConfig.toString(), "users", "add", USER, "--password-stdin"));
+            assertThat(home.resolve("cds/users.jsa")).as("the launcher's class-data sharing archive of `users`, in the "
+                    + "unpacked (writable) release, written when that command's JVM exited").isNotEmptyFile();
 
             NodeProcess app = NodeProcess.app("release-app", launcher, appConfig, LOGS);
             nodes.add(app);
@@ -143,6 +145,7 @@ class ReleaseTarballIT {
     private static void assertLayout(Path home) {
         assertThat(home.resolve("bin/openvod")).isExecutable();
         assertThat(home.resolve("libexec/java.sh")).isRegularFile();
+        assertThat(home.resolve("libexec/cds.sh")).isRegularFile();
         assertThat(home.resolve("lib/openvod-server.jar")).isRegularFile();
         assertThat(home.resolve("lib/lib")).isDirectory();
         for (String file : List.of("server.mjs", "package.json", "package-lock.json")) {
