@@ -27,6 +27,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/java.sh"
 # shellcheck source=../scripts/lib/prepare.sh
 source "$ROOT/scripts/lib/prepare.sh"
+# shellcheck source=lib/dev-ready.sh
+source "$ROOT/openvod-bench/lib/dev-ready.sh"
 
 RUNS="${DEV_STARTUP_RUNS:-7}"
 BUILD=1
@@ -76,8 +78,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-ready() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1" || true)" == 200 ]]; }
 
 TICKS="$(getconf CLK_TCK)"
 echo "started: $(if [[ -n "$AGAINST" ]]; then echo "./openvod dev of $AGAINST (before) and of $ROOT (after)"; elif (( LAUNCHER )); then echo "./openvod dev"; else echo "java -jar openvod-server.jar dev"; fi)"
@@ -117,16 +117,7 @@ for (( run = 1; run <= RUNS; run++ )); do
     sleep 0.01
   done
   cpu="$(awk -v ticks="$TICKS" '{ print int(($14 + $15) * 1000 / ticks) }' "/proc/$PID/stat")"
-  platform="" app=""
-  until [[ -n "$platform" && -n "$app" ]]; do # the banner's other lines
-    platform="$(sed -n 's#^  platform UGC upload: *\(http://[^/]*\)/.*#\1#p' "$log")"
-    app="$(sed -n 's#^  web page: *\(http://[^ ]*\)/.*#\1#p' "$log")"
-    sleep 0.01
-  done
-  until ready "$platform/health/ready" && ready "$app/api/v1/health/ready"; do
-    kill -0 "$PID" 2>/dev/null || { echo "dev-startup.sh: openvod dev exited; its log:" >&2; cat "$log" >&2; exit 1; }
-    sleep 0.02
-  done
+  await_dev_ready dev-startup.sh "$PID" "$log"
   readyms=$(( $(now_ms) - start ))
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
   printf '%-4s %-8s %-7s %10s %10s %10s\n' "$run" "$kind" "$side" "$banner" "$readyms" "$cpu"

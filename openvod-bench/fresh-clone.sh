@@ -19,6 +19,8 @@
 # ready; "total" = start → both ready.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/dev-ready.sh
+source "$ROOT/openvod-bench/lib/dev-ready.sh"
 
 RUNS="${FRESH_CLONE_RUNS:-3}"
 COMPARE=""
@@ -52,8 +54,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-now_ms() { local t="${EPOCHREALTIME/[.,]/}"; echo $(( 10#$t / 1000 )); }
-ready() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1" || true)" == 200 ]]; }
 # Each line of standard input with the milliseconds since $1 in front.
 stamp() { local line; while IFS= read -r line; do echo "$(( $(now_ms) - $1 )) $line"; done; }
 # The stamp of the first line of log $1 matching the extended regex $2 (empty when none).
@@ -64,7 +64,7 @@ secs() { if [[ -z "$1" ]]; then echo "-"; else awk -v ms="$1" 'BEGIN { printf "%
 
 # One first run of revision $1 (run $2): sets RESULT to "total prep build npm banner ready" in ms (x = not seen).
 first_run() {
-  local rev="$1" run="$2" dir log start jvm="" banner="" readyms platform app
+  local rev="$1" run="$2" dir log start jvm="" banner="" readyms
   dir="$WORK/${rev:0:7}.$run"
   log="$WORK/${rev:0:7}.$run.log"
   git clone -q "$ROOT" "$dir"
@@ -82,16 +82,7 @@ first_run() {
     (( $(now_ms) < deadline )) || { echo "fresh-clone.sh: no banner after 900 s; log: $log" >&2; exit 1; }
     sleep 0.01
   done
-  platform="" app=""
-  until [[ -n "$platform" && -n "$app" ]]; do # the banner's other lines
-    platform="$(sed -n 's#^[0-9]* *  platform UGC upload: *\(http://[^/]*\)/.*#\1#p' "$log")"
-    app="$(sed -n 's#^[0-9]* *  web page: *\(http://[^ ]*\)/.*#\1#p' "$log")"
-    sleep 0.01
-  done
-  until ready "$platform/health/ready" && ready "$app/api/v1/health/ready"; do
-    kill -0 "$PID" 2>/dev/null || { echo "fresh-clone.sh: openvod dev exited; its log ($log):" >&2; cat "$log" >&2; exit 1; }
-    sleep 0.02
-  done
+  await_dev_ready fresh-clone.sh "$PID" "$log" '[0-9]* *'
   readyms=$(( $(now_ms) - start ))
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
   sleep 0.2 # the stamping of the last lines
