@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,16 @@ public final class FfmpegTools {
 
     /** Uses each configured path, or the bundled tool where a path is empty. */
     public FfmpegTools(Optional<Path> ffmpeg, Optional<Path> ffprobe) {
-        this.ffmpeg = new Tool("ffmpeg", ffmpeg, org.bytedeco.ffmpeg.ffmpeg.class);
-        this.ffprobe = new Tool("ffprobe", ffprobe, org.bytedeco.ffmpeg.ffprobe.class);
+        this(ffmpeg, ffprobe, Loader::load);
+    }
+
+    /**
+     * As {@link #FfmpegTools(Optional, Optional)}, with {@code extract} standing in for JavaCPP's
+     * {@code Loader.load}: given a bundled tool's class it answers the path of its executable.
+     */
+    FfmpegTools(Optional<Path> ffmpeg, Optional<Path> ffprobe, Function<Class<?>, String> extract) {
+        this.ffmpeg = new Tool("ffmpeg", ffmpeg, org.bytedeco.ffmpeg.ffmpeg.class, extract);
+        this.ffprobe = new Tool("ffprobe", ffprobe, org.bytedeco.ffmpeg.ffprobe.class, extract);
     }
 
     /** The bundled tools; one shared instance, so they are extracted and checked once per process. */
@@ -109,12 +118,14 @@ public final class FfmpegTools {
         private final String name;
         private final Optional<Path> configured;
         private final Class<?> bundledClass;
+        private final Function<Class<?>, String> extract;
         private volatile Resolved resolved;
 
-        Tool(String name, Optional<Path> configured, Class<?> bundledClass) {
+        Tool(String name, Optional<Path> configured, Class<?> bundledClass, Function<Class<?>, String> extract) {
             this.name = name;
             this.configured = Objects.requireNonNull(configured, name + " path == null");
             this.bundledClass = bundledClass;
+            this.extract = extract;
         }
 
         Resolved resolve() {
@@ -136,8 +147,10 @@ public final class FfmpegTools {
             String path;
             synchronized (EXTRACTION_LOCK) {
                 try {
-                    path = Loader.load(bundledClass);
-                } catch (UnsatisfiedLinkError | RuntimeException e) {
+                    path = extract.apply(bundledClass);
+                } catch (LinkageError | RuntimeException e) {
+                    // A missing system library surfaces as UnsatisfiedLinkError on the first try, wrapped
+                    // in ExceptionInInitializerError, and as NoClassDefFoundError on every later one.
                     throw unavailable("the bundled " + name + " could not be loaded (" + rootMessage(e)
                             + "); install the missing system library or configure a system " + name, e);
                 }

@@ -29,6 +29,27 @@ class FfmpegToolsTest {
     }
 
     @Test
+    void aBundledToolWhoseLibrariesDoNotLoadIsUnavailableEveryTimeItIsAskedFor() {
+        // What JavaCPP throws when a system library the bundled FFmpeg links against is missing:
+        // the linker's error inside the class initializer's first, then the class stays unusable.
+        List<Error> failures = new ArrayList<>(List.of(
+                new ExceptionInInitializerError(new UnsatisfiedLinkError("libpulse.so.0: cannot open shared object file")),
+                new NoClassDefFoundError("Could not initialize class org.bytedeco.ffmpeg.global.avdevice")));
+        FfmpegTools tools = new FfmpegTools(Optional.empty(), Optional.empty(), bundledClass -> {
+            throw failures.removeFirst();
+        });
+
+        assertThatThrownBy(tools::ffprobe).isInstanceOfSatisfying(MediaException.class, e -> {
+            assertThat(e.error()).isEqualTo(MediaError.FFMPEG_UNAVAILABLE);
+            assertThat(e.getMessage()).contains("bundled ffprobe", "libpulse.so.0", "configure a system ffprobe");
+        });
+        assertThatThrownBy(tools::ffprobe).isInstanceOfSatisfying(MediaException.class, e -> {
+            assertThat(e.error()).isEqualTo(MediaError.FFMPEG_UNAVAILABLE);
+            assertThat(e.getMessage()).contains("Could not initialize class");
+        });
+    }
+
+    @Test
     void aFreshInstanceResolvesOnceUnderConcurrentCalls() throws Exception {
         FfmpegTools tools = new FfmpegTools(Optional.empty(), Optional.empty());
         Set<Path> seen = new HashSet<>();
