@@ -63,7 +63,7 @@ chmod 755 "$DIST/bin/openvod"
 SIDECAR="$ROOT/openvod-platform/src/main/node/review"
 cp "$SIDECAR/server.mjs" "$SIDECAR/package.json" "$SIDECAR/package-lock.json" "$DIST/review/"
 echo "release: installing the review sidecar's packages (npm ci --omit=dev) ..." >&2
-(cd "$DIST/review" && npm ci --omit=dev --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in the review sidecar"
+(cd "$DIST/review" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in the review sidecar"
 
 # The default configuration: the built-in defaults, every line commented out.
 {

@@ -43,9 +43,11 @@ npm_ci_needed() {
 }
 
 # `npm ci` in DIR from its lock file, npm's output on standard error; marks node_modules as
-# installed (newer than the lock file) when it succeeds. Answers npm's status.
+# installed (newer than the lock file) when it succeeds. Answers npm's status. No package OpenVOD
+# installs needs an install script (the only one with a script, core-js, prints a banner), so
+# scripts are not run.
 npm_ci() {
-  (cd "$1" && npm ci --no-audit --no-fund >&2) && touch "$1/node_modules"
+  (cd "$1" && npm ci --ignore-scripts --no-audit --no-fund >&2) && touch "$1/node_modules"
 }
 
 # Whether the content-review sidecar in DIR should be installed now: its packages need npm ci and

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 /** {@code openvod dev}: the platform and the app backend in one process on embedded defaults. */
 @Command(name = "dev", description = {
         "Run the platform and the app backend together on embedded defaults.",
-        "SQLite files, local disk and the bundled FFmpeg, with a dev API key and a demo user; the platform pushes the dev",
-        "application's events to the app backend (signed, over loopback), and signatures name the ReviewAudioVideoTranscodeCover",
-        "flow unless the default role names one. Prints the URLs and writes them to .openvod/dev.json; Ctrl-C stops both services."})
+        "SQLite files, local disk and the bundled FFmpeg, with a dev API key and a demo user; the platform pushes the dev "
+                + "application's events to the app backend (signed, over loopback), and signatures name the "
+                + "ReviewAudioVideoTranscodeCover flow unless the default role names one.",
+        "Prints the URLs and writes them to .openvod/dev.json; Ctrl-C stops both services."})
 final class DevCommand implements Callable<Integer> {
     @ParentCommand
     OpenVodCommand root;

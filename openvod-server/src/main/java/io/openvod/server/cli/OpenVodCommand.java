@@ -56,6 +56,7 @@ public final class OpenVodCommand {
     /** A ready command line with OpenVOD's error handling and exit statuses. */
     public static CommandLine commandLine(Map<String, String> environment, InputStream stdin) {
         CommandLine cli = new CommandLine(new OpenVodCommand(environment, stdin));
+        HelpLayout.install(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof OpenVodException ove) {
                 commandLine.getErr().println("error: " + ove.errorCode().code() + ": " + ove.getMessage());

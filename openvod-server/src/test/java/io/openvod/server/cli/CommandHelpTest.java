@@ -65,6 +65,36 @@ class CommandHelpTest {
     }
 
     @Test
+    void helpBreaksLinesAtSpacesOnlySoPathsKeysAndUrlsStayWhole() {
+        CommandLine root = OpenVodCommand.commandLine(Map.of(), new ByteArrayInputStream(new byte[0]));
+        List<List<String>> paths = new ArrayList<>(commandPaths());
+        paths.add(List.of());
+        for (List<String> path : paths) {
+            CommandLine command = root;
+            for (String name : path) {
+                command = command.getSubcommands().get(name);
+            }
+            String usage = CliRun.run(args(path, "--help")).out();
+            Set<String> printed = new java.util.HashSet<>(List.of(usage.split("\\s+")));
+            List<String> written = new ArrayList<>(List.of(command.getCommandSpec().usageMessage().description()));
+            command.getCommandSpec().options().forEach(o -> written.addAll(List.of(o.description())));
+            command.getCommandSpec().positionalParameters().forEach(p -> written.addAll(List.of(p.description())));
+            for (String token : String.join(" ", written).split("\\s+")) {
+                if (!token.isEmpty() && !token.contains("${") && !token.contains("%")) {
+                    assertThat(printed).as(path + "'s help keeps the word " + token + " on one line:\n" + usage).contains(token);
+                }
+            }
+            for (String line : usage.split("\n")) {
+                if (line.strip().contains(" ")) {
+                    assertThat(line).as(path + "'s help line").hasSizeLessThanOrEqualTo(HelpLayout.WIDTH);
+                }
+            }
+        }
+        assertThat(CliRun.run("upload", "--help").out()).contains("~/.openvod/uploads", "http://127.0.0.1:8082", "./openvod.yaml",
+                "logging.level=debug");
+    }
+
+    @Test
     void theRootAnswersHelpAndVersion() {
         assertThat(CliRun.run("--help").out()).startsWith("Usage: openvod ").contains("Commands:");
         assertThat(CliRun.run("help").out()).isEqualTo(CliRun.run("--help").out());
