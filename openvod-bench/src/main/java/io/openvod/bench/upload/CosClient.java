@@ -70,14 +70,18 @@ public final class CosClient {
 
     /**
      * Upload Part of bytes {@code [offset, offset + length)} of {@code file} on {@code connection}
-     * (the bytes go from the file to the socket in the kernel); returns the quoted ETag.
+     * (the bytes go from the file to the socket in the kernel), with {@code contentMd5} (Base64) when
+     * not null; returns the quoted ETag.
      */
     String uploadPart(PartConnection connection, String key, String uploadId, int partNumber, FileChannel file, long offset,
-                      long length) throws IOException {
+                      long length, String contentMd5) throws IOException {
         Map<String, String> query = params("partNumber", Integer.toString(partNumber), "uploadId", uploadId);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", authorization("PUT", key, query, Map.of("content-length", Long.toString(length))));
         headers.put("x-cos-security-token", token);
+        if (contentMd5 != null) {
+            headers.put("Content-MD5", contentMd5);
+        }
         PartConnection.Response response = connection.put(target(key, query), headers, file, offset, length);
         if (response.status() != 200 || response.etag().isEmpty()) {
             throw new IOException("Upload Part " + partNumber + " answered " + response.status() + ": " + response.body());

@@ -111,7 +111,7 @@ public final class UploadDriver {
      * CommitUploadUGC has answered.
      */
     public static String uploadWithProcedure(URI url, Path file, String procedure) throws IOException, InterruptedException {
-        UploadOptions options = new UploadOptions(url, file, 8 * UploadOptions.MIB, 6, 0, 300, false, "procedure", false, false,
+        UploadOptions options = new UploadOptions(url, file, 8 * UploadOptions.MIB, 6, 0, 300, false, "procedure", false, false, false,
                 PlatformUploadServer.SECRET_ID, PlatformUploadServer.SECRET_KEY);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -121,6 +121,8 @@ public final class UploadDriver {
     /** One whole upload of the file's first {@code length} bytes; {@code procedure} (may be null) goes into Apply's signature. */
     private static Upload upload(HttpClient http, UploadOptions options, long length, String label, String procedure)
             throws IOException, InterruptedException {
+        int parts = (int) Math.max(1, (length + options.partSize() - 1) / options.partSize());
+        List<String> contentMd5s = options.contentMd5() ? partMd5s(options.file(), options.partSize(), length, parts) : List.of();
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = cpu.getProcessCpuTime();
         long t0 = System.nanoTime();
@@ -138,8 +140,7 @@ public final class UploadDriver {
         long t1 = System.nanoTime();
         String uploadId = cos.initiate(key);
         long t2 = System.nanoTime();
-        int parts = (int) Math.max(1, (length + options.partSize() - 1) / options.partSize());
-        List<String> etags = uploadParts(cos, key, uploadId, options, length, parts);
+        List<String> etags = uploadParts(cos, key, uploadId, options, length, parts, contentMd5s);
         long t3 = System.nanoTime();
         cos.complete(key, uploadId, etags);
         long t4 = System.nanoTime();
@@ -155,7 +156,7 @@ public final class UploadDriver {
 
     /** Uploads the parts, {@code parallel} at a time (each worker on its own keep-alive connection), in part order. */
     private static List<String> uploadParts(CosClient cos, String key, String uploadId, UploadOptions options, long length,
-                                            int parts) throws IOException, InterruptedException {
+                                            int parts, List<String> contentMd5s) throws IOException, InterruptedException {
         BlockingQueue<PartConnection> connections = new ArrayBlockingQueue<>(options.parallel());
         for (int i = 0; i < options.parallel(); i++) {
             connections.add(new PartConnection(options.url().getHost(), options.url().getPort() > 0 ? options.url().getPort() : 80));
@@ -174,7 +175,8 @@ public final class UploadDriver {
                     }
                     PartConnection connection = connections.take();
                     try {
-                        return cos.uploadPart(connection, key, uploadId, partNumber, file, offset, partLength);
+                        return cos.uploadPart(connection, key, uploadId, partNumber, file, offset, partLength,
+                                contentMd5s.isEmpty() ? null : contentMd5s.get(partNumber - 1));
                     } finally {
                         connections.add(connection);
                     }
@@ -193,6 +195,32 @@ public final class UploadDriver {
         } finally {
             connections.forEach(PartConnection::close);
         }
+    }
+
+    /** The Base64 MD5 of each part of the file's first {@code length} bytes, in part order. */
+    private static List<String> partMd5s(Path file, long partSize, long length, int parts) throws IOException {
+        List<String> md5s = new ArrayList<>(parts);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1024 * 1024);
+            for (int n = 0; n < parts; n++) {
+                java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+                long offset = n * partSize;
+                long end = Math.min(length, offset + partSize);
+                while (offset < end) {
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), end - offset));
+                    int read = in.read(buffer, offset);
+                    if (read < 0) {
+                        throw new IOException(file + " ended early");
+                    }
+                    md5.update(buffer.array(), 0, read);
+                    offset += read;
+                }
+                md5s.add(java.util.Base64.getEncoder().encodeToString(md5.digest()));
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return md5s;
     }
 
     private static String signature(UploadOptions options, String procedure) {

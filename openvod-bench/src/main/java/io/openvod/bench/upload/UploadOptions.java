@@ -16,12 +16,13 @@ import java.nio.file.Path;
  * @param jdkClient      send the parts through {@link java.net.http.HttpClient} instead of {@code sendfile} on plain sockets
  * @param label          the name printed with the results
  * @param sha256         after the measured upload, download the stored object and compare its SHA-256 with the file's
+ * @param contentMd5     send each part's {@code Content-MD5} (as OpenVOD's own client does), taken before the upload's clock starts
  * @param json           print the results as one JSON line on standard output
  * @param secretId       the API key that signs the upload signatures
  * @param secretKey      its secret
  */
 record UploadOptions(URI url, Path file, long partSize, int parallel, int warmupMiB, int timeoutSeconds, boolean jdkClient, String label,
-                     boolean sha256, boolean json, String secretId, String secretKey) {
+                     boolean sha256, boolean contentMd5, boolean json, String secretId, String secretKey) {
 
     static final long MIB = 1024 * 1024;
 
@@ -35,6 +36,8 @@ record UploadOptions(URI url, Path file, long partSize, int parallel, int warmup
                                   keep-alive socket with sendfile, as cheap for the machine as curl -T;
                                   jdk streams it through java.net.http.HttpClient (several times the CPU)
               --sha256            afterwards, download the stored object and compare its SHA-256 (not timed)
+              --content-md5       send each part's Content-MD5, as OpenVOD's own client does (computed before
+                                  the upload's clock starts; socket client only)
               --label NAME        name of this run in the output (default: platform)
               --secret-id ID      API key (default: PlatformUploadServer's)
               --secret-key KEY    its secret (default: PlatformUploadServer's)
@@ -51,6 +54,7 @@ record UploadOptions(URI url, Path file, long partSize, int parallel, int warmup
         boolean jdkClient = false;
         String label = "platform";
         boolean sha256 = false;
+        boolean contentMd5 = false;
         boolean json = false;
         String secretId = PlatformUploadServer.SECRET_ID;
         String secretKey = PlatformUploadServer.SECRET_KEY;
@@ -62,6 +66,10 @@ record UploadOptions(URI url, Path file, long partSize, int parallel, int warmup
             }
             if (option.equals("--sha256")) {
                 sha256 = true;
+                continue;
+            }
+            if (option.equals("--content-md5")) {
+                contentMd5 = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -95,7 +103,11 @@ record UploadOptions(URI url, Path file, long partSize, int parallel, int warmup
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("not a file: " + file);
         }
-        return new UploadOptions(url, file, partMiB * MIB, parallel, warmup, timeout, jdkClient, label, sha256, json, secretId, secretKey);
+        if (contentMd5 && jdkClient) {
+            throw new IllegalArgumentException("--content-md5 works with --client socket only");
+        }
+        return new UploadOptions(url, file, partMiB * MIB, parallel, warmup, timeout, jdkClient, label, sha256, contentMd5, json,
+                secretId, secretKey);
     }
 
     private static int number(String option, String value, int min, int max) {

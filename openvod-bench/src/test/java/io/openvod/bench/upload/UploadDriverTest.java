@@ -48,6 +48,15 @@ class UploadDriverTest {
     }
 
     @Test
+    void partsSentWithTheirContentMd5AreStoredWhole() throws Exception {
+        UploadResult r = UploadDriver.run(UploadOptions.parse(new String[] {
+                "--url", platform.url(), "--file", file.toString(), "--part-mib", "1", "--content-md5", "--sha256"}));
+        assertThat(r.parts()).isEqualTo(3);
+        assertThat(r.sha256()).isEqualTo("match");
+        assertThat(r.verified()).isTrue();
+    }
+
+    @Test
     void theJdkClientUploadsTheSameBytes() throws Exception {
         UploadResult r = UploadDriver.run(UploadOptions.parse(new String[] {
                 "--url", platform.url(), "--file", file.toString(), "--part-mib", "1", "--client", "jdk", "--sha256"}));
@@ -65,5 +74,7 @@ class UploadDriverTest {
                 "--parallel", "0"})).hasMessageContaining("--parallel");
         assertThatThrownBy(() -> UploadOptions.parse(new String[] {"--url", platform.url(), "--file", file.toString(),
                 "--client", "curl"})).hasMessageContaining("--client");
+        assertThatThrownBy(() -> UploadOptions.parse(new String[] {"--url", platform.url(), "--file", file.toString(),
+                "--client", "jdk", "--content-md5"})).hasMessageContaining("--content-md5");
     }
 }
