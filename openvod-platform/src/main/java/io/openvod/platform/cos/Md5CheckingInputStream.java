@@ -1,6 +1,7 @@
 package io.openvod.platform.cos;
 
 import io.openvod.platform.storage.BufferedBody;
+import io.openvod.platform.storage.DigestedBody;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +16,15 @@ import java.util.HexFormat;
  * failed write and keeps what it held before, so a damaged retry of a part (or of an object)
  * cannot destroy the good copy that is already stored and listed. Read as a {@link BufferedBody},
  * it passes on the buffers of a body that hands out buffers (and checks the MD5 after the sink
- * took the last one).
+ * took the last one). A store that writes it takes the MD5 from it ({@link DigestedBody}), so the
+ * bytes are digested once.
  */
-final class Md5CheckingInputStream extends FilterInputStream implements BufferedBody {
+final class Md5CheckingInputStream extends FilterInputStream implements BufferedBody, DigestedBody {
     private static final int PLAIN_BUFFER = 64 * 1024;
     private final MessageDigest md5;
     private final String expectedHex;
     private long remaining;
+    private String md5Hex;
     private byte[] plain;
     private volatile boolean mismatch;
 
@@ -30,6 +33,17 @@ final class Md5CheckingInputStream extends FilterInputStream implements Buffered
         this.md5 = newMd5();
         this.expectedHex = expectedHex;
         this.remaining = length;
+    }
+
+    @Override
+    public String md5Hex() {
+        if (remaining > 0) {
+            throw new IllegalStateException(remaining + " bytes of the body are still unread");
+        }
+        if (md5Hex == null) {
+            md5Hex = HexFormat.of().formatHex(md5.digest());
+        }
+        return md5Hex;
     }
 
     /** Whether the body was read to its end and its MD5 was not the expected one. */
@@ -111,7 +125,7 @@ final class Md5CheckingInputStream extends FilterInputStream implements Buffered
 
     private void consumed(int n) throws IOException {
         remaining -= n;
-        if (remaining == 0 && !HexFormat.of().formatHex(md5.digest()).equals(expectedHex)) {
+        if (remaining == 0 && !md5Hex().equals(expectedHex)) {
             mismatch = true;
             throw new IOException("the body does not match its Content-MD5");
         }

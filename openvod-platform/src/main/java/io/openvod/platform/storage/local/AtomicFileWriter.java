@@ -16,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,15 +55,16 @@ final class AtomicFileWriter {
      * STORAGE_FAILED.
      */
     String write(String key, Path target, InputStream data, long length) {
-        MessageDigest md5 = md5();
+        BodyMd5 md5 = BodyMd5.of(data);
         Path tmp = newTmpFile();
         try {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 copyExactly(data, length, out, md5);
                 out.force(true);
             }
+            String md5Hex = md5.hex();
             moveIntoPlace(key, tmp, target);
-            return HexFormat.of().formatHex(md5.digest());
+            return md5Hex;
         } catch (IOException e) {
             throw new StorageException(StorageError.STORAGE_FAILED, "cannot write object " + key, e);
         } finally {
@@ -94,7 +94,7 @@ final class AtomicFileWriter {
      * Copies exactly {@code length} bytes of {@code data} to {@code out}, digesting them; a body
      * that hands out buffers ({@link BufferedBody}) is written from its own buffers.
      */
-    static void copyExactly(InputStream data, long length, FileChannel out, MessageDigest md5)
+    static void copyExactly(InputStream data, long length, FileChannel out, BodyMd5 md5)
             throws IOException {
         if (data instanceof BufferedBody body) {
             copyBuffers(body, length, out, md5);
@@ -121,7 +121,7 @@ final class AtomicFileWriter {
         }
     }
 
-    private static void copyBuffers(BufferedBody body, long length, FileChannel out, MessageDigest md5) throws IOException {
+    private static void copyBuffers(BufferedBody body, long length, FileChannel out, BodyMd5 md5) throws IOException {
         long remaining = length;
         while (remaining > 0) {
             int n;
@@ -139,10 +139,8 @@ final class AtomicFileWriter {
         }
     }
 
-    private static void digestAndWrite(ByteBuffer bytes, FileChannel out, MessageDigest md5) {
-        int start = bytes.position();
+    private static void digestAndWrite(ByteBuffer bytes, FileChannel out, BodyMd5 md5) {
         md5.update(bytes);
-        bytes.position(start);
         try {
             while (bytes.hasRemaining()) {
                 out.write(bytes);

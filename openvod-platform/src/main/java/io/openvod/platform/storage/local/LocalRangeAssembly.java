@@ -13,8 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -38,12 +36,12 @@ final class LocalRangeAssembly implements RangeAssembly {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset and length must not be negative");
         }
-        MessageDigest md5 = AtomicFileWriter.md5();
+        BodyMd5 md5 = BodyMd5.of(data);
         try (FileChannel out = openDraft(draftKey)) {
             out.position(offset);
             AtomicFileWriter.copyExactly(data, length, out, md5);
             out.force(false);
-            return new StoredObject(draftKey, length, HexFormat.of().formatHex(md5.digest()));
+            return new StoredObject(draftKey, length, md5.hex());
         } catch (IOException e) {
             throw new StorageException(StorageError.STORAGE_FAILED, "cannot write draft " + draftKey, e);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvod.platform.storage.BufferedBody;
+import io.openvod.platform.storage.DigestedBody;
 import io.openvod.platform.storage.RangeAssembly;
 import io.openvod.platform.storage.StorageError;
 import io.openvod.platform.storage.StorageException;
@@ -41,6 +42,44 @@ class LocalRangeAssemblyTest {
         }
         assertThat(store.stat("_d/draft")).isEmpty();
         assertThat(store.stat("bucket-1/video.mp4").orElseThrow().size()).as("truncated to the published size").isEqualTo(10);
+    }
+
+    /** A body that takes its own MD5 (as one checked against its Content-MD5 does), counting how often it was asked. */
+    private static final class SelfDigestingBody extends ByteArrayInputStream implements DigestedBody {
+        private final String md5Hex;
+        private int asked;
+
+        SelfDigestingBody(String text, String md5Hex) {
+            super(text.getBytes(StandardCharsets.US_ASCII));
+            this.md5Hex = md5Hex;
+        }
+
+        @Override
+        public String md5Hex() {
+            asked++;
+            return md5Hex;
+        }
+    }
+
+    @Test
+    void aBodyThatTakesItsOwnMd5IsNotDigestedAgain() throws Exception {
+        LocalDiskObjectStore store = LocalDiskObjectStore.open(dir);
+        RangeAssembly assembly = store.rangeAssembly().orElseThrow();
+        // The body answers a value no digest of its bytes gives: the store must have taken it from the body.
+        String ownMd5 = "0123456789abcdef0123456789abcdef";
+        SelfDigestingBody range = new SelfDigestingBody("abcd", ownMd5);
+        SelfDigestingBody object = new SelfDigestingBody("efgh", ownMd5);
+
+        assertThat(assembly.writeRange("_d/draft", 0, range, 4).md5Hex()).isEqualTo(ownMd5);
+        assertThat(store.put("bucket-1/cover.jpg", object, 4).md5Hex()).isEqualTo(ownMd5);
+
+        assertThat(range.asked).isEqualTo(1);
+        assertThat(object.asked).isEqualTo(1);
+        try (InputStream in = store.read("bucket-1/cover.jpg", 0, 4)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("efgh");
+        }
+        assertThat(assembly.writeRange("_d/draft", 4, stream("ijkl"), 4).md5Hex()).as("a plain body is digested")
+                .isEqualTo(md5("ijkl"));
     }
 
     @Test
