@@ -42,12 +42,15 @@ npm_ci_needed() {
      || ! -f "$dir/node_modules/.package-lock.json" ]]
 }
 
+# How OpenVOD runs `npm ci`. No package it installs needs an install script (the only one with a
+# script, core-js, prints a banner), so scripts are not run; npm's own notes and warnings (newer npm
+# warns about every package that has a script) are held back, its errors are not.
+NPM_CI=(npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+
 # `npm ci` in DIR from its lock file, npm's output on standard error; marks node_modules as
-# installed (newer than the lock file) when it succeeds. Answers npm's status. No package OpenVOD
-# installs needs an install script (the only one with a script, core-js, prints a banner), so
-# scripts are not run.
+# installed (newer than the lock file) when it succeeds. Answers npm's status.
 npm_ci() {
-  (cd "$1" && npm ci --ignore-scripts --no-audit --no-fund >&2) && touch "$1/node_modules"
+  (cd "$1" && "${NPM_CI[@]}" >&2) && touch "$1/node_modules"
 }
 
 # Whether the content-review sidecar in DIR should be installed now: its packages need npm ci and
@@ -89,7 +92,7 @@ prepare_checkout() {
     if command -v setsid >/dev/null 2>&1; then new_session=(setsid); fi
     # shellcheck disable=SC2016 # $1 and $status belong to the inner shell.
     (cd "$sidecar" && exec ${new_session[@]+"${new_session[@]}"} bash -c \
-      'npm ci --no-audit --no-fund; status=$?; date +%s%1N >"$1"; exit "$status"' npm-ci "$npm_dir/ended") \
+      '"${@:2}"; status=$?; date +%s%1N >"$1"; exit "$status"' npm-ci "$npm_dir/ended" "${NPM_CI[@]}") \
       >"$npm_dir/output" 2>&1 </dev/null &
     npm_pid=$!
     trap "kill -TERM -- -$npm_pid 2>/dev/null || kill -TERM $npm_pid 2>/dev/null; rm -rf '$npm_dir'; exit 130" INT

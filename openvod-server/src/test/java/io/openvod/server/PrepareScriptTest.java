@@ -58,6 +58,7 @@ class PrepareScriptTest {
     private void npmThatMeetsTheBuild(int status) throws IOException {
         script("npm", String.join("\n",
                 "touch '" + dir.resolve("npm-started") + "'",
+                "echo \"$*\" > '" + dir.resolve("npm-args") + "'",
                 "for i in $(seq " + RENDEZVOUS + "); do [[ -f '" + dir.resolve("build-started") + "' ]] && break; sleep 0.1; done",
                 "mkdir -p node_modules && echo '{}' > node_modules/.package-lock.json",
                 "echo 'added 1 package in 1s'",
@@ -114,6 +115,8 @@ class PrepareScriptTest {
         assertThat(run.lines().get(4)).matches("openvod: installed the content-review sidecar in [0-9]+\\.[0-9] s");
         assertThat(sidecar.resolve("node_modules/.package-lock.json")).isRegularFile();
         assertThat(temporaryFiles()).as("npm's held-back output is removed").isEmpty();
+        assertThat(Files.readString(dir.resolve("npm-args")).strip()).as("no install scripts, npm's notes and warnings held back")
+                .isEqualTo("ci --ignore-scripts --no-audit --no-fund --loglevel=error");
     }
 
     @Test
