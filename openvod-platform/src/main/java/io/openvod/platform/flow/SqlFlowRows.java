@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -28,6 +29,29 @@ final class SqlFlowRows {
                         rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                         Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)), time(rs, 13), tasks,
                         Optional.ofNullable(rs.getString(14)), namedMode(rs.getString(7), rs.getString(15))))
+                .findOne()
+                .or(() -> requested(h, taskId));
+    }
+
+    /**
+     * A flow asked for that no node started yet: WAITING. Its tasks are made when it starts, so it
+     * has none yet, except that a ReviewAudioVideo flow shows its one task, waiting.
+     */
+    private static Optional<TaskFlow> requested(Handle h, String taskId) {
+        return h.createQuery("SELECT task_id, file_id, app_id, sub_app_id, procedure_name, task_priority, task_notify_mode, "
+                        + "session_context, session_id, created_at, review_audio_video_task FROM flow_requests "
+                        + "WHERE task_id = :id AND state = 'PENDING'")
+                .bind("id", taskId)
+                .map((rs, ctx) -> {
+                    Instant asked = Instant.ofEpochMilli(rs.getLong(10));
+                    String review = rs.getString(11);
+                    List<FlowTask> tasks = review == null ? List.of() : List.of(new FlowTask("", rs.getString(1), 0,
+                            ReviewAudioVideoEvents.TYPE, review, rs.getInt(6), "WAITING", 0, 0, "", "", Optional.empty(),
+                            Optional.empty(), Optional.empty()));
+                    return new TaskFlow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getInt(6),
+                            SqlFlowStarts.effectiveMode(rs.getString(7)), rs.getString(8), Objects.requireNonNullElse(rs.getString(9), ""),
+                            "WAITING", asked, asked, Optional.empty(), tasks, Optional.empty(), rs.getString(7));
+                })
                 .findOne();
     }
 

@@ -77,11 +77,16 @@ final class SqlFlowStarts {
         return true;
     }
 
-    private static void insertFlow(Handle h, FlowRequest r, long now) {
-        String mode = switch (r.notifyMode()) {
-            case "Change", "None" -> r.notifyMode();
+    /** The notify mode a flow runs with: the one its request named, or Finish. */
+    static String effectiveMode(String named) {
+        return switch (named) {
+            case "Change", "None" -> named;
             default -> "Finish";
         };
+    }
+
+    private static void insertFlow(Handle h, FlowRequest r, long now) {
+        String mode = effectiveMode(r.notifyMode());
         h.createUpdate("INSERT INTO task_flows (task_id, file_id, app_id, sub_app_id, procedure_name, priority, notify_mode, "
                         + "session_context, session_id, status, created_at, updated_at, trace_id) VALUES (:id, :fileId, :appId, :subAppId, "
                         + ":procedure, :priority, :mode, :context, :sessionId, 'PROCESSING', :now, :now, :trace)")

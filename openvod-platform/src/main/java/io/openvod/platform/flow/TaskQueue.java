@@ -156,7 +156,10 @@ public interface TaskQueue {
      */
     int rerunFailed(String taskId);
 
-    /** The flow with its tasks, read at one moment: a FINISH flow never shows a task still running. */
+    /**
+     * The flow with its tasks, read at one moment: a FINISH flow never shows a task still running.
+     * A flow asked for that no node started yet is {@code WAITING}, without tasks.
+     */
     Optional<TaskFlow> find(String taskId);
 
     /**

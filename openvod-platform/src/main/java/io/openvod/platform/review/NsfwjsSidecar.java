@@ -300,7 +300,7 @@ public final class NsfwjsSidecar implements RgbReviewer, AutoCloseable {
         }
         if (!Files.isDirectory(directory.resolve("node_modules"))) {
             throw new StepFailure(UNAVAILABLE, "content review is unavailable: the review sidecar is not installed; run "
-                    + "'npm ci --no-audit --no-fund' in " + directory + " (Node.js 20 or newer)", false);
+                    + "'npm ci --ignore-scripts --no-audit --no-fund' in " + directory + " (Node.js 20 or newer)", false);
         }
         Process started;
         try {

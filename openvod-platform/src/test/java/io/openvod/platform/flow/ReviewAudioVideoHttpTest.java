@@ -88,7 +88,7 @@ class ReviewAudioVideoHttpTest {
     @BeforeAll
     static void start() throws Exception {
         assertThat(SIDECAR.resolve("node_modules"))
-                .withFailMessage("the review sidecar is not installed: run 'npm ci --no-audit --no-fund' in " + SIDECAR.toAbsolutePath())
+                .withFailMessage("the review sidecar is not installed: run 'npm ci --ignore-scripts --no-audit --no-fund' in " + SIDECAR.toAbsolutePath())
                 .isDirectory();
         clip = Files.readAllBytes(TestClips.mp4(dir.resolve("clip.mp4"), Duration.ofSeconds(3), 320, 240));
         sidecar = new NsfwjsSidecar(SIDECAR, System.getProperty(NsfwjsSidecar.NODE_PROPERTY, "node"));

@@ -63,6 +63,12 @@ class TaskQueueContractTest {
         try (QueueNode node = node(engine); QueueNode other = new QueueNode(node.database.jdbcUrl(), clock)) {
             String cover = node.request(APP, "file-1", "TranscodeCover", 0, "Finish");
             String unknown = node.request(APP, "file-2", "NoSuchTemplate", 0, "Finish");
+            TaskFlow asked = other.queue.find(cover).orElseThrow();
+            assertThat(asked.status()).as("asked for, not started").isEqualTo("WAITING");
+            assertThat(asked.tasks()).isEmpty();
+            assertThat(asked.fileId()).isEqualTo("file-1");
+            assertThat(asked.procedure()).isEqualTo("TranscodeCover");
+            assertThat(asked.notifyMode()).isEqualTo("Finish");
 
             assertThat(node.queue.startPending(10)).isEqualTo(2);
             assertThat(other.queue.startPending(10)).as("another node finds nothing left to start").isZero();

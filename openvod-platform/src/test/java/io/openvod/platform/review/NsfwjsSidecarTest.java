@@ -47,7 +47,7 @@ class NsfwjsSidecarTest {
     @BeforeAll
     static void start() {
         assertThat(SIDECAR.resolve("node_modules"))
-                .withFailMessage("the review sidecar is not installed: run 'npm ci --no-audit --no-fund' in "
+                .withFailMessage("the review sidecar is not installed: run 'npm ci --ignore-scripts --no-audit --no-fund' in "
                         + SIDECAR.toAbsolutePath() + " (Node.js 20 or newer; ./openvod test does it)")
                 .isDirectory();
         sidecar = new NsfwjsSidecar(SIDECAR, System.getProperty(NsfwjsSidecar.NODE_PROPERTY, "node"));

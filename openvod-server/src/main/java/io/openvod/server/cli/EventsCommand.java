@@ -52,10 +52,11 @@ final class EventsCommand {
             }
             List<DeliveryRecord> rows = events.withDeliveries(d -> d.list(wanted, Optional.ofNullable(fileId), limit));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-36s %-24s %-20s %-58s %4s %-7s %-10s %8s %-20s %s%n", "EVENT ID", "TYPE", "FILE ID", "TASK ID", "SEQ",
+            String row = "%-36s %-24s %-20s %-" + TasksCommand.TASK_ID_COLUMN + "s %4s %-7s %-10s %8s %-20s %s%n";
+            out.printf(row, "EVENT ID", "TYPE", "FILE ID", "TASK ID", "SEQ",
                     "CHANNEL", "STATE", "ATTEMPTS", "CREATED", "LAST ERROR");
             for (DeliveryRecord r : rows) {
-                out.printf("%-36s %-24s %-20s %-58s %4d %-7s %-10s %8d %-20s %s%n", r.eventId(), r.eventType(), r.fileId(),
+                out.printf(row, r.eventId(), r.eventType(), r.fileId(),
                         r.taskId().orElse("-"), r.seq(), r.channel(), r.state(), r.attempts(),
                         r.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.lastError().orElse("-"));
             }

@@ -62,10 +62,11 @@ final class TasksCommand {
             FlowQuery chosen = subAppId == null ? query : query.withSubAppId(subAppId);
             List<FlowSummary> flows = tasks.withFlows(f -> f.list(chosen));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-58s %-20s %-32s %-10s %-10s %-20s %s%n", "TASK ID", "FILE ID", "PROCEDURE", "STATUS", "TASKS", "CREATED",
+            String row = "%-" + TASK_ID_COLUMN + "s %-20s %-32s %-10s %-10s %-20s %s%n";
+            out.printf(row, "TASK ID", "FILE ID", "PROCEDURE", "STATUS", "TASKS", "CREATED",
                     "FINISHED");
             for (FlowSummary f : flows) {
-                out.printf("%-58s %-20s %-32s %-10s %-10s %-20s %s%n", f.taskId(), f.fileId(), procedure(f), f.status(),
+                out.printf(row, f.taskId(), f.fileId(), procedure(f), f.status(),
                         f.tasks() + (f.failedTasks() > 0 ? " (" + f.failedTasks() + " failed)" : ""), second(f.createdAt()),
                         f.finishedAt().map(TasksCommand::second).orElse("-"));
             }
@@ -85,6 +86,9 @@ final class TasksCommand {
         }
     }
 
+    /** The width of a TaskId column: {@code <SubAppId>-ReviewAudioVideo-<32 hex digits>t}, the longest, has 61 characters. */
+    static final int TASK_ID_COLUMN = 61;
+
     static String second(Instant time) {
         return time.truncatedTo(ChronoUnit.SECONDS).toString();
     }
@@ -101,7 +105,8 @@ final class TasksCommand {
                     .orElseThrow(() -> new OpenVodException(CommonError.NOT_FOUND, "no task flow " + taskId));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s %s FileId %s procedure %s priority %d notify %s%n", flow.taskId(), flow.status(), flow.fileId(),
-                    flow.procedure(), flow.priority(), flow.notifyMode());
+                    flow.procedure().isEmpty() ? "-" : flow.procedure(), flow.priority(),
+                    flow.notifyMode().isEmpty() ? "-" : flow.notifyMode());
             out.printf("%3s %-24s %-10s %8s %8s %-36s %s%n", "POS", "TYPE", "STATUS", "PROGRESS", "ATTEMPTS", "ERRCODEEXT", "MESSAGE");
             for (FlowTask t : flow.tasks()) {
                 out.printf("%3d %-24s %-10s %8d %8d %-36s %s%n", t.position(), t.type(), t.status(), t.progress(), t.attempts(),

@@ -73,6 +73,30 @@ class TasksCommandTest {
         assertThat(run("tasks", "list", "--limit", "0").status()).isEqualTo(2);
     }
 
+    @Test
+    void theColumnsHoldTheLongestTaskIdsAReviewFlowHas() throws Exception {
+        String fileId;
+        try (PlatformFixture platform = PlatformFixture.start(dir, new PlatformNode.TaskFlows(List.of(),
+                FlowSettings.defaults().withWorkers(0)))) {
+            fileId = Uploads.uploadSmall(platform, new byte[] {3}, b -> b.procedure("ReviewAudioVideoTranscodeCover"))
+                    .get("fileId").asText();
+        }
+
+        List<String> lines = run("tasks", "list").out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1) + lines.get(2)).contains("-ReviewAudioVideo-", "-procedurev2-");
+        int fileColumn = lines.getFirst().indexOf("FILE ID");
+        for (String row : lines.subList(1, 3)) {
+            assertThat(row.indexOf(fileId)).as("FILE ID under its header in: " + row).isEqualTo(fileColumn);
+        }
+        String reviewFlow = lines.stream().filter(l -> l.contains("-ReviewAudioVideo-")).findFirst().orElseThrow().split(" ")[0];
+        CliRun show = run("tasks", "show", reviewFlow);
+        assertThat(show.out()).as(show.err()).isNotEmpty();
+        assertThat(show.out().lines().findFirst().orElseThrow())
+                .isEqualTo(reviewFlow + " WAITING FileId " + fileId + " procedure - priority 0 notify Finish");
+        assertThat(show.out()).containsPattern("\\s0 ReviewAudioVideo\\s+WAITING\\s+0\\s+0\\s");
+    }
+
     private static String procedureTaskId(PlatformFixture platform, String fileId) throws Exception {
         return JSON.readTree(platform.node().catalog().events(fileId).getFirst().event().body())
                 .get("FileUploadEvent").get("ProcedureTaskId").asText();

@@ -55,7 +55,7 @@ class PornReviewStepTest {
 
     private static void requireInstalled() {
         assertThat(SIDECAR.resolve("node_modules"))
-                .withFailMessage("the review sidecar is not installed: run 'npm ci --no-audit --no-fund' in "
+                .withFailMessage("the review sidecar is not installed: run 'npm ci --ignore-scripts --no-audit --no-fund' in "
                         + SIDECAR.toAbsolutePath() + " (Node.js 20 or newer; ./openvod test does it)")
                 .isDirectory();
     }
