@@ -20,7 +20,8 @@ final class CoverImage {
 
     static void check(Path cover) {
         if (!Files.isRegularFile(cover)) {
-            throw new OpenVodException(CommonError.INVALID_ARGUMENT, cover + " is not a file");
+            throw new OpenVodException(CommonError.INVALID_ARGUMENT, "'" + cover + "' is not a file"
+                    + (Files.exists(cover) ? "" : " (no such path)") + ": give the path of the cover image");
         }
         String name = cover.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -81,11 +81,12 @@ final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (file == null) {
+        if (file == null || file.toString().isEmpty()) {
             throw new OpenVodException(CommonError.INVALID_ARGUMENT, "which file? openvod upload FILE (or: openvod upload sample)");
         }
         if (!Files.isRegularFile(file)) {
-            throw new OpenVodException(CommonError.INVALID_ARGUMENT, file + " is not a file");
+            throw new OpenVodException(CommonError.INVALID_ARGUMENT, "'" + file + "' is not a file"
+                    + (Files.exists(file) ? "" : " (no such path)") + ": give the path of the video to upload");
         }
         if (cover != null) {
             CoverImage.check(cover);

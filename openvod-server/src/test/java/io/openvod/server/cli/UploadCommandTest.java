@@ -116,6 +116,14 @@ class UploadCommandTest {
     void withoutAPlatformOrWithAWrongPasswordItFailsClearly() throws Exception {
         Path file = TestClips.bytes(dir.resolve("x.mp4"), 10, 24);
 
+        CliRun empty = CliRun.run("upload", "", "--state", state);
+        assertThat(empty.status()).isEqualTo(2);
+        assertThat(empty.err()).contains("INVALID_ARGUMENT: which file? openvod upload FILE");
+        CliRun missing = CliRun.run("upload", dir.resolve("no-such.mp4").toString(), "--state", state);
+        assertThat(missing.err()).contains("no-such.mp4' is not a file (no such path): give the path of the video to upload");
+        CliRun folder = CliRun.run("upload", dir.toString(), "--state", state);
+        assertThat(folder.err()).contains("'" + dir + "' is not a file: give the path");
+
         CliRun noPlatform = CliRun.run("upload", file.toString(), "--state", dir.resolve("no-state").toString());
         assertThat(noPlatform.status()).isEqualTo(2);
         assertThat(noPlatform.err()).contains("INVALID_ARGUMENT", "--platform");
