@@ -184,7 +184,7 @@ public final class PlatformNode implements AutoCloseable {
                 new ModifyEventConfigAction(eventConfigs, callbackUrls),
                 new DescribeEventConfigAction(eventConfigs),
                 new DescribeMediaInfosAction(catalog, queue, adapters.store()),
-                new DeleteMediaAction(catalog, adapters.store()),
+                new DeleteMediaAction(catalog, adapters.store(), tracing),
                 new SearchMediaAction(catalog, new DescribeMediaInfosAction(catalog, queue, adapters.store())),
                 new ApplyUploadAction(ugc, config.cos().region()),
                 new CommitUploadAction(committer),

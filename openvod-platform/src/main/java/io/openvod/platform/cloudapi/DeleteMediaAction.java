@@ -3,11 +3,16 @@ package io.openvod.platform.cloudapi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvod.core.TimeOrderedIds;
+import io.openvod.core.trace.TraceParent;
+import io.openvod.core.trace.TraceStep;
+import io.openvod.core.trace.Tracing;
 import io.openvod.platform.catalog.Media;
 import io.openvod.platform.catalog.MediaCatalog;
 import io.openvod.platform.catalog.OutboxEvent;
 import io.openvod.platform.events.FileUploadEvents;
 import io.openvod.platform.storage.ObjectStore;
+import io.openvod.platform.trace.TraceSteps;
+import io.openvod.platform.trace.UploadTrace;
 import io.openvod.platform.ugc.StorageLayout;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +47,12 @@ public final class DeleteMediaAction implements CloudAction {
 
     private final MediaCatalog catalog;
     private final ObjectStore store;
+    private final Tracing tracing;
 
-    public DeleteMediaAction(MediaCatalog catalog, ObjectStore store) {
+    public DeleteMediaAction(MediaCatalog catalog, ObjectStore store, Tracing tracing) {
         this.catalog = catalog;
         this.store = store;
+        this.tracing = tracing;
     }
 
     @Override
@@ -53,10 +60,22 @@ public final class DeleteMediaAction implements CloudAction {
         return "DeleteMedia";
     }
 
+    /**
+     * Deletes in a step {@code DeleteMedia} of the call's trace ({@code traceparent}), else of the
+     * trace of the upload that made the media, which its FileDeleted event then carries.
+     */
     @Override
     public ObjectNode handle(CloudCall call, ObjectNode request) {
+        String fileId = new RequestFields(request).requiredText("FileId");
+        Optional<TraceParent> parent = call.traceparent().or(() -> UploadTrace.rootOf(catalog.uploadTrace(fileId)));
+        try (TraceStep step = TraceSteps.server(tracing, name(), parent)) {
+            step.attribute(TraceSteps.FILE_ID, fileId);
+            return TraceSteps.run(step, () -> delete(call, request, fileId, step.context()));
+        }
+    }
+
+    private ObjectNode delete(CloudCall call, ObjectNode request, String fileId, TraceParent step) {
         RequestFields fields = new RequestFields(request);
-        String fileId = fields.requiredText("FileId");
         Optional<List<ObjectNode>> parts = fields.objects("DeleteParts").filter(p -> !p.isEmpty());
         boolean wholeMedia = parts.isEmpty();
         for (ObjectNode part : parts.orElse(List.of())) {
@@ -88,13 +107,13 @@ public final class DeleteMediaAction implements CloudAction {
             }
             if (!deleted.isEmpty()) {
                 catalog.recordEvent(new OutboxEvent(TimeOrderedIds.next(), media.appId(), subAppId, fileId, FILE_DELETED,
-                        FileUploadEvents.text(fileDeleted(fileId, deleted))));
+                        FileUploadEvents.text(fileDeleted(fileId, deleted))).withTrace(step));
             }
             return JSON.createObjectNode();
         }
         OutboxEvent event = new OutboxEvent(TimeOrderedIds.next(), media.appId(), subAppId, fileId, FILE_DELETED,
                 FileUploadEvents.text(fileDeleted(fileId, List.of(JSON.createObjectNode().put("Type", ORIGINAL_FILES)
-                        .put("Definition", 0)))));
+                        .put("Definition", 0))))).withTrace(step);
         Media gone = catalog.delete(fileId, subAppId, event).orElseThrow(() -> notFound(fileId));
         deleteObject(gone, gone.mediaKey());
         gone.coverKey().ifPresent(key -> deleteObject(gone, key));

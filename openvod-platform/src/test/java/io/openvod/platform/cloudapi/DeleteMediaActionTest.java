@@ -58,6 +58,9 @@ class DeleteMediaActionTest {
                 "SELECT COUNT(*) FROM event_deliveries WHERE event_id = :id").bind("id", deleted.event().eventId())
                 .mapTo(Integer.class).one());
         assertThat(deliveries).as("the event is routed in its transaction").isEqualTo(1);
+        String uploadTrace = events.get(0).event().traceparent().orElseThrow().traceId();
+        assertThat(deleted.event().traceparent()).as("FileDeleted continues the upload's trace")
+                .hasValueSatisfying(t -> assertThat(t.traceId()).isEqualTo(uploadTrace));
 
         JsonNode described = actions.describe.handle(actions.call(), request("{\"FileIds\":[\"" + fileId + "\"]}"));
         assertThat(described.get("NotExistFileIdSet").get(0).asText()).isEqualTo(fileId);

@@ -44,7 +44,7 @@ final class MediaActionsFixture {
         UploadCommitter committer = new UploadCommitter(signatures, ugc, platform.store(), catalog,
                 new ProbeInspector(new MediaProbe(FfmpegTools.bundled()), platform.store()), new StorageLayout(platform.url()), clock);
         this.describe = new DescribeMediaInfosAction(catalog);
-        this.delete = new DeleteMediaAction(catalog, platform.store());
+        this.delete = new DeleteMediaAction(catalog, platform.store(), Tracing.local("openvod-platform"));
         this.apply = new ApplyUploadAction(ugc, REGION);
         this.commit = new CommitUploadAction(committer);
     }
