@@ -203,7 +203,8 @@ public final class PlatformNode implements AutoCloseable {
         this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
                 authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,
                 new CloudApiEndpoint(stores.keys(), actions, clock, mediaUrls), readiness), adapters.tls(), metrics,
-                MetricsAccess.forHost(config.http().host(), config.http().metricsTokenIfAny()));
+                MetricsAccess.forHost(config.http().host(), config.http().metricsTokenIfAny()),
+                config.http().management().map(m -> new PlatformHttpServer.Management(m, m.access(config.http().metricsTokenIfAny()))));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -258,6 +259,11 @@ public final class PlatformNode implements AutoCloseable {
     /** The base URL of the UGC API and path-style COS, e.g. {@code http://127.0.0.1:8082}. */
     public String url() {
         return url;
+    }
+
+    /** The port of the management listener ({@code platform.http.managementPort}), if there is one. */
+    public java.util.OptionalInt managementPort() {
+        return http.managementPort();
     }
 
     public int port() {

@@ -1,6 +1,7 @@
 package io.openvod.app.config;
 
 import io.openvod.core.Secret;
+import io.openvod.core.metrics.ManagementListener;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,12 +17,27 @@ import java.util.Optional;
  * @param maxBodyBytes the largest request body accepted. Defaults to 16384.
  * @param metricsToken the bearer token {@code GET /metrics} requires; null for none (then
  *     {@code /metrics} is open on a loopback host and off elsewhere). Printed as {@code ****}.
+ * @param managementHost the interface of the management port. Defaults to 127.0.0.1.
+ * @param managementPort a port of its own for {@code /metrics} and the health probes
+ *     ({@link ManagementListener}); null (the default) serves them on {@code port}
  */
 public record AppHttpConfig(String host, int port, List<String> corsOrigins, boolean trustForwardedFor, int maxBodyBytes,
-                            Secret metricsToken) {
+                            Secret metricsToken, String managementHost, Integer managementPort) {
     /** Without a metrics token. */
     public AppHttpConfig(String host, int port, List<String> corsOrigins, boolean trustForwardedFor, int maxBodyBytes) {
         this(host, port, corsOrigins, trustForwardedFor, maxBodyBytes, null);
+    }
+
+    /** Without a management port. */
+    public AppHttpConfig(String host, int port, List<String> corsOrigins, boolean trustForwardedFor, int maxBodyBytes,
+                         Secret metricsToken) {
+        this(host, port, corsOrigins, trustForwardedFor, maxBodyBytes, metricsToken, null, null);
+    }
+
+    /** The same settings on another port (the management port stays). */
+    public AppHttpConfig withPort(int newPort, List<String> newCorsOrigins) {
+        return new AppHttpConfig(host, newPort, newCorsOrigins, trustForwardedFor, maxBodyBytes, metricsToken, managementHost,
+                managementPort);
     }
 
     public AppHttpConfig {
@@ -38,6 +54,12 @@ public record AppHttpConfig(String host, int port, List<String> corsOrigins, boo
                 throw new IllegalArgumentException("corsOrigins entry '" + origin + "' is not * or scheme://host[:port]");
             }
         }
+        managementHost = ManagementListener.of(managementHost, managementPort, port).map(ManagementListener::host).orElse("127.0.0.1");
+    }
+
+    /** The management port, when one is configured. */
+    public Optional<ManagementListener> management() {
+        return ManagementListener.of(managementHost, managementPort, port);
     }
 
     /** The token {@code GET /metrics} requires, if one is configured. */

@@ -18,6 +18,7 @@ import io.openvod.app.policy.UploadPolicy;
 import io.openvod.app.signing.SignatureService;
 import io.openvod.app.videos.VideoUrls;
 import io.openvod.app.videos.Videos;
+import io.openvod.core.metrics.ManagementListener;
 import io.openvod.core.metrics.MetricsAccess;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -26,6 +27,8 @@ import io.openvod.core.TimeOrderedIds;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +104,8 @@ public final class AppHttpServer implements AutoCloseable {
      */
     public static AppHttpServer start(AppHttpConfig config, WebConfig web, Services services, PrometheusMeterRegistry metrics) {
         MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, MetricsAccess.forHost(config.host(), config.metricsTokenIfAny()));
+        Optional<ManagementListener> management = config.management();
+        Optional<MetricsRoutes> managementMetrics = management.map(m -> new MetricsRoutes(metrics, m.access(config.metricsTokenIfAny())));
         WebAssets page = new WebAssets(web);
         String webConfig = Envelope.ok(Envelope.data().put("platformUrl", web.platformUrl()).put("signInHint", web.signInHint()));
         Cors cors = new Cors(config.corsOrigins());
@@ -115,10 +120,14 @@ public final class AppHttpServer implements AutoCloseable {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
+            management.ifPresent(m -> ManagementConnector.install(c.jetty, config.host(), config.port(), m));
             c.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new RequestLogContext()), "/*",
                     EnumSet.of(DispatcherType.REQUEST)));
             c.routes.before(ctx -> {
                 metricsRoutes.started(ctx);
+                if (management.isPresent() && ManagementConnector.received(ctx) && !ManagementConnector.PATHS.contains(ctx.path())) {
+                    throw new AppException(AppError.ENDPOINT_NOT_FOUND, "the management port serves /metrics and /api/v1/health only");
+                }
                 ctx.header("X-Request-Id", requestIdOrNew(ctx));
                 ctx.header("Cache-Control", "no-store");
                 cors.apply(ctx);
@@ -140,7 +149,15 @@ public final class AppHttpServer implements AutoCloseable {
             c.routes.get("/api/v1/health", HealthHandler::live);
             c.routes.get("/api/v1/health/live", HealthHandler::live);
             c.routes.get("/api/v1/health/ready", ctx -> HealthHandler.ready(ctx, services.readiness()));
-            c.routes.get("/metrics", metricsRoutes::scrape);
+            c.routes.get("/metrics", ctx -> {
+                if (management.isEmpty()) {
+                    metricsRoutes.scrape(ctx);
+                } else if (ManagementConnector.received(ctx)) {
+                    managementMetrics.orElseThrow().scrape(ctx);
+                } else {
+                    throw new AppException(AppError.ENDPOINT_NOT_FOUND, "GET /metrics is served on the management port");
+                }
+            });
             c.routes.after(metricsRoutes::finished);
             c.routes.get("/api/v1/web-config", ctx -> json(ctx, 200, webConfig));
             for (String path : page.paths()) {
@@ -159,6 +176,11 @@ public final class AppHttpServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** The port of the management listener ({@code app.http.managementPort}), if there is one. */
+    public OptionalInt managementPort() {
+        return ManagementConnector.port(javalin);
     }
 
     @Override

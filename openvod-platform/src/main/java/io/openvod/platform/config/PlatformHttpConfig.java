@@ -1,6 +1,7 @@
 package io.openvod.platform.config;
 
 import io.openvod.core.Secret;
+import io.openvod.core.metrics.ManagementListener;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,11 +19,20 @@ import java.util.Optional;
  * @param tls HTTPS settings; without a certificate the platform speaks plain HTTP
  * @param metricsToken the bearer token {@code GET /metrics} requires; null for none (then
  *     {@code /metrics} is open on a loopback host and off elsewhere). Printed as {@code ****}.
+ * @param managementHost the interface of the management port. Defaults to 127.0.0.1.
+ * @param managementPort a port of its own for {@code /metrics} and the health probes
+ *     ({@link ManagementListener}); null (the default) serves them on {@code port}
  */
-public record PlatformHttpConfig(String host, int port, String publicUrl, String mediaBaseUrl, TlsConfig tls, Secret metricsToken) {
+public record PlatformHttpConfig(String host, int port, String publicUrl, String mediaBaseUrl, TlsConfig tls, Secret metricsToken,
+                                 String managementHost, Integer managementPort) {
     /** Without a metrics token. */
     public PlatformHttpConfig(String host, int port, String publicUrl, String mediaBaseUrl, TlsConfig tls) {
         this(host, port, publicUrl, mediaBaseUrl, tls, null);
+    }
+
+    /** Without a management port. */
+    public PlatformHttpConfig(String host, int port, String publicUrl, String mediaBaseUrl, TlsConfig tls, Secret metricsToken) {
+        this(host, port, publicUrl, mediaBaseUrl, tls, metricsToken, null, null);
     }
 
     public PlatformHttpConfig {
@@ -33,6 +43,12 @@ public record PlatformHttpConfig(String host, int port, String publicUrl, String
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
+        managementHost = ManagementListener.of(managementHost, managementPort, port).map(ManagementListener::host).orElse("127.0.0.1");
+    }
+
+    /** The management port, when one is configured. */
+    public Optional<ManagementListener> management() {
+        return ManagementListener.of(managementHost, managementPort, port);
     }
 
     /** The token {@code GET /metrics} requires, if one is configured. */

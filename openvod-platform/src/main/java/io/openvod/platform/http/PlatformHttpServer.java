@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.TimeOrderedIds;
+import io.openvod.core.metrics.ManagementListener;
 import io.openvod.core.metrics.MetricsAccess;
 import io.openvod.core.health.Readiness;
 import io.openvod.core.trace.LogContext;
@@ -74,7 +75,18 @@ public final class PlatformHttpServer implements AutoCloseable {
      */
     public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls,
                                            PrometheusMeterRegistry metrics, MetricsAccess access) {
+        return start(host, port, services, tls, metrics, access, Optional.empty());
+    }
+
+    /**
+     * As above; with a {@code management} listener, {@code GET /metrics} is served there only (to
+     * whom its own {@link MetricsAccess} lets in), the health probes there as well, and nothing else.
+     */
+    public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls,
+                                           PrometheusMeterRegistry metrics, MetricsAccess access,
+                                           Optional<Management> management) {
         MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, access);
+        Optional<MetricsRoutes> managementMetrics = management.map(m -> new MetricsRoutes(metrics, m.access()));
         UgcHandler ugc = new UgcHandler(services.ugc(), services.committer());
         CloudApiHandler api = new CloudApiHandler(services.cloudApi());
         CosHandler cos = new CosHandler(services.cos(), services.authorizer(), new ObjectReader(services.store(), services.catalog(), services.serveForbidden()),
@@ -87,12 +99,19 @@ public final class PlatformHttpServer implements AutoCloseable {
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.generateEtags = false;
             tls.ifPresentOrElse(t -> t.install(c.jetty, host, port), () -> HttpConnections.installPlain(c.jetty, host, port));
+            management.ifPresent(m -> ManagementConnector.install(c.jetty, m.listener()));
             c.routes.before(metricsRoutes::started);
             c.routes.after(metricsRoutes::finished);
             for (HandlerType method : METHODS) {
                 for (String path : new String[] {"/", "/*"}) {
-                    c.routes.addHttpHandler(method, path, ctx -> dispatch(ctx, resolver, ugc, api, cos, metricsRoutes, services.clock(),
-                            services.readiness()));
+                    c.routes.addHttpHandler(method, path, ctx -> {
+                        if (management.isPresent() && ManagementConnector.received(ctx)) {
+                            manage(ctx, managementMetrics.orElseThrow(), services.readiness());
+                        } else {
+                            dispatch(ctx, resolver, ugc, api, cos, management.isPresent() ? Optional.empty() : Optional.of(metricsRoutes),
+                                    services.clock(), services.readiness());
+                        }
+                    });
                 }
             }
         });
@@ -100,12 +119,31 @@ public final class PlatformHttpServer implements AutoCloseable {
         return new PlatformHttpServer(app);
     }
 
+    /** Where the management port listens and who may read {@code /metrics} there. */
+    public record Management(ManagementListener listener, MetricsAccess access) {
+    }
+
+    /** A request on the management port: the health probes and {@code /metrics}, nothing else. */
+    private static void manage(Context ctx, MetricsRoutes metrics, Readiness readiness) {
+        String rawPath = ctx.req().getRequestURI();
+        if (HealthHandler.handles(rawPath)) {
+            MetricsRoutes.route(ctx, "health");
+            HealthHandler.handle(ctx, rawPath, readiness);
+        } else if (rawPath.equals("/metrics")) {
+            MetricsRoutes.route(ctx, "metrics");
+            metrics.scrape(ctx);
+        } else {
+            ctx.status(404).contentType("application/json").result("{\"error\":\"not found: the management port serves /metrics and "
+                    + "/health only\"}");
+        }
+    }
+
     /**
      * Answers one request; its log lines carry its id ({@code request_id}, also answered as
      * {@code X-Request-Id}) until it is answered, on the thread that answers it.
      */
     private static void dispatch(Context ctx, CosAddressResolver resolver, UgcHandler ugc, CloudApiHandler api, CosHandler cos,
-                                 MetricsRoutes metrics, Clock clock, Readiness readiness) {
+                                 Optional<MetricsRoutes> metrics, Clock clock, Readiness readiness) {
         String requestId = TimeOrderedIds.next();
         ctx.attribute(REQUEST_ID, requestId);
         ctx.header("X-Request-Id", requestId);
@@ -118,7 +156,7 @@ public final class PlatformHttpServer implements AutoCloseable {
     }
 
     private static void route(Context ctx, String requestId, CosAddressResolver resolver, UgcHandler ugc, CloudApiHandler api,
-                              CosHandler cos, MetricsRoutes metrics, Clock clock, Readiness readiness) {
+                              CosHandler cos, Optional<MetricsRoutes> metrics, Clock clock, Readiness readiness) {
         String rawPath = ctx.req().getRequestURI();
         Optional<CosAddress> address;
         try {
@@ -146,7 +184,8 @@ public final class PlatformHttpServer implements AutoCloseable {
             HealthHandler.handle(ctx, rawPath, readiness);
         } else if (!virtualHost && rawPath.equals("/metrics")) {
             MetricsRoutes.route(ctx, "metrics");
-            metrics.scrape(ctx);
+            metrics.ifPresentOrElse(m -> m.scrape(ctx), () -> ctx.status(404).contentType("application/json")
+                    .result("{\"error\":\"not found: /metrics is served on the management port\"}"));
         } else if (address.isPresent()) {
             MetricsRoutes.route(ctx, "cos");
             ctx.header("x-cos-request-id", requestId);
@@ -196,6 +235,11 @@ public final class PlatformHttpServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** The port of the management listener, if the server has one. */
+    public java.util.OptionalInt managementPort() {
+        return ManagementConnector.port(javalin);
     }
 
     @Override

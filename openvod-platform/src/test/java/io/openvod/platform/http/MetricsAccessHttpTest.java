@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.Secret;
+import io.openvod.core.metrics.ManagementListener;
 import io.openvod.core.metrics.MetricsAccess;
 import io.openvod.platform.config.PlatformHttpConfig;
 import io.openvod.testing.PrometheusText;
@@ -71,6 +72,47 @@ class MetricsAccessHttpTest {
             assertThat(metrics(guarded, null).statusCode()).isEqualTo(401);
             assertThat(metrics(guarded, "Bearer " + TOKEN).statusCode()).isEqualTo(200);
         }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aManagementPortServesTheMetricsAndTheHealthProbesAndNothingElse() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Counter.builder("openvod.test.marker").register(registry).increment(2);
+        PlatformHttpServer.Services services = new PlatformHttpServer.Services(null, null, null, null, null, null, false,
+                List.of("myqcloud.com"), "*", Clock.systemUTC(), null, null);
+        ManagementListener listener = new PlatformHttpConfig("0.0.0.0", 0, "", "", null, null, "127.0.0.1", 0).management().orElseThrow();
+        try (PlatformHttpServer server = PlatformHttpServer.start("0.0.0.0", 0, services, Optional.empty(), registry,
+                MetricsAccess.forHost("0.0.0.0", Optional.empty()),
+                Optional.of(new PlatformHttpServer.Management(listener, listener.access(Optional.empty()))))) {
+            int management = server.managementPort().orElseThrow();
+            assertThat(management).isNotEqualTo(server.port());
+
+            HttpResponse<String> scraped = get(management, "/metrics");
+            assertThat(scraped.statusCode()).as("open: the management port is on loopback").isEqualTo(200);
+            assertThat(PrometheusText.parse(scraped.body()).sum("openvod_test_marker_total")).contains(2.0);
+            HttpResponse<String> moved = get(server.port(), "/metrics");
+            assertThat(moved.statusCode()).isEqualTo(404);
+            assertThat(moved.body()).contains("served on the management port");
+            assertThat(get(management, "/health/live").statusCode()).isEqualTo(200);
+            assertThat(get(server.port(), "/health/live").statusCode()).as("probes stay on the main port").isEqualTo(200);
+            HttpResponse<String> api = get(management, "/v3/index.php");
+            assertThat(api.statusCode()).isEqualTo(404);
+            assertThat(api.body()).contains("serves /metrics and /health only");
+        }
+    }
+
+    @Test
+    void theManagementPortIsNotTheServicesOwn() {
+        assertThat(new PlatformHttpConfig("127.0.0.1", 8082, "", "", null).management()).isEmpty();
+        assertThat(new PlatformHttpConfig("127.0.0.1", 8082, "", "", null, null, null, 9082).management())
+                .contains(new ManagementListener("127.0.0.1", 9082));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PlatformHttpConfig("127.0.0.1", 8082, "", "", null, null, null, 8082))
+                .hasMessageContaining("managementPort 8082 is the service's own port");
     }
 
     @Test

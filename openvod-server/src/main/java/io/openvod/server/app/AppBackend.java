@@ -61,6 +61,8 @@ public final class AppBackend implements AutoCloseable {
             AppBackend backend = new AppBackend(services, http);
             services.pullConsumer().ifPresent(PullConsumer::start);
             LOG.info("app backend listening on {} (signing key {})", backend.url(), services.activeSecretId().orElse("none"));
+            http.managementPort().ifPresent(port -> LOG.info("app backend: /metrics and /api/v1/health on http://{}:{}/ (app.http.managementPort)",
+                    config.http().management().orElseThrow().host(), port));
             ModeratorRoles.unknownTo(config).forEach(LOG::info);
             return backend;
         } catch (RuntimeException e) {
@@ -84,6 +86,11 @@ public final class AppBackend implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The port of the management listener ({@code app.http.managementPort}), if there is one. */
+    public java.util.OptionalInt managementPort() {
+        return http.managementPort();
     }
 
     public AppServices services() {

@@ -172,10 +172,7 @@ public final class DevStack implements AutoCloseable {
      */
     private static AppConfig withDevKey(AppConfig base, AppHttpConfig appHttp, ApiKey key, DevReceiptSecrets secrets,
                                         List<Secret> signing, String platformUrl, String mediaBaseUrl) {
-        AppHttpConfig http = appHttp.corsOrigins().isEmpty()
-                ? new AppHttpConfig(appHttp.host(), appHttp.port(), List.of("*"), appHttp.trustForwardedFor(),
-                appHttp.maxBodyBytes(), appHttp.metricsToken())
-                : appHttp;
+        AppHttpConfig http = appHttp.corsOrigins().isEmpty() ? appHttp.withPort(appHttp.port(), List.of("*")) : appHttp;
         ReceiptConfig r = base.receipt();
         List<Secret> webhookSecrets = new ArrayList<>(signing);
         webhookSecrets.addAll(r.webhookSecrets());
@@ -260,8 +257,7 @@ public final class DevStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on " + http.host(), e);
         }
-        return new AppHttpConfig(http.host(), port, http.corsOrigins(), http.trustForwardedFor(), http.maxBodyBytes(),
-                http.metricsToken());
+        return http.withPort(port, http.corsOrigins());
     }
 
     /** The app's base URL as {@link AppBackend#url()} will name it, ending in {@code /}. */

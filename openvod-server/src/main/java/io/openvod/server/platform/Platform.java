@@ -56,6 +56,8 @@ public final class Platform implements AutoCloseable {
                             flowSettings(config.flows(), config.flows().workRoot(config.storage().directory()))), services.metrics(),
                     tracing);
             LOG.info("platform listening on {} (objects: {})", node.url(), services.store().describe());
+            node.managementPort().ifPresent(port -> LOG.info("platform: /metrics and /health on http://{}:{}/ (platform.http.managementPort)",
+                    config.http().management().orElseThrow().host(), port));
             return new Platform(services, node);
         } catch (RuntimeException e) {
             services.close();

@@ -46,6 +46,36 @@ class AppMetricsHttpTest {
     }
 
     @Test
+    void aManagementPortServesTheMetricsAndTheHealthProbesAndNothingElse() throws Exception {
+        AppConfig base = config(dir, "0.0.0.0", null);
+        AppHttpConfig http = base.http();
+        AppConfig withManagement = new AppConfig(new AppHttpConfig(http.host(), 0, http.corsOrigins(), false, http.maxBodyBytes(), null,
+                "127.0.0.1", 0), base.database(), base.vod(), base.auth(), base.policy(), base.rateLimit(), base.receipt(), base.web());
+        try (AppBackend backend = AppBackend.start(withManagement, Clock.systemUTC())) {
+            URI main = URI.create("http://127.0.0.1:" + backend.port() + "/");
+            URI management = URI.create("http://127.0.0.1:" + backend.managementPort().orElseThrow() + "/");
+            assertThat(management.getPort()).isNotEqualTo(main.getPort());
+
+            HttpResponse<String> scraped = metrics(management, null);
+            assertThat(scraped.statusCode()).as("open: the management port is on loopback").isEqualTo(200);
+            assertThat(PrometheusText.parse(scraped.body()).sum("openvod_receipt_inbox_depth")).contains(0.0);
+            HttpResponse<String> moved = metrics(main, null);
+            assertThat(moved.statusCode()).isEqualTo(404);
+            assertThat(moved.body()).contains("served on the management port");
+            for (URI base2 : List.of(main, management)) {
+                assertThat(HTTP.send(HttpRequest.newBuilder(base2.resolve("api/v1/health/live")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as("live on " + base2).isEqualTo(200);
+            }
+            HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(management.resolve("api/v1/upload-signature")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(404);
+            assertThat(api.body()).contains("ENDPOINT_NOT_FOUND", "the management port serves /metrics and /api/v1/health only");
+            assertThat(AppFixture.get(main, "api/v1/upload-signature", "no-such-token").status()).as("the API stays on the main port")
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
     void signaturesIssuedAndRefusedAreCountedWithTheRequestsThatAskedForThem() throws Exception {
         try (AppBackend backend = AppBackend.start(config(dir, "127.0.0.1", null), Clock.systemUTC())) {
             backend.services().accounts().createUser("bob", "", Optional.empty());
