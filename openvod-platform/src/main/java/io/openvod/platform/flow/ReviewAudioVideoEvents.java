@@ -45,7 +45,8 @@ public final class ReviewAudioVideoEvents {
         boolean failed = t.status().equals("FAIL");
         ObjectNode task = JSON.createObjectNode();
         task.put("TaskId", flow.taskId());
-        task.put("Status", finished ? "FINISH" : "PROCESSING");
+        boolean begun = t.attempts() > 0 || t.beginTime().isPresent();
+        task.put("Status", finished ? "FINISH" : begun ? "PROCESSING" : "WAITING");
         task.put("ErrCodeExt", TaskErrors.errCodeExt(failed ? t.errCodeExt() : ""));
         task.put("Message", finished ? (failed ? t.message() : "SUCCESS") : "");
         JsonNode stored = parse(t.input());

@@ -49,6 +49,11 @@ class ReviewAudioVideoEventsTest {
         assertThat(task.has("Output")).isFalse();
         assertThat(ReviewAudioVideoEvents.isReview(running)).isTrue();
 
+        FlowTask notBegun = new FlowTask("1-ReviewAudioVideo-00t-0", "1-ReviewAudioVideo-00t", 0, "ReviewAudioVideo",
+                "{\"Definition\":10}", 0, "WAITING", 0, 0, "", "", Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(ReviewAudioVideoEvents.reviewAudioVideoTask(flow("PROCESSING", notBegun)).get("Status").asText())
+                .as("no attempt yet").isEqualTo("WAITING");
+
         FlowTask porn = new FlowTask("x-0", "x", 0, "Porn", "{}", 0, "SUCCESS", 100, 1, "", "", Optional.of("{}"), Optional.of(AT),
                 Optional.of(AT));
         assertThat(ReviewAudioVideoEvents.isReview(flow("FINISH", porn))).isFalse();

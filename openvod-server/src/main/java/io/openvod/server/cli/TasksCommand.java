@@ -130,7 +130,9 @@ final class TasksCommand {
                 }
                 return f.rerunFailed(taskId);
             });
-            spec.commandLine().getOut().println("queued " + queued + " failed task" + (queued == 1 ? "" : "s") + " of " + taskId);
+            spec.commandLine().getOut().println(queued == 0
+                    ? "nothing to run again: " + taskId + " has no failed task (openvod tasks show " + taskId + ")"
+                    : "queued " + queued + " failed task" + (queued == 1 ? "" : "s") + " of " + taskId);
             return 0;
         }
     }

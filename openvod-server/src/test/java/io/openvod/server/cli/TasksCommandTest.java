@@ -124,6 +124,9 @@ class TasksCommandTest {
         CliRun rerun = run("tasks", "rerun", taskId);
         assertThat(rerun.out()).contains("queued 1 failed task of " + taskId);
         assertThat(run("tasks", "show", taskId).out()).containsPattern("0 Transcode\\s+WAITING\\s+0\\s+0\\s+-");
+        CliRun again = run("tasks", "rerun", taskId);
+        assertThat(again.status()).isZero();
+        assertThat(again.out()).contains("nothing to run again: " + taskId + " has no failed task");
         assertThat(run("tasks", "show", "no-such-task").status()).isEqualTo(4);
         assertThat(run("tasks", "rerun", "no-such-task").status()).isEqualTo(4);
     }
