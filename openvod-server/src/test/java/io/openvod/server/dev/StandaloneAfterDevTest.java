@@ -89,12 +89,25 @@ class StandaloneAfterDevTest {
             Video video = awaitVideo(app, fileId, Duration.ofSeconds(30));
             assertThat(video.state()).isEqualTo(VideoState.PUBLISHED);
             assertThat(video.userId()).contains("alice");
-            List<DeliveryRecord> deliveries = platform.node().push().deliveries().list(Optional.empty(), Optional.of(fileId), 10);
+            // The app confirms a pulled event after it processed it, so the confirmation may follow the video's new state.
+            List<DeliveryRecord> deliveries = awaitConfirmed(platform, fileId, Duration.ofSeconds(10));
             assertThat(deliveries).as("every event of the upload was pulled and confirmed").isNotEmpty()
                     .allSatisfy(d -> {
                         assertThat(d.channel()).isEqualTo("PULL");
                         assertThat(d.state()).isEqualTo("CONFIRMED");
                     });
+        }
+    }
+
+    /** The upload's deliveries once all are CONFIRMED, or as they are when {@code timeout} ran out. */
+    private static List<DeliveryRecord> awaitConfirmed(Platform platform, String fileId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<DeliveryRecord> deliveries = platform.node().push().deliveries().list(Optional.empty(), Optional.of(fileId), 10);
+            if (System.nanoTime() > deadline || (!deliveries.isEmpty() && deliveries.stream().allMatch(d -> d.state().equals("CONFIRMED")))) {
+                return deliveries;
+            }
+            Thread.sleep(50);
         }
     }
 
