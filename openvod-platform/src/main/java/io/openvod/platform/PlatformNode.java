@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.metrics.MetricsAccess;
 import io.openvod.core.health.HealthCheck;
 import io.openvod.core.health.Readiness;
+import io.openvod.core.net.ReservedPort;
 import io.openvod.core.trace.Tracing;
 import io.openvod.core.trace.TracingConfig;
 import io.openvod.platform.catalog.MediaCatalog;
@@ -154,7 +155,9 @@ public final class PlatformNode implements AutoCloseable {
                 rules.maxLength());
         CosService cos = new CosService(multipart, adapters.store(), config.upload(), clock, metrics, tracing);
         this.sweep = new UploadSweeper(sessions, multipart, cos, adapters.store(), stores.replays(), config.upload().sessionValidity(), clock);
-        int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
+        // Port 0: a free port is held from now on, since the node's URL must be known before it listens.
+        Optional<ReservedPort> reserved = config.http().port() == 0 ? Optional.of(ReservedPort.on(config.http().host())) : Optional.empty();
+        int port = reserved.map(ReservedPort::port).orElse(config.http().port());
         String scheme = adapters.tls().isPresent() ? "https" : "http";
         // Media URLs are built from the configured public URL, never from a request's Host header.
         this.listenUrl = scheme + "://" + hostForUrl(config.http().host()) + ":" + port;
@@ -200,11 +203,17 @@ public final class PlatformNode implements AutoCloseable {
                 new ForbidMediaDistributionAction(catalog)));
         this.readiness = Readiness.of(Stream.concat(Stream.of(stores.databaseCheck(), new StorageCheck(adapters.store())),
                 adapters.checks().stream()).toList());
-        this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
-                authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,
-                new CloudApiEndpoint(stores.keys(), actions, clock, mediaUrls), readiness), adapters.tls(), metrics,
-                MetricsAccess.forHost(config.http().host(), config.http().metricsTokenIfAny()),
-                config.http().management().map(m -> new PlatformHttpServer.Management(m, m.access(config.http().metricsTokenIfAny()))));
+        try {
+            this.http = PlatformHttpServer.start(config.http().host(), port, new PlatformHttpServer.Services(ugc, committer, cos,
+                    authorizer, adapters.store(), catalog, config.review().serveForbidden(), config.cos().domains(), config.cos().corsOrigin(), clock,
+                    new CloudApiEndpoint(stores.keys(), actions, clock, mediaUrls), readiness), adapters.tls(), metrics,
+                    MetricsAccess.forHost(config.http().host(), config.http().metricsTokenIfAny()),
+                    config.http().management().map(m -> new PlatformHttpServer.Management(m, m.access(config.http().metricsTokenIfAny()))),
+                    reserved);
+        } catch (RuntimeException e) {
+            reserved.ifPresent(ReservedPort::close);
+            throw e;
+        }
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openvod-upload-sweeper").daemon().factory());
         long every = config.upload().cleanupInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -328,11 +337,4 @@ public final class PlatformNode implements AutoCloseable {
         return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private static int freePort(String host) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("no free port on " + host, e);
-        }
-    }
 }

@@ -20,6 +20,7 @@ import io.openvod.app.videos.VideoUrls;
 import io.openvod.app.videos.Videos;
 import io.openvod.core.metrics.ManagementListener;
 import io.openvod.core.metrics.MetricsAccess;
+import io.openvod.core.net.ReservedPort;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.health.Readiness;
@@ -103,6 +104,12 @@ public final class AppHttpServer implements AutoCloseable {
      * requests in {@code metrics} and serving it at {@code GET /metrics}.
      */
     public static AppHttpServer start(AppHttpConfig config, WebConfig web, Services services, PrometheusMeterRegistry metrics) {
+        return start(config, web, services, metrics, Optional.empty());
+    }
+
+    /** As above; with a {@code reserved} port, the server listens on it ({@code config.port()} is then 0 or its number). */
+    public static AppHttpServer start(AppHttpConfig config, WebConfig web, Services services, PrometheusMeterRegistry metrics,
+                                      Optional<ReservedPort> reserved) {
         MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, MetricsAccess.forHost(config.host(), config.metricsTokenIfAny()));
         Optional<ManagementListener> management = config.management();
         Optional<MetricsRoutes> managementMetrics = management.map(m -> new MetricsRoutes(metrics, m.access(config.metricsTokenIfAny())));
@@ -120,12 +127,12 @@ public final class AppHttpServer implements AutoCloseable {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
-            management.ifPresent(m -> ManagementConnector.install(c.jetty, config.host(), config.port(), m));
+            AppConnectors.install(c.jetty, config.host(), config.port(), reserved, management);
             c.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new RequestLogContext()), "/*",
                     EnumSet.of(DispatcherType.REQUEST)));
             c.routes.before(ctx -> {
                 metricsRoutes.started(ctx);
-                if (management.isPresent() && ManagementConnector.received(ctx) && !ManagementConnector.PATHS.contains(ctx.path())) {
+                if (management.isPresent() && AppConnectors.onManagementPort(ctx) && !AppConnectors.MANAGEMENT_PATHS.contains(ctx.path())) {
                     throw new AppException(AppError.ENDPOINT_NOT_FOUND, "the management port serves /metrics and /api/v1/health only");
                 }
                 ctx.header("X-Request-Id", requestIdOrNew(ctx));
@@ -152,7 +159,7 @@ public final class AppHttpServer implements AutoCloseable {
             c.routes.get("/metrics", ctx -> {
                 if (management.isEmpty()) {
                     metricsRoutes.scrape(ctx);
-                } else if (ManagementConnector.received(ctx)) {
+                } else if (AppConnectors.onManagementPort(ctx)) {
                     managementMetrics.orElseThrow().scrape(ctx);
                 } else {
                     throw new AppException(AppError.ENDPOINT_NOT_FOUND, "GET /metrics is served on the management port");
@@ -170,7 +177,7 @@ public final class AppHttpServer implements AutoCloseable {
             });
             c.routes.error(404, notFound());
         });
-        app.start(config.host(), config.port());
+        app.start(config.host(), reserved.map(ReservedPort::port).orElse(config.port()));
         return new AppHttpServer(app);
     }
 
@@ -180,7 +187,7 @@ public final class AppHttpServer implements AutoCloseable {
 
     /** The port of the management listener ({@code app.http.managementPort}), if there is one. */
     public OptionalInt managementPort() {
-        return ManagementConnector.port(javalin);
+        return AppConnectors.managementPort(javalin);
     }
 
     @Override

@@ -1,8 +1,13 @@
 package io.openvod.platform.http;
 
 import io.javalin.config.JettyConfig;
+import io.openvod.core.net.ReservedPort;
+import java.nio.channels.ServerSocketChannel;
+import java.util.Optional;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -25,12 +30,24 @@ final class HttpConnections {
     }
 
     /** Installs the plain HTTP connector on {@code host:port}, in place of Javalin's default one. */
-    static void installPlain(JettyConfig jetty, String host, int port) {
-        jetty.addConnector((server, configuration) -> {
-            ServerConnector connector = new ServerConnector(server, http(configuration));
-            connector.setHost(host);
-            connector.setPort(port);
-            return connector;
-        });
+    static void installPlain(JettyConfig jetty, String host, int port, Optional<ReservedPort> reserved) {
+        jetty.addConnector((server, configuration) -> connector(server, host, port, reserved, http(configuration)));
+    }
+
+    /**
+     * A connector for {@code host:port} with {@code factories}; when the port was reserved
+     * ({@link ReservedPort}), it listens on the reserved channel instead of binding the port again.
+     */
+    static ServerConnector connector(Server server, String host, int port, Optional<ReservedPort> reserved,
+                                     ConnectionFactory... factories) {
+        ServerConnector connector = reserved.<ServerConnector>map(r -> new ServerConnector(server, factories) {
+            @Override
+            protected ServerSocketChannel openAcceptChannel() {
+                return r.handOver();
+            }
+        }).orElseGet(() -> new ServerConnector(server, factories));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 }

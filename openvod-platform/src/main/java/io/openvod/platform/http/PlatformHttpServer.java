@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openvod.core.TimeOrderedIds;
 import io.openvod.core.metrics.ManagementListener;
 import io.openvod.core.metrics.MetricsAccess;
+import io.openvod.core.net.ReservedPort;
 import io.openvod.core.health.Readiness;
 import io.openvod.core.trace.LogContext;
 import io.openvod.platform.catalog.MediaCatalog;
@@ -75,16 +76,17 @@ public final class PlatformHttpServer implements AutoCloseable {
      */
     public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls,
                                            PrometheusMeterRegistry metrics, MetricsAccess access) {
-        return start(host, port, services, tls, metrics, access, Optional.empty());
+        return start(host, port, services, tls, metrics, access, Optional.empty(), Optional.empty());
     }
 
     /**
      * As above; with a {@code management} listener, {@code GET /metrics} is served there only (to
      * whom its own {@link MetricsAccess} lets in), the health probes there as well, and nothing else.
+     * With a {@code reserved} port ({@code port} is its number), the server listens on it.
      */
     public static PlatformHttpServer start(String host, int port, Services services, Optional<TlsConnector> tls,
                                            PrometheusMeterRegistry metrics, MetricsAccess access,
-                                           Optional<Management> management) {
+                                           Optional<Management> management, Optional<ReservedPort> reserved) {
         MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, access);
         Optional<MetricsRoutes> managementMetrics = management.map(m -> new MetricsRoutes(metrics, m.access()));
         UgcHandler ugc = new UgcHandler(services.ugc(), services.committer());
@@ -98,7 +100,8 @@ public final class PlatformHttpServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.generateEtags = false;
-            tls.ifPresentOrElse(t -> t.install(c.jetty, host, port), () -> HttpConnections.installPlain(c.jetty, host, port));
+            tls.ifPresentOrElse(t -> t.install(c.jetty, host, port, reserved),
+                    () -> HttpConnections.installPlain(c.jetty, host, port, reserved));
             management.ifPresent(m -> ManagementConnector.install(c.jetty, m.listener()));
             c.routes.before(metricsRoutes::started);
             c.routes.after(metricsRoutes::finished);

@@ -1,6 +1,7 @@
 package io.openvod.platform.http;
 
 import io.javalin.config.JettyConfig;
+import io.openvod.core.net.ReservedPort;
 import io.openvod.core.files.OwnerOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.util.Optional;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -89,8 +91,8 @@ public final class TlsConnector {
         }
     }
 
-    /** Installs the TLS connector on {@code host:port}; Jetty then opens no plain HTTP connector. */
-    void install(JettyConfig jetty, String host, int port) {
+    /** Installs the TLS connector on {@code host:port} (or the reserved port); Jetty then opens no plain HTTP connector. */
+    void install(JettyConfig jetty, String host, int port, Optional<ReservedPort> reserved) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStore(keyStore);
         ssl.setKeyStorePassword(new String(PASSWORD));
@@ -99,11 +101,8 @@ public final class TlsConnector {
             // Clients address the platform by names the certificate may not list (e.g. COS virtual hosts).
             secure.setSniHostCheck(false);
             httpConfiguration.addCustomizer(secure);
-            ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+            return HttpConnections.connector(server, host, port, reserved, new SslConnectionFactory(ssl, "http/1.1"),
                     HttpConnections.http(httpConfiguration));
-            connector.setHost(host);
-            connector.setPort(port);
-            return connector;
         });
     }
 

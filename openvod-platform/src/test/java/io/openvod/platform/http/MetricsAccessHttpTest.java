@@ -88,7 +88,7 @@ class MetricsAccessHttpTest {
         ManagementListener listener = new PlatformHttpConfig("0.0.0.0", 0, "", "", null, null, "127.0.0.1", 0).management().orElseThrow();
         try (PlatformHttpServer server = PlatformHttpServer.start("0.0.0.0", 0, services, Optional.empty(), registry,
                 MetricsAccess.forHost("0.0.0.0", Optional.empty()),
-                Optional.of(new PlatformHttpServer.Management(listener, listener.access(Optional.empty()))))) {
+                Optional.of(new PlatformHttpServer.Management(listener, listener.access(Optional.empty()))), Optional.empty())) {
             int management = server.managementPort().orElseThrow();
             assertThat(management).isNotEqualTo(server.port());
 

@@ -6,6 +6,7 @@ import io.openvod.app.receipt.pull.PullConsumer;
 import io.openvod.app.ratelimit.RateLimiter;
 import io.openvod.app.store.AppDatabase;
 import io.openvod.app.videos.VideoUrls;
+import io.openvod.core.net.ReservedPort;
 import io.openvod.core.trace.TracingConfig;
 import io.openvod.server.config.PortInUseException;
 import java.net.URI;
@@ -29,7 +30,7 @@ public final class AppBackend implements AutoCloseable {
     /** Starts the app backend, its spans exported as {@code tracing} says ({@link PortInUseException} when its port is taken). */
     public static AppBackend start(AppConfig config, TracingConfig tracing, Clock clock) {
         PortInUseException.requireFree("app backend", config.http().host(), config.http().port(), "app.http.port");
-        return serve(config, clock, AppServices.open(config, tracing, clock));
+        return serve(config, clock, AppServices.open(config, tracing, clock), Optional.empty());
     }
 
     /**
@@ -37,17 +38,28 @@ public final class AppBackend implements AutoCloseable {
      * {@link AppServices#openDatabase(AppConfig)}; closed with the backend, or when it fails to start.
      */
     public static AppBackend start(AppConfig config, TracingConfig tracing, Clock clock, AppDatabase database) {
+        return start(config, tracing, clock, database, Optional.empty());
+    }
+
+    /**
+     * As above; with a {@code reserved} port (whose number {@code config}'s port is), the backend
+     * listens on it. The reservation is released when the backend fails to start.
+     */
+    public static AppBackend start(AppConfig config, TracingConfig tracing, Clock clock, AppDatabase database,
+                                   Optional<ReservedPort> reserved) {
         try {
-            PortInUseException.requireFree("app backend", config.http().host(), config.http().port(), "app.http.port");
+            if (reserved.isEmpty()) {
+                PortInUseException.requireFree("app backend", config.http().host(), config.http().port(), "app.http.port");
+            }
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        return serve(config, clock, AppServices.open(config, tracing, clock, database));
+        return serve(config, clock, AppServices.open(config, tracing, clock, database), reserved);
     }
 
     /** Starts the receipt service, the HTTP server and the pull consumer on {@code services} (closed when that fails). */
-    private static AppBackend serve(AppConfig config, Clock clock, AppServices services) {
+    private static AppBackend serve(AppConfig config, Clock clock, AppServices services, Optional<ReservedPort> reserved) {
         try {
             services.receipts().start();
             services.forwarder().ifPresent(io.openvod.app.receipt.HookForwarder::start);
@@ -57,7 +69,7 @@ public final class AppBackend implements AutoCloseable {
                     new RateLimiter(config.rateLimit().perIpPerMinute(), clock),
                     config.auth().accounts(), services.receipts(), config.receipt(), clock, services.videos(),
                     services.store(), services.policy(), services.distribution(), services.readiness(),
-                    new VideoUrls(config.vod().mediaBaseUrl())), services.metrics());
+                    new VideoUrls(config.vod().mediaBaseUrl())), services.metrics(), reserved);
             AppBackend backend = new AppBackend(services, http);
             services.pullConsumer().ifPresent(PullConsumer::start);
             LOG.info("app backend listening on {} (signing key {})", backend.url(), services.activeSecretId().orElse("none"));
@@ -66,6 +78,7 @@ public final class AppBackend implements AutoCloseable {
             ModeratorRoles.unknownTo(config).forEach(LOG::info);
             return backend;
         } catch (RuntimeException e) {
+            reserved.ifPresent(ReservedPort::close);
             services.close();
             throw PortInUseException.causing(e, "app backend", config.http().host(), config.http().port(), "app.http.port")
                     .map(RuntimeException.class::cast).orElse(e);

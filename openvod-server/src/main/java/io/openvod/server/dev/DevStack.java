@@ -10,6 +10,7 @@ import io.openvod.app.policy.PolicyConfig;
 import io.openvod.app.policy.RolePolicy;
 import io.openvod.app.store.AppDatabase;
 import io.openvod.core.Secret;
+import io.openvod.core.net.ReservedPort;
 import io.openvod.platform.account.ApiKey;
 import io.openvod.platform.account.ApiKeyGenerator;
 import io.openvod.platform.config.EventsConfig;
@@ -19,10 +20,6 @@ import io.openvod.server.app.AppBackend;
 import io.openvod.server.app.AppServices;
 import io.openvod.server.config.OpenVodConfig;
 import io.openvod.server.platform.Platform;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,7 +87,11 @@ public final class DevStack implements AutoCloseable {
      */
     public static DevStack start(OpenVodConfig config, Path stateDir, Clock clock) {
         DevReceiptSecrets secrets = DevReceiptSecrets.loadOrCreate(stateDir);
-        AppHttpConfig appHttp = withKnownPort(config.app().http());
+        // The platform needs the app's receipt URL before the app listens: app port 0 is reserved now.
+        Optional<ReservedPort> appPort = config.app().http().port() == 0 ? Optional.of(ReservedPort.on(config.app().http().host()))
+                : Optional.empty();
+        AppHttpConfig appHttp = appPort.map(p -> config.app().http().withPort(p.port(), config.app().http().corsOrigins()))
+                .orElse(config.app().http());
         String receiptUrl = urlOf(appHttp) + RECEIPT_PATH + secrets.pathToken();
         CompletableFuture<AppDatabase> appDatabase = CompletableFuture.supplyAsync(() -> AppServices.openDatabase(config.app()),
                 task -> Thread.ofPlatform().daemon().name("openvod-app-database").start(task));
@@ -99,6 +100,7 @@ public final class DevStack implements AutoCloseable {
             platform = Platform.start(withDevPush(config.platform(), receiptUrl), config.signature(), config.keys(),
                     config.tracing().tracing(), clock);
         } catch (RuntimeException e) {
+            appPort.ifPresent(ReservedPort::close);
             closeOnceOpened(appDatabase, e);
             throw e;
         }
@@ -111,7 +113,7 @@ public final class DevStack implements AutoCloseable {
                     platform.node().mediaBaseUrl()).withWeb(new io.openvod.app.config.WebConfig(
                     platform.url(), "Demo account: " + DEMO_USER + " / " + DEMO_PASSWORD + " (moderator: " + MODERATOR_USER + " / "
                     + MODERATOR_PASSWORD + ")"));
-            app = AppBackend.start(appConfig, config.tracing().tracing(), clock, opened(appDatabase));
+            app = AppBackend.start(appConfig, config.tracing().tracing(), clock, opened(appDatabase), appPort);
             if (app.services().store().find(DEMO_USER).isEmpty()) {
                 app.services().accounts().createUser(DEMO_USER, "", Optional.of(DEMO_PASSWORD.toCharArray()));
             }
@@ -130,6 +132,7 @@ public final class DevStack implements AutoCloseable {
             if (app != null) {
                 app.close();
             }
+            appPort.ifPresent(ReservedPort::close);
             closeOnceOpened(appDatabase, e);
             platform.close();
             throw e;
@@ -244,20 +247,6 @@ public final class DevStack implements AutoCloseable {
                         + "dev's push to its app backend", subAppId, stored.mode());
             }
         }
-    }
-
-    /** The app's HTTP settings with a port the app will listen on: a free one for port 0. */
-    private static AppHttpConfig withKnownPort(AppHttpConfig http) {
-        if (http.port() != 0) {
-            return http;
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(http.host()))) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + http.host(), e);
-        }
-        return http.withPort(port, http.corsOrigins());
     }
 
     /** The app's base URL as {@link AppBackend#url()} will name it, ending in {@code /}. */
