@@ -1,5 +1,6 @@
 package io.openvod.platform.storage.s3;
 
+import io.openvod.platform.storage.DigestedBody;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * The first {@code length} bytes of a source, counted and MD5-digested as they pass. It never
+ * The first {@code length} bytes of a source, counted and MD5-digested as they pass (a source that
+ * takes its own MD5, {@link DigestedBody}, is not digested again: its MD5 is the answer). It never
  * reads past {@code length}. When the source ends early or fails, every further read fails too
  * (so an upload in flight is cut off rather than completed short) and {@link #incomplete()} says
  * so. Closing it leaves the source open: the caller owns that.
@@ -18,14 +20,16 @@ final class BoundedDigestInputStream extends InputStream {
     private final InputStream source;
     private final long length;
     private final MessageDigest md5;
+    private final DigestedBody digested;
     private long count;
     private IOException failure;
 
     BoundedDigestInputStream(InputStream source, long length) {
         this.source = Objects.requireNonNull(source, "source == null");
         this.length = length;
+        this.digested = source instanceof DigestedBody d ? d : null;
         try {
-            this.md5 = MessageDigest.getInstance("MD5");
+            this.md5 = digested != null ? null : MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is missing from this Java runtime", e);
         }
@@ -60,7 +64,9 @@ final class BoundedDigestInputStream extends InputStream {
             failure = new EOFException("the data ended after " + count + " of " + length + " bytes");
             throw failure;
         }
-        md5.update(b, off, n);
+        if (md5 != null) {
+            md5.update(b, off, n);
+        }
         count += n;
         return n;
     }
@@ -87,6 +93,6 @@ final class BoundedDigestInputStream extends InputStream {
 
     /** The lower-case hex MD5 of the bytes read; call once, after reading all of them. */
     String md5Hex() {
-        return HexFormat.of().formatHex(md5.digest());
+        return digested != null ? digested.md5Hex() : HexFormat.of().formatHex(md5.digest());
     }
 }
