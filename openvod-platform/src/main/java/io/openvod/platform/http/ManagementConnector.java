@@ -5,6 +5,7 @@ import io.javalin.config.JettyConfig;
 import io.javalin.http.Context;
 import io.openvod.core.metrics.ManagementListener;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.ServerConnector;
@@ -18,10 +19,9 @@ final class ManagementConnector {
 
     static void install(JettyConfig jetty, ManagementListener listener) {
         jetty.addConnector((server, configuration) -> {
-            ServerConnector connector = new ServerConnector(server, HttpConnections.http(configuration));
+            ServerConnector connector = HttpConnections.connector(server, listener.host(), listener.port(), Optional.empty(),
+                    HttpConnections.http(configuration));
             connector.setName(NAME);
-            connector.setHost(listener.host());
-            connector.setPort(listener.port());
             return connector;
         });
     }

@@ -1,5 +1,6 @@
 package io.openvod.platform.storage.local;
 
+import io.openvod.platform.storage.BodyMd5;
 import io.openvod.platform.storage.BufferedBody;
 import io.openvod.platform.storage.StorageError;
 import io.openvod.platform.storage.StorageException;
@@ -14,8 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,14 +217,6 @@ final class AtomicFileWriter {
             channel.force(true);
         } catch (IOException e) {
             LOG.debug("Cannot flush folder {}: {}", dir, e.toString());
-        }
-    }
-
-    static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this Java runtime", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.openvod.platform.storage.local;
 
+import io.openvod.platform.storage.BodyMd5;
 import io.openvod.core.files.OwnerOnly;
 import io.openvod.platform.storage.ObjectInfo;
 import io.openvod.platform.storage.RangeAssembly;

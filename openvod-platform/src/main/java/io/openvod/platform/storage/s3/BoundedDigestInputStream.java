@@ -1,12 +1,10 @@
 package io.openvod.platform.storage.s3;
 
+import io.openvod.platform.storage.BodyMd5;
 import io.openvod.platform.storage.DigestedBody;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -19,20 +17,14 @@ import java.util.Objects;
 final class BoundedDigestInputStream extends InputStream {
     private final InputStream source;
     private final long length;
-    private final MessageDigest md5;
-    private final DigestedBody digested;
+    private final BodyMd5 md5;
     private long count;
     private IOException failure;
 
     BoundedDigestInputStream(InputStream source, long length) {
         this.source = Objects.requireNonNull(source, "source == null");
         this.length = length;
-        this.digested = source instanceof DigestedBody d ? d : null;
-        try {
-            this.md5 = digested != null ? null : MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this Java runtime", e);
-        }
+        this.md5 = BodyMd5.of(source);
     }
 
     @Override
@@ -64,9 +56,7 @@ final class BoundedDigestInputStream extends InputStream {
             failure = new EOFException("the data ended after " + count + " of " + length + " bytes");
             throw failure;
         }
-        if (md5 != null) {
-            md5.update(b, off, n);
-        }
+        md5.update(b, off, n);
         count += n;
         return n;
     }
@@ -93,6 +83,6 @@ final class BoundedDigestInputStream extends InputStream {
 
     /** The lower-case hex MD5 of the bytes read; call once, after reading all of them. */
     String md5Hex() {
-        return digested != null ? digested.md5Hex() : HexFormat.of().formatHex(md5.digest());
+        return md5.hex();
     }
 }
