@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Upload throughput: a multipart upload through the platform against `curl -T` to a bare-Jetty PUT sink.
 #   openvod-bench/upload-throughput.sh [-s SIZE_MIB] [-r ROUNDS] [-p PARALLEL] [--part-mib N] [--client socket|jdk]
-#                                      [--sha256] [--content-md5] [--keep-data] [--no-build]
+#                                      [--warmup-mib N] [--sha256] [--content-md5] [--keep-data] [--no-build]
 # Defaults: a 1024 MiB file, 3 rounds, 6 parts of 8 MiB in flight, like the web SDK (env UPLOAD_SIZE_MIB,
-# UPLOAD_ROUNDS, UPLOAD_PARALLEL, UPLOAD_PART_MIB; UPLOAD_HEAP sets the fixed heap of both servers,
+# UPLOAD_ROUNDS, UPLOAD_PARALLEL, UPLOAD_PART_MIB, UPLOAD_WARMUP_MIB; UPLOAD_HEAP sets the fixed heap of both servers,
 # default 512m; UPLOAD_PLATFORM_OPTS adds JVM options to the platform server's, e.g.
 # -XX:StartFlightRecording=filename=/tmp/platform.jfr,settings=profile). --client jdk sends the parts
 # through java.net.http.HttpClient instead of sendfile on plain sockets (see UploadDriver). --content-md5
@@ -12,7 +12,11 @@
 # starts two servers, each its own JVM with the same heap: io.openvod.bench.upload.PlatformUploadServer
 # (the platform node: UGC + COS API, SQLite, local disk store, ffprobe on Commit) and
 # io.openvod.bench.upload.PutSinkServer (bare Jetty streaming a PUT body to a file, fsync at the end).
-# Each round uploads the file once through the platform with io.openvod.bench.upload.UploadDriver
+# Before the rounds, each server gets two uploads of the first N MiB of the file, not measured
+# (--warmup-mib, default the whole file): the platform's per-request code is compiled by the JIT over
+# its first few hundred parts (its CPU per GiB falls from about 6 s on the first GiB after start to
+# about 3.3 s from the third on), and the rounds measure a server that has run; --warmup-mib 64
+# measures one that has just started. Each round uploads the file once through the platform with io.openvod.bench.upload.UploadDriver
 # (sign, Apply, Initiate, parts, Complete, Commit; the stored size is checked, with --sha256 also
 # the content) and once with `curl -T` to the sink, alternating which goes first; the stored copies
 # are deleted after each round. For every upload it records the wall time, the server's CPU time
@@ -32,7 +36,7 @@ ROUNDS="${UPLOAD_ROUNDS:-3}"
 PARALLEL="${UPLOAD_PARALLEL:-6}"
 PART_MIB="${UPLOAD_PART_MIB:-8}"
 HEAP="${UPLOAD_HEAP:-512m}"
-WARMUP_MIB=64
+WARMUP_MIB="${UPLOAD_WARMUP_MIB:-}"
 CLIENT=socket
 BUILD=1
 SHA=()
@@ -44,6 +48,7 @@ while (( $# > 0 )); do
     -r|--rounds) ROUNDS="$2"; shift 2 ;;
     -p|--parallel) PARALLEL="$2"; shift 2 ;;
     --part-mib) PART_MIB="$2"; shift 2 ;;
+    --warmup-mib) WARMUP_MIB="$2"; shift 2 ;;
     --client) CLIENT="$2"; shift 2 ;;
     --sha256) SHA=(--sha256); shift ;;
     --content-md5) MD5=(--content-md5); shift ;;
@@ -53,7 +58,8 @@ while (( $# > 0 )); do
     *) echo "upload-throughput.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-for n in "$SIZE_MIB" "$ROUNDS" "$PARALLEL" "$PART_MIB"; do
+WARMUP_MIB="${WARMUP_MIB:-$SIZE_MIB}"
+for n in "$SIZE_MIB" "$ROUNDS" "$PARALLEL" "$PART_MIB" "$WARMUP_MIB"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "upload-throughput.sh: not a positive number: $n" >&2; exit 2; }
 done
 [[ "$CLIENT" == socket || "$CLIENT" == jdk ]] || { echo "upload-throughput.sh: --client takes socket or jdk" >&2; exit 2; }
@@ -159,7 +165,12 @@ echo "note: servers, driver and curl share the $(nproc) cores."
 
 echo "writing $SIZE_MIB MiB of random data ..."
 head -c "$BYTES" /dev/urandom >"$WORK/data.bin"
-head -c "$(( WARMUP_MIB * MIB ))" "$WORK/data.bin" >"$WORK/warmup.bin"
+if (( WARMUP_MIB >= SIZE_MIB )); then
+  WARMUP_MIB="$SIZE_MIB"
+  ln -s data.bin "$WORK/warmup.bin"
+else
+  head -c "$(( WARMUP_MIB * MIB ))" "$WORK/data.bin" >"$WORK/warmup.bin"
+fi
 SHA_FILE=""
 if (( ${#SHA[@]} )); then SHA_FILE="$(sha256sum "$WORK/data.bin" | cut -d' ' -f1)"; fi
 
@@ -183,6 +194,7 @@ for _ in 1 2; do
   "${DRIVER[@]}" --file "$WORK/warmup.bin" --label warm-up >/dev/null 2>"$WORK/driver.err" \
     || { cat "$WORK/driver.err" >&2; exit 1; }
   "${CURL[@]}" -T "$WORK/warmup.bin" "${SINK_URL}warmup" >/dev/null
+  clear_stored
 done
 clear_stored
 
