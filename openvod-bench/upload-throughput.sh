@@ -14,9 +14,10 @@
 # io.openvod.bench.upload.PutSinkServer (bare Jetty streaming a PUT body to a file, fsync at the end).
 # Before the rounds, each server gets two uploads of the first N MiB of the file, not measured
 # (--warmup-mib, default the whole file): the platform's per-request code is compiled by the JIT over
-# its first few hundred parts (its CPU per GiB falls from about 6 s on the first GiB after start to
+# its first few hundred parts (its CPU per GiB falls from 4-7 s on the first GiB after start to
 # about 3.3 s from the third on), and the rounds measure a server that has run; --warmup-mib 64
-# measures one that has just started. Each round uploads the file once through the platform with io.openvod.bench.upload.UploadDriver
+# measures one that has just started. Each round uploads the file once through the platform with
+# io.openvod.bench.upload.UploadDriver
 # (sign, Apply, Initiate, parts, Complete, Commit; the stored size is checked, with --sha256 also
 # the content) and once with `curl -T` to the sink, alternating which goes first; the stored copies
 # are deleted after each round. For every upload it records the wall time, the server's CPU time
