@@ -391,6 +391,10 @@ const server = http.createServer((req, res) => {
 });
 // A client that stops sending mid-body is dropped rather than waited for.
 server.requestTimeout = 60_000;
+// An idle connection is kept for 2 minutes, longer than the platform's HTTP client keeps one in its
+// pool (30 s), so the client always closes first: with Node's default of 5 s, a request sent on a
+// pooled connection just as the sidecar closed it failed with no answer.
+server.keepAliveTimeout = 120_000;
 
 server.listen(0, "127.0.0.1", () => {
   writeOut(JSON.stringify({ port: server.address().port, loadMillis, graph }));

@@ -167,6 +167,17 @@ class NsfwjsSidecarTest {
     }
 
     @Test
+    void anIdleConnectionOutlivesThePlatformClientsPool() throws Exception {
+        // The JDK's HTTP client keeps an idle connection for jdk.httpclient.keepalive.timeout seconds (30 by
+        // default); the sidecar must keep it longer, or a pooled connection may close under a request.
+        HttpResponse<String> response = post("/classify/rgb?width=1&height=1", new byte[0]);
+        String keepAlive = response.headers().firstValue("Keep-Alive").orElse("");
+        assertThat(keepAlive).matches("timeout=[0-9]+");
+        long clientSeconds = Long.getLong("jdk.httpclient.keepalive.timeout", 30);
+        assertThat(Long.parseLong(keepAlive.substring("timeout=".length()))).isGreaterThan(clientSeconds);
+    }
+
+    @Test
     void anOversizedBodyIsRefusedBeforeItIsSentAndALengthIsRequired() throws Exception {
         URI at = sidecar.address();
         String oversized = rawExchange(at, "POST /classify/rgb?width=1024&height=1024 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
