@@ -198,7 +198,7 @@ public final class UploadDriver {
     }
 
     /** The Base64 MD5 of each part of the file's first {@code length} bytes, in part order. */
-    private static List<String> partMd5s(Path file, long partSize, long length, int parts) throws IOException {
+    static List<String> partMd5s(Path file, long partSize, long length, int parts) throws IOException {
         List<String> md5s = new ArrayList<>(parts);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1024 * 1024);
