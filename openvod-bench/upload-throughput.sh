@@ -197,7 +197,6 @@ for _ in 1 2; do
   "${CURL[@]}" -T "$WORK/warmup.bin" "${SINK_URL}warmup" >/dev/null
   clear_stored
 done
-clear_stored
 
 run_platform() {
   local gc_before cpu_before out
